@@ -1,0 +1,50 @@
+export type {
+  Confidence,
+  CoreRuleId,
+  Finding,
+  FindingKind,
+  KeyType,
+  ScanContext,
+  ScanOptions,
+  ScanResult,
+  ScanStats,
+} from './types.js';
+export {
+  analyze,
+  isSecretKeyShaped,
+  isTokenShaped,
+  MIN_SESSION_TOKEN_LENGTH,
+  RULE_IDS,
+  scan,
+  SECRET_KEY_LENGTH,
+  SESSION_TOKEN_PREFIXES,
+} from './scan.js';
+export {
+  classifyKeyIdBody,
+  decodeAccountId,
+  inspectAccessKeyId,
+  isCanaryAccount,
+  isWordLike,
+  KEY_ID_LENGTH,
+  KEY_TYPES,
+  keyTypeOf,
+  RESOURCE_ID_PREFIXES,
+  type KeyIdInspection,
+  type KeyIdProblem,
+} from './key-id.js';
+export { inspectSecretAccessKey, inspectSessionToken, type SecretInspection, type SecretProblem } from './inspect.js';
+export { isDocumentationExample, isLowDiversity, isPlaceholder, looksRandom } from './allowlist.js';
+export {
+  accountNameStrength,
+  isAccessKeyIdName,
+  normalizeName,
+  secretNameStrength,
+  tokenNameStrength,
+  type NameStrength,
+} from './key-name.js';
+export { mask, maskAccountId, redact } from './mask.js';
+export { LineIndex, offsetToPosition, type Position } from './lines.js';
+export { findIgnoreDirective, parseIgnoreDirective, type IgnoreDirective, type IgnoreDirectiveName } from './ignore.js';
+export { hintFor, messageFor } from './messages.js';
+export { fingerprint } from './fingerprint.js';
+export { shannonEntropy } from './charclass.js';

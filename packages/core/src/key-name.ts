@@ -1,0 +1,62 @@
+/**
+ * What a key/property/variable name says about the value it names. Names arrive in
+ * every style (aws_secret_access_key, secretAccessKey, SecretAccessKey,
+ * aws-secret-access-key, AWS_SECRET_ACCESS_KEY, aws.secretKey); they are compared
+ * in a normalized form: lower case, letters and digits only.
+ */
+export function normalizeName(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += name[i];
+  }
+  return out;
+}
+
+export type NameStrength = 'strong' | 'weak' | 'none';
+
+/**
+ * Secret-key names. Strong names say AWS and secret by themselves
+ * (`AWS_SECRET_ACCESS_KEY`, `secretAccessKey`, `aws_secret`, `awsSecretKey`);
+ * weak names say secret but not AWS (`secret_key` — Terraform's and boto's
+ * spelling — `secret`, `SECRET_KEY`) and count only in an AWS context.
+ */
+export function secretNameStrength(name: string): NameStrength {
+  const n = normalizeName(name);
+  if (n.length === 0 || n.length > 80) return 'none';
+  if (n.includes('secretaccesskey') || n.includes('secretaccesskeyid')) return 'strong';
+  if (n.includes('aws') && (n.includes('secret') || n.endsWith('sak'))) return 'strong';
+  if (n.includes('amazon') && n.includes('secret')) return 'strong';
+  if (n.includes('secretkey') || n.includes('accesssecret') || n.endsWith('secret') || n === 'sk' || n.endsWith('secretaccess')) {
+    return 'weak';
+  }
+  if (n.includes('aws') && n.endsWith('key') && !n.endsWith('accesskey') && !n.endsWith('keyid')) return 'weak';
+  return 'none';
+}
+
+/** Session-token names: `AWS_SESSION_TOKEN`, `sessionToken`, `x-amz-security-token`, `AWS_SECURITY_TOKEN`. */
+export function tokenNameStrength(name: string): NameStrength {
+  const n = normalizeName(name);
+  if (n.length === 0 || n.length > 80) return 'none';
+  if (n.includes('sessiontoken') || n.includes('securitytoken') || n.includes('amzsecurity')) {
+    return n.includes('aws') || n.includes('amz') ? 'strong' : 'weak';
+  }
+  if (n.includes('aws') && n.endsWith('token')) return 'weak';
+  return 'none';
+}
+
+/** Account-id names: `aws_account_id`, `AccountId`, `AWS_ACCOUNT`. */
+export function accountNameStrength(name: string): NameStrength {
+  const n = normalizeName(name);
+  if (n.length === 0 || n.length > 80) return 'none';
+  if (n.includes('awsaccount') || n.includes('awsaccountid')) return 'strong';
+  if (n.endsWith('accountid') || n === 'account') return 'weak';
+  return 'none';
+}
+
+/** Names of key-id slots, for hosts that judge a value placed there. */
+export function isAccessKeyIdName(name: string): boolean {
+  const n = normalizeName(name);
+  return n.includes('accesskeyid') || n === 'accesskey' || n === 'awsaccesskey' || n.endsWith('awskeyid');
+}

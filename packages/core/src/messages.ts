@@ -1,0 +1,37 @@
+import { KEY_TYPES } from './key-id.js';
+import { maskAccountId } from './mask.js';
+import type { Finding } from './types.js';
+
+/** The human message for a finding; built only from masked parts. */
+export function messageFor(f: Omit<Finding, 'message'>): string {
+  switch (f.kind) {
+    case 'access-key-id': {
+      const type = f.keyType ? KEY_TYPES[f.keyType] : 'access key id';
+      const account = f.accountId ? ` of account ${maskAccountId(f.accountId)}` : '';
+      const canary = f.evidence.some((e) => e.startsWith('canary')) ? ' (a canarytokens.org canary: someone will be alerted if it is used)' : '';
+      return `AWS access key id ${f.masked}: ${type}${account}${canary}`;
+    }
+    case 'secret-access-key':
+      return `AWS secret access key ${f.masked} (${f.evidence[0] ?? 'AWS context'})`;
+    case 'session-token':
+      return `AWS session token ${f.masked} (${f.evidence[0] ?? 'AWS context'})`;
+    case 'account-id':
+      return `AWS account id ${maskAccountId(f.accountId ?? '')} (${f.evidence[0] ?? 'AWS context'})`;
+  }
+}
+
+/** What to do about a finding, one line; shared by every front end. */
+export function hintFor(f: Pick<Finding, 'kind' | 'keyType'>): string {
+  switch (f.kind) {
+    case 'access-key-id':
+      return f.keyType === 'ASIA'
+        ? 'Temporary credentials expire but still grant access until then: remove them and load credentials from the environment or a profile.'
+        : 'Deactivate and rotate this key in IAM, then load credentials from the environment, a profile or a role instead of the source.';
+    case 'secret-access-key':
+      return 'Rotate the key pair in IAM and remove the secret from the file (and from git history).';
+    case 'session-token':
+      return 'Remove the token; temporary credentials belong in the environment or a credential process, not in files.';
+    case 'account-id':
+      return 'Account ids are not secret, but keep them in configuration rather than hard-coded if your policy requires it.';
+  }
+}

@@ -1,0 +1,512 @@
+import { isDocumentationExample, isLowDiversity, isPlaceholder, looksRandom } from './allowlist.js';
+import {
+  followsEscape,
+  followsPercentEncoding,
+  isBase64,
+  isHexDigit,
+  isLower,
+  isNameChar,
+  isUpper,
+  isWordChar,
+  shannonEntropy,
+} from './charclass.js';
+import { findIgnoreDirective, type IgnoreDirective } from './ignore.js';
+import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
+import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
+import { LineIndex } from './lines.js';
+import { mask } from './mask.js';
+import { messageFor } from './messages.js';
+import type { Confidence, Finding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
+
+export const SECRET_KEY_LENGTH = 40;
+/** Shortest value accepted as a session token; real STS tokens run from ~300 to over 1000 characters. */
+export const MIN_SESSION_TOKEN_LENGTH = 100;
+/** STS session-token prefixes (base64 of `\x17\n\x06er/aws`, `\x15\n\x06er/aws`, `!\n\torigin_ec`, `\x01\n\x03aws`). */
+export const SESSION_TOKEN_PREFIXES = ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz', 'AQoDYXdz'] as const;
+
+const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token'];
+
+/**
+ * Every place a credential can start, in one pass of V8's literal-optimized regex engine:
+ * key-id prefixes, secret and token names, STS token prefixes. Pure alternation of literals:
+ * no quantifiers, so matching is linear.
+ */
+const ANCHORS = /A(?:KIA|SIA|BIA|CCA)|[Ss]ecret|SECRET|IQoJb3JpZ2luX2Vj|F[wQ]oGZXIvYXdz|AQoDYXdz|[Tt]oken|TOKEN/g;
+const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
+
+/** How far (in characters) a name may reach on either side of its anchor, and how far separators may run. */
+const MAX_NAME_REACH = 64;
+const MAX_SEPARATOR_RUN = 24;
+/** Pairing window around a key id: 3 lines either side, at most this many characters. */
+const PAIR_LINES = 3;
+const PAIR_REACH = 600;
+/** Window searched for the words `aws`/`amazon` when a name is only weakly AWS-ish. */
+const AWS_CONTEXT_REACH = 400;
+
+interface Candidate {
+  kind: FindingKind;
+  start: number;
+  end: number;
+  confidence: Confidence;
+  evidence: string[];
+  keyName?: string;
+}
+
+/** Scans text for AWS credentials. Pure; linear in the length of `text`. */
+export function scan(text: string, options: ScanOptions = {}): Finding[] {
+  return analyze(text, options).findings;
+}
+
+/** Like scan, and also returns the findings that inline directives silenced. */
+export function analyze(text: string, options: ScanOptions = {}): ScanResult {
+  const scanner = new Scanner(text, options);
+  return scanner.run();
+}
+
+class Scanner {
+  private readonly text: string;
+  private readonly kinds: ReadonlySet<FindingKind>;
+  private readonly stats: ScanStats;
+  private readonly options: ScanOptions;
+  private readonly candidates = new Map<number, Candidate>();
+  private readonly keyIds: number[] = [];
+  private lines: LineIndex | undefined;
+  private fileAwsContext: boolean;
+  /** End of the last session-token run consumed, so anchors inside a run are not re-walked. */
+  private tokenRunEnd = -1;
+
+  constructor(text: string, options: ScanOptions) {
+    this.text = text;
+    this.options = options;
+    this.kinds = new Set(options.kinds ?? DEFAULT_KINDS);
+    this.stats = options.stats ?? { charsVisited: 0 };
+    this.fileAwsContext = options.context?.awsContext === true || isAwsFile(options.filename);
+  }
+
+  run(): ScanResult {
+    const text = this.text;
+    if (this.options.context?.keyName !== undefined) this.namedValue(this.options.context.keyName);
+
+    const re = new RegExp(ANCHORS.source, 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const i = m.index;
+      const c = text.charCodeAt(i);
+      const second = text.charCodeAt(i + 1);
+      if (c === 65 /* A */ && second !== 81 /* AQoD… */) {
+        const end = this.keyIdAt(i);
+        if (end > i) re.lastIndex = end;
+      } else if (c === 115 || c === 83) {
+        // secret / Secret / SECRET
+        re.lastIndex = Math.max(re.lastIndex, this.namedAt(i, 6, 'secret'));
+      } else if (c === 116 || c === 84) {
+        // token / Token / TOKEN
+        re.lastIndex = Math.max(re.lastIndex, this.namedAt(i, 5, 'token'));
+      } else {
+        const end = this.tokenPrefixAt(i);
+        if (end > i) re.lastIndex = end;
+      }
+    }
+    if (this.kinds.has('account-id')) {
+      const acc = new RegExp(ACCOUNT_ANCHORS.source, 'g');
+      while ((m = acc.exec(text)) !== null) acc.lastIndex = Math.max(acc.lastIndex, this.namedAt(m.index, 7, 'account'));
+    }
+    if (this.keyIds.length > 0) this.pairWithKeyIds();
+    if (this.options.context?.nearbyKeyId === true) this.scanRuns(0, text.length, 'a key id next to this value');
+    return this.finish();
+  }
+
+  private lineIndex(): LineIndex {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines;
+  }
+
+  private add(c: Candidate): void {
+    const prev = this.candidates.get(c.start);
+    if (!prev) {
+      this.candidates.set(c.start, c);
+      return;
+    }
+    // Same value found twice (by name and by pairing): keep the stronger, merge evidence.
+    const rank = { high: 3, medium: 2, low: 1 } as const;
+    const best = rank[c.confidence] > rank[prev.confidence] ? c : prev;
+    const other = best === c ? prev : c;
+    best.evidence = [...best.evidence, ...other.evidence.filter((e) => !best.evidence.includes(e))];
+    best.keyName ??= other.keyName;
+    this.candidates.set(c.start, best);
+  }
+
+  // ---- access key ids -------------------------------------------------------------------
+
+  /** Returns the end offset of a key id found at i, or i when there is none. */
+  private keyIdAt(i: number): number {
+    const text = this.text;
+    const end = i + KEY_ID_LENGTH;
+    if (end > text.length) return i;
+    this.stats.charsVisited += KEY_ID_LENGTH;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
+    if (end < text.length && isWordChar(text.charCodeAt(end))) return i;
+    for (let k = i + 4; k < end; k++) {
+      const ch = text.charCodeAt(k);
+      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return i;
+    }
+    const id = text.slice(i, end);
+    // Documented decision: ids outside base32 (0, 1, 8, 9 in the body) are not AWS-issued;
+    // they are reported by the validator (inspectAccessKeyId), not by the scanner.
+    if (classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return i;
+    const keyType = keyTypeOf(id);
+    if (!keyType) return i;
+    this.keyIds.push(i);
+    if (!this.kinds.has('access-key-id')) return end;
+    const evidence = [`${keyType} key id prefix with a base32 body`];
+    const accountId = decodeAccountId(id);
+    if (isCanaryAccount(accountId)) evidence.push('canarytokens.org canary account');
+    const confidence: Confidence = keyType === 'AKIA' || keyType === 'ASIA' ? 'high' : 'medium';
+    this.add({ kind: 'access-key-id', start: i, end, confidence, evidence });
+    return end;
+  }
+
+  // ---- names: secret / token / account -------------------------------------------------
+
+  /**
+   * At an anchor word inside a name, reads the whole name, judges it, and looks for the
+   * value it is assigned right after it (`name = value`, `"name": "value"`, `<name>value`,
+   * `name: value`, `--name value`, `name=value` in a URL or an env file).
+   */
+  private namedAt(i: number, anchorLength: number, what: 'secret' | 'token' | 'account'): number {
+    const text = this.text;
+    let ns = i;
+    const minStart = Math.max(0, i - MAX_NAME_REACH);
+    while (ns > minStart && isNameChar(text.charCodeAt(ns - 1))) ns--;
+    if (ns === minStart && ns > 0 && isNameChar(text.charCodeAt(ns - 1))) return i;
+    let ne = i + anchorLength;
+    const maxEnd = Math.min(text.length, ne + MAX_NAME_REACH);
+    while (ne < maxEnd && isNameChar(text.charCodeAt(ne))) ne++;
+    if (ne === maxEnd && ne < text.length && isNameChar(text.charCodeAt(ne))) return ne;
+    this.stats.charsVisited += ne - ns;
+    const name = text.slice(ns, ne);
+    const strength = what === 'secret' ? secretNameStrength(name) : what === 'token' ? tokenNameStrength(name) : accountNameStrength(name);
+    if (strength === 'none') return ne;
+    const valueStart = this.skipSeparators(ne);
+    if (valueStart < 0) return ne;
+    return Math.max(ne, this.valueAfterName(valueStart, name, strength, what, ns));
+  }
+
+  /** The value named by the host (ESLint's property/variable name) is the text itself. */
+  private namedValue(keyName: string): void {
+    const checks: ['secret' | 'token' | 'account', NameStrength][] = [
+      ['secret', secretNameStrength(keyName)],
+      ['token', tokenNameStrength(keyName)],
+      ['account', this.kinds.has('account-id') ? accountNameStrength(keyName) : 'none'],
+    ];
+    let start = 0;
+    while (start < this.text.length && isSkippable(this.text.charCodeAt(start))) start++;
+    for (const [what, strength] of checks) {
+      if (strength !== 'none') this.valueAfterName(start, keyName, strength, what, 0);
+    }
+  }
+
+  /** Skips quotes, blanks and one assignment operator; returns where the value starts, or -1. */
+  private skipSeparators(from: number): number {
+    const text = this.text;
+    const limit = Math.min(text.length, from + MAX_SEPARATOR_RUN);
+    let j = from;
+    while (j < limit && isSeparator(text.charCodeAt(j))) j++;
+    this.stats.charsVisited += j - from;
+    if (j === from || j >= text.length) return -1;
+    return j;
+  }
+
+  /** Returns the end of the value it consumed (or `start`). */
+  private valueAfterName(start: number, name: string, strength: NameStrength, what: 'secret' | 'token' | 'account', nameStart: number): number {
+    const text = this.text;
+    if (what === 'secret') {
+      const end = this.runEnd(start, SECRET_KEY_LENGTH + 1);
+      if (end - start !== SECRET_KEY_LENGTH || text.charCodeAt(end) === 61 /* = */) return start;
+      const value = text.slice(start, end);
+      if (!isSecretKeyShaped(value)) return start;
+      if (strength === 'weak' && !this.awsContextNear(nameStart)) return start;
+      this.add({
+        kind: 'secret-access-key',
+        start,
+        end,
+        confidence: strength === 'strong' ? 'high' : 'medium',
+        evidence: [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`],
+        keyName: name,
+      });
+      return end;
+    } else if (what === 'token') {
+      if (start <= this.tokenRunEnd) return start;
+      const end = this.tokenRunFrom(start);
+      if (end - start < MIN_SESSION_TOKEN_LENGTH) return start;
+      const value = text.slice(start, end);
+      if (!isTokenShaped(value)) return start;
+      if (strength === 'weak' && !this.awsContextNear(nameStart)) return start;
+      this.tokenRunEnd = end;
+      const prefixed = SESSION_TOKEN_PREFIXES.some((p) => value.startsWith(p));
+      const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
+      if (prefixed) evidence.push('known STS session-token prefix');
+      this.add({
+        kind: 'session-token',
+        start,
+        end,
+        confidence: strength === 'strong' || prefixed ? 'high' : 'medium',
+        evidence,
+        keyName: name,
+      });
+      return end;
+    } else {
+      // 12 digits, optionally as 1234-5678-9012
+      let end = start;
+      let digits = '';
+      while (end < text.length && end - start < 14) {
+        const ch = text.charCodeAt(end);
+        if (ch >= 48 && ch <= 57) digits += text[end];
+        else if (ch !== 45 /* - */) break;
+        end++;
+      }
+      if (digits.length !== 12 || (end < text.length && isWordChar(text.charCodeAt(end)))) return start;
+      if (strength === 'weak' && !this.awsContextNear(nameStart)) return start;
+      if (isLowDiversity(digits)) return start;
+      const c: Candidate = {
+        kind: 'account-id',
+        start,
+        end,
+        confidence: strength === 'strong' ? 'medium' : 'low',
+        evidence: [`key name "${name}"`],
+        keyName: name,
+      };
+      this.add(c);
+      return end;
+    }
+  }
+
+  /** End of the `[A-Za-z0-9+/]` run starting at `start`, looking at no more than `max` characters. */
+  private runEnd(start: number, max: number): number {
+    const text = this.text;
+    const limit = Math.min(text.length, start + max);
+    let j = start;
+    while (j < limit && isBase64(text.charCodeAt(j))) j++;
+    this.stats.charsVisited += j - start;
+    return j;
+  }
+
+  /** End of a session-token run: base64, percent-encoded `+ / =` (URLs), and trailing `=` padding. */
+  private tokenRunFrom(start: number): number {
+    const text = this.text;
+    let j = start;
+    const n = text.length;
+    for (;;) {
+      const ch = text.charCodeAt(j);
+      if (j < n && isBase64(ch)) j++;
+      else if (ch === 37 /* % */ && isPercentBase64(text, j)) j += 3;
+      else break;
+    }
+    while (j < n && text.charCodeAt(j) === 61 && j - start > 0) j++;
+    this.stats.charsVisited += j - start;
+    return j;
+  }
+
+  // ---- STS token prefixes ---------------------------------------------------------------
+
+  private tokenPrefixAt(i: number): number {
+    const text = this.text;
+    if (i <= this.tokenRunEnd) return i;
+    if (i > 0 && isBase64(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
+    const end = this.tokenRunFrom(i);
+    this.tokenRunEnd = end;
+    if (end - i < MIN_SESSION_TOKEN_LENGTH) return end;
+    const value = text.slice(i, end);
+    if (isDocumentationExample(value) || !isTokenShaped(value)) return end;
+    if (this.kinds.has('session-token')) {
+      this.add({ kind: 'session-token', start: i, end, confidence: 'high', evidence: ['known STS session-token prefix'] });
+    }
+    return end;
+  }
+
+  // ---- pairing: 40-character values next to a key id ------------------------------------
+
+  private pairWithKeyIds(): void {
+    const lines = this.lineIndex();
+    const text = this.text;
+    let windowStart = -1;
+    let windowEnd = -1;
+    let anchorLine = 0;
+    const flush = (): void => {
+      if (windowStart >= 0) this.scanRuns(windowStart, windowEnd, `a key id on line ${anchorLine}`);
+    };
+    for (const at of this.keyIds) {
+      const line = lines.lineOf(at);
+      const ws = Math.max(lines.lineStart(Math.max(1, line - PAIR_LINES)), at - PAIR_REACH, 0);
+      const we = Math.min(lines.lineEnd(line + PAIR_LINES), at + KEY_ID_LENGTH + PAIR_REACH, text.length);
+      if (windowStart >= 0 && ws <= windowEnd) {
+        windowEnd = Math.max(windowEnd, we);
+      } else {
+        flush();
+        windowStart = ws;
+        windowEnd = we;
+        anchorLine = line;
+      }
+    }
+    flush();
+  }
+
+  /** Finds 40-character secret-shaped runs (and STS-looking long runs) in [from, to). */
+  private scanRuns(from: number, to: number, near: string): void {
+    const text = this.text;
+    let j = from;
+    while (j < to) {
+      const ch = text.charCodeAt(j);
+      if (!isBase64(ch)) {
+        j++;
+        continue;
+      }
+      const start = j;
+      while (j < text.length && isBase64(text.charCodeAt(j))) j++;
+      this.stats.charsVisited += j - start;
+      const len = j - start;
+      if (start > 0 && isBase64(text.charCodeAt(start - 1))) continue;
+      if (len === SECRET_KEY_LENGTH && text.charCodeAt(j) !== 61 && this.kinds.has('secret-access-key')) {
+        const value = text.slice(start, j);
+        if (isSecretKeyShaped(value)) {
+          this.add({ kind: 'secret-access-key', start, end: j, confidence: 'medium', evidence: [`next to ${near}`] });
+        }
+      } else if (len >= MIN_SESSION_TOKEN_LENGTH && start > this.tokenRunEnd && this.kinds.has('session-token')) {
+        const end = this.tokenRunFrom(start);
+        const value = text.slice(start, end);
+        if ((value.includes('YXdz') || value.includes('Jb3JpZ2luX2Vj')) && isTokenShaped(value) && !isDocumentationExample(value)) {
+          this.add({ kind: 'session-token', start, end, confidence: 'medium', evidence: [`STS-encoded value next to ${near}`] });
+        }
+        j = Math.max(j, end);
+      }
+    }
+  }
+
+  private awsContextNear(at: number): boolean {
+    if (this.fileAwsContext || this.keyIds.length > 0) return true;
+    const from = Math.max(0, at - AWS_CONTEXT_REACH);
+    const to = Math.min(this.text.length, at + AWS_CONTEXT_REACH);
+    this.stats.charsVisited += to - from;
+    const window = this.text.slice(from, to);
+    return /aws|amazon|amzn/i.test(window) || /A(?:KIA|SIA)[A-Z2-7]{16}/.test(window);
+  }
+
+  // ---- results -------------------------------------------------------------------------
+
+  private finish(): ScanResult {
+    const findings: Finding[] = [];
+    const ignored: Finding[] = [];
+    if (this.candidates.size === 0) return { findings, ignored };
+    const honour = this.options.inlineIgnores !== false && this.text.includes('credlint-ignore');
+    const cache = new Map<number, IgnoreDirective | undefined>();
+    const sorted = [...this.candidates.values()].sort((a, b) => a.start - b.start);
+    for (const c of sorted) {
+      if (!this.kinds.has(c.kind)) continue;
+      const finding = this.toFinding(c);
+      if (honour) {
+        const lines = this.lineIndex();
+        const line = lines.lineOf(c.start);
+        let d = cache.get(line);
+        if (!cache.has(line)) {
+          d = findIgnoreDirective(lines, finding);
+          cache.set(line, d);
+        }
+        if (d && (d.only.length === 0 || d.only.includes(finding.ruleId) || d.only.includes(finding.kind))) {
+          finding.ignored = { line: d.line, directive: d.directive };
+          ignored.push(finding);
+          continue;
+        }
+      }
+      findings.push(finding);
+    }
+    return { findings, ignored };
+  }
+
+  private toFinding(c: Candidate): Finding {
+    const value = this.text.slice(c.start, c.end);
+    const base: Omit<Finding, 'message'> = {
+      kind: c.kind,
+      ruleId: RULE_IDS[c.kind],
+      start: c.start,
+      end: c.end,
+      confidence: c.confidence,
+      evidence: c.evidence,
+      masked: c.kind === 'account-id' ? '' : mask(value),
+    };
+    if (c.keyName !== undefined) base.keyName = c.keyName;
+    if (c.kind === 'access-key-id') {
+      const keyType = keyTypeOf(value);
+      if (keyType) base.keyType = keyType;
+      const accountId = decodeAccountId(value);
+      if (accountId) base.accountId = accountId;
+    }
+    if (c.kind === 'account-id') {
+      base.accountId = value.replace(/-/g, '');
+      base.masked = mask(base.accountId);
+    }
+    return { ...base, message: messageFor(base) };
+  }
+}
+
+export const RULE_IDS = {
+  'access-key-id': 'aws-access-key-id',
+  'secret-access-key': 'aws-secret-access-key',
+  'session-token': 'aws-session-token',
+  'account-id': 'aws-account-id',
+} as const satisfies Record<FindingKind, Finding['ruleId']>;
+
+function isSeparator(c: number): boolean {
+  // blanks, quotes, backslash (escaped quotes), = : > , ( [ and the `-` of `=>`/`->`
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 92 ||
+    c === 61 || c === 58 || c === 62 || c === 44 || c === 40 || c === 91
+  );
+}
+
+function isSkippable(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96;
+}
+
+function isPercentBase64(text: string, j: number): boolean {
+  // %2B (+), %2F (/), %3D (=), either case
+  const a = text.charCodeAt(j + 1);
+  const b = text.charCodeAt(j + 2) | 0x20;
+  return (a === 50 && (b === 98 || b === 102)) || (a === 51 && b === 100);
+}
+
+/**
+ * What a real secret access key looks like: 30 random bytes in base64 (40 characters,
+ * never padded), so upper and lower case and a digit or `+`/`/` all appear, entropy is
+ * high, and it is not hex (git SHAs), a word run, a placeholder or a documentation example.
+ */
+export function isSecretKeyShaped(value: string): boolean {
+  if (value.length !== SECRET_KEY_LENGTH) return false;
+  let upper = 0;
+  let lower = 0;
+  let other = 0;
+  let hex = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!isBase64(c)) return false;
+    if (isUpper(c)) upper++;
+    else if (isLower(c)) lower++;
+    else other++;
+    if (hex && !isHexDigit(c)) hex = false;
+  }
+  if (hex || upper === 0 || lower === 0 || other === 0) return false;
+  if (isDocumentationExample(value) || isLowDiversity(value) || isPlaceholder(value)) return false;
+  return shannonEntropy(value) >= 4.0;
+}
+
+/** A session token: long, random-looking base64 (optionally percent-encoded), not an example. */
+export function isTokenShaped(value: string): boolean {
+  if (isDocumentationExample(value)) return false;
+  const sample = value.length > 4096 ? value.slice(0, 4096) : value;
+  return looksRandom(sample, 4.5);
+}
+
+function isAwsFile(filename: string | undefined): boolean {
+  if (!filename) return false;
+  const f = filename.replace(/\\/g, '/');
+  return /(^|\/)\.aws\//.test(f) || /(^|\/)credentials$/.test(f);
+}
