@@ -43,7 +43,7 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   // Templating and references: <…>, ${…}, $(…), {{…}}, %…%, $NAME, [[…]]
-  if (/^<[^<>]*>$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\$\([^)]*\)$/.test(v) || /^\{\{[^}]*\}\}$/.test(v)) return true;
+  if (/^<[^<>]*>$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\$\{\{[^}]*\}\}$/.test(v) || /^\$\([^)]*\)$/.test(v) || /^\{\{[^}]*\}\}$/.test(v)) return true;
   if (/^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\[\[[^\]]*\]\]$/.test(v)) return true;
   if (/^[*•.xX#-]+$/.test(v) || /^\*{3,}/.test(v)) return true;
   const lower = v.toLowerCase();

@@ -11,8 +11,9 @@ export interface IgnoreDirective {
   only: string[];
 }
 
-// A directive counts only inside a comment: after `//`, `#`, `/*`, ` * `, `<!--`, `--`, `;`, `%`, `{#` or `'`.
-const DIRECTIVE = /(?:\/\/|#|\/\*|^\s*\*|<!--|--|;|%|\{#|')[ \t]*credlint-ignore(-next-line)?(?![\w-])([^\r\n]*)/;
+// A directive counts only inside a comment: after `//`, `#`, `/*`, ` * `, `<!--`, `--`, `;`, `%` or `{#`.
+// (Not after `'`: VB comments are rare and `'…' credlint-ignore` is usually a string's end.)
+const DIRECTIVE = /(?:\/\/|#|\/\*|^\s*\*|<!--|--|;|%|\{#)[ \t]*credlint-ignore(-next-line)?(?![\w-])([^\r\n]*)/;
 
 /** Parses a credlint inline-ignore directive on one line of text. */
 export function parseIgnoreDirective(lineText: string, line: number): IgnoreDirective | undefined {
@@ -27,7 +28,8 @@ export function parseIgnoreDirective(lineText: string, line: number): IgnoreDire
   return { directive: m[1] ? 'credlint-ignore-next-line' : 'credlint-ignore', line, only };
 }
 
-function applies(d: IgnoreDirective, f: Finding): boolean {
+/** Whether a directive covers a finding's rule (an empty list covers every rule). */
+export function directiveApplies(d: IgnoreDirective, f: Pick<Finding, 'ruleId' | 'kind'>): boolean {
   return d.only.length === 0 || d.only.includes(f.ruleId) || d.only.includes(f.kind);
 }
 
@@ -38,10 +40,27 @@ function applies(d: IgnoreDirective, f: Finding): boolean {
 export function findIgnoreDirective(lines: LineIndex, finding: Finding): IgnoreDirective | undefined {
   const line = lines.lineOf(finding.start);
   const same = parseIgnoreDirective(lines.lineText(line), line);
-  if (same && same.directive === 'credlint-ignore' && applies(same, finding)) return same;
+  if (same && same.directive === 'credlint-ignore' && directiveApplies(same, finding)) return same;
   if (line > 1) {
     const above = parseIgnoreDirective(lines.lineText(line - 1), line - 1);
-    if (above && above.directive === 'credlint-ignore-next-line' && applies(above, finding)) return above;
+    if (above && above.directive === 'credlint-ignore-next-line' && directiveApplies(above, finding)) return above;
   }
   return undefined;
+}
+
+/** The directives that can silence findings starting on `line`: its own `credlint-ignore` and the `-next-line` above it. */
+export interface LineDirectives {
+  same?: IgnoreDirective;
+  above?: IgnoreDirective;
+}
+
+export function directivesFor(lines: LineIndex, line: number): LineDirectives {
+  const out: LineDirectives = {};
+  const same = parseIgnoreDirective(lines.lineText(line), line);
+  if (same?.directive === 'credlint-ignore') out.same = same;
+  if (line > 1) {
+    const above = parseIgnoreDirective(lines.lineText(line - 1), line - 1);
+    if (above?.directive === 'credlint-ignore-next-line') out.above = above;
+  }
+  return out;
 }

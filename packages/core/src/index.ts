@@ -44,7 +44,15 @@ export {
 } from './key-name.js';
 export { mask, maskAccountId, redact } from './mask.js';
 export { LineIndex, offsetToPosition, type Position } from './lines.js';
-export { findIgnoreDirective, parseIgnoreDirective, type IgnoreDirective, type IgnoreDirectiveName } from './ignore.js';
+export {
+  directiveApplies,
+  directivesFor,
+  findIgnoreDirective,
+  parseIgnoreDirective,
+  type IgnoreDirective,
+  type IgnoreDirectiveName,
+  type LineDirectives,
+} from './ignore.js';
 export { hintFor, messageFor } from './messages.js';
 export { fingerprint } from './fingerprint.js';
 export { shannonEntropy } from './charclass.js';

@@ -83,8 +83,9 @@ export function isCanaryAccount(accountId: string | undefined): boolean {
 
 /**
  * A 20-character id with no digit and many vowels reads as words, not base32 noise:
- * `ASIAPACIFICSOUTHEAST` (a region enum), `AKIAKNOWLEDGEMENTSAB`. Random bodies
- * average 2.5 vowels in 16 characters; 6 or more without any digit is ~0.1% of keys.
+ * `ASIAPACIFICSOUTHEAST` (a region enum), `AKIAMAGAZINEARTICLES`. Random bodies
+ * average 2.5 vowels in 16 characters; no digit and 6 or more vowels is ~0.25% of keys
+ * ((26/32)^16 × P(≥6 vowels | no digit) ≈ 0.036 × 0.07; docs/detection.md).
  */
 export function isWordLike(body: string): boolean {
   let vowels = 0;

@@ -1,3 +1,4 @@
+import { Anchors, AnchorKind } from './anchors.js';
 import { isDocumentationExample, isLowDiversity, isPlaceholder, looksRandom } from './allowlist.js';
 import {
   followsEscape,
@@ -10,11 +11,11 @@ import {
   isWordChar,
   shannonEntropy,
 } from './charclass.js';
-import { findIgnoreDirective, type IgnoreDirective } from './ignore.js';
+import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
 import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
 import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
 import { LineIndex } from './lines.js';
-import { mask } from './mask.js';
+import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
 import type { Confidence, Finding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
 
@@ -26,13 +27,16 @@ export const SESSION_TOKEN_PREFIXES = ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'FQoG
 
 const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token'];
 
-/**
- * Every place a credential can start, in one pass of V8's literal-optimized regex engine:
- * key-id prefixes, secret and token names, STS token prefixes. Pure alternation of literals:
- * no quantifiers, so matching is linear.
- */
-const ANCHORS = /A(?:KIA|SIA|BIA|CCA)|[Ss]ecret|SECRET|IQoJb3JpZ2luX2Vj|F[wQ]oGZXIvYXdz|AQoDYXdz|[Tt]oken|TOKEN/g;
 const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
+
+type NameKind = 'secret' | 'token' | 'account';
+const NAME_KINDS: readonly NameKind[] = ['secret', 'token'];
+const ACCOUNT_KIND: readonly NameKind[] = ['account'];
+/** The extent of the last name judged by one anchor pass. */
+interface NameRun {
+  start: number;
+  end: number;
+}
 
 /** How far (in characters) a name may reach on either side of its anchor, and how far separators may run. */
 const MAX_NAME_REACH = 64;
@@ -42,6 +46,8 @@ const PAIR_LINES = 3;
 const PAIR_REACH = 600;
 /** Window searched for the words `aws`/`amazon` when a name is only weakly AWS-ish. */
 const AWS_CONTEXT_REACH = 400;
+/** Words that put a weakly named value in an AWS context (`laws`, `draws` do not count). */
+const AWS_WORDS = /(?<![a-z])aws|amazon|amzn|boto(?:3|core)/gi;
 
 interface Candidate {
   kind: FindingKind;
@@ -50,6 +56,8 @@ interface Candidate {
   confidence: Confidence;
   evidence: string[];
   keyName?: string;
+  /** Set for values named only weakly (`secret_key`): kept only if AWS is mentioned near this offset. */
+  awsContextAt?: number;
 }
 
 /** Scans text for AWS credentials. Pure; linear in the length of `text`. */
@@ -74,6 +82,8 @@ class Scanner {
   private fileAwsContext: boolean;
   /** End of the last session-token run consumed, so anchors inside a run are not re-walked. */
   private tokenRunEnd = -1;
+  /** Offsets of `aws`/`amazon`/… words, computed on first need. */
+  private awsWords: number[] | undefined;
 
   constructor(text: string, options: ScanOptions) {
     this.text = text;
@@ -87,29 +97,37 @@ class Scanner {
     const text = this.text;
     if (this.options.context?.keyName !== undefined) this.namedValue(this.options.context.keyName);
 
-    const re = new RegExp(ANCHORS.source, 'g');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const i = m.index;
-      const c = text.charCodeAt(i);
-      const second = text.charCodeAt(i + 1);
-      if (c === 65 /* A */ && second !== 81 /* AQoD… */) {
+    const anchors = new Anchors(text);
+    const names: NameRun = { start: -1, end: -1 };
+    let from = 0;
+    let i: number;
+    while ((i = anchors.nextAt(from)) >= 0) {
+      from = i + 1;
+      const kind = anchors.kind;
+      if (kind === AnchorKind.KeyId) {
         const end = this.keyIdAt(i);
-        if (end > i) re.lastIndex = end;
-      } else if (c === 115 || c === 83) {
-        // secret / Secret / SECRET
-        re.lastIndex = Math.max(re.lastIndex, this.namedAt(i, 6, 'secret'));
-      } else if (c === 116 || c === 84) {
-        // token / Token / TOKEN
-        re.lastIndex = Math.max(re.lastIndex, this.namedAt(i, 5, 'token'));
+        if (end > i) from = end;
+      } else if (kind === AnchorKind.Secret || kind === AnchorKind.Token) {
+        // Judge the whole name once. Only a value moves the cursor: a key id may sit inside a
+        // name (`my-secret-AKIA…`).
+        if (i >= names.start && i < names.end) continue;
+        const end = this.namedAt(i, names, NAME_KINDS);
+        if (end > from) from = end;
       } else {
         const end = this.tokenPrefixAt(i);
-        if (end > i) re.lastIndex = end;
+        if (end > i) from = end;
       }
     }
+    this.stats.anchorChecks = (this.stats.anchorChecks ?? 0) + anchors.checks;
+    let m: RegExpExecArray | null;
     if (this.kinds.has('account-id')) {
       const acc = new RegExp(ACCOUNT_ANCHORS.source, 'g');
-      while ((m = acc.exec(text)) !== null) acc.lastIndex = Math.max(acc.lastIndex, this.namedAt(m.index, 7, 'account'));
+      const accountNames: NameRun = { start: -1, end: -1 };
+      while ((m = acc.exec(text)) !== null) {
+        if (m.index >= accountNames.start && m.index < accountNames.end) continue;
+        const end = this.namedAt(m.index, accountNames, ACCOUNT_KIND);
+        if (end > acc.lastIndex) acc.lastIndex = end;
+      }
     }
     if (this.keyIds.length > 0) this.pairWithKeyIds();
     if (this.options.context?.nearbyKeyId === true) this.scanRuns(0, text.length, 'a key id next to this value');
@@ -117,7 +135,10 @@ class Scanner {
   }
 
   private lineIndex(): LineIndex {
-    this.lines ??= new LineIndex(this.text);
+    if (!this.lines) {
+      this.lines = new LineIndex(this.text);
+      this.stats.charsVisited += this.text.length;
+    }
     return this.lines;
   }
 
@@ -133,6 +154,8 @@ class Scanner {
     const other = best === c ? prev : c;
     best.evidence = [...best.evidence, ...other.evidence.filter((e) => !best.evidence.includes(e))];
     best.keyName ??= other.keyName;
+    // Needs AWS context only if both sightings need it.
+    if (best.awsContextAt !== undefined && other.awsContextAt === undefined) delete best.awsContextAt;
     this.candidates.set(c.start, best);
   }
 
@@ -143,13 +166,15 @@ class Scanner {
     const text = this.text;
     const end = i + KEY_ID_LENGTH;
     if (end > text.length) return i;
-    this.stats.charsVisited += KEY_ID_LENGTH;
+    this.stats.charsVisited += 2;
     if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
     if (end < text.length && isWordChar(text.charCodeAt(end))) return i;
     for (let k = i + 4; k < end; k++) {
+      this.stats.charsVisited++;
       const ch = text.charCodeAt(k);
       if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return i;
     }
+    this.stats.charsVisited += KEY_ID_LENGTH;
     const id = text.slice(i, end);
     // Documented decision: ids outside base32 (0, 1, 8, 9 in the body) are not AWS-issued;
     // they are reported by the validator (inspectAccessKeyId), not by the scanner.
@@ -171,25 +196,39 @@ class Scanner {
   /**
    * At an anchor word inside a name, reads the whole name, judges it, and looks for the
    * value it is assigned right after it (`name = value`, `"name": "value"`, `<name>value`,
-   * `name: value`, `--name value`, `name=value` in a URL or an env file).
+   * `name: value`, `--name value`, `name=value` in a URL or an env file). Records the
+   * name's extent in `run` so later anchors inside the same name are skipped: every
+   * character of a name is read a bounded number of times however many anchors it holds.
+   * Returns the end of the value consumed, or -1.
    */
-  private namedAt(i: number, anchorLength: number, what: 'secret' | 'token' | 'account'): number {
+  private namedAt(i: number, run: NameRun, whats: readonly NameKind[]): number {
     const text = this.text;
     let ns = i;
     const minStart = Math.max(0, i - MAX_NAME_REACH);
     while (ns > minStart && isNameChar(text.charCodeAt(ns - 1))) ns--;
-    if (ns === minStart && ns > 0 && isNameChar(text.charCodeAt(ns - 1))) return i;
-    let ne = i + anchorLength;
-    const maxEnd = Math.min(text.length, ne + MAX_NAME_REACH);
-    while (ne < maxEnd && isNameChar(text.charCodeAt(ne))) ne++;
-    if (ne === maxEnd && ne < text.length && isNameChar(text.charCodeAt(ne))) return ne;
+    const tooLong = ns === minStart && ns > 0 && isNameChar(text.charCodeAt(ns - 1));
+    let ne = i + 1;
+    while (ne < text.length && isNameChar(text.charCodeAt(ne))) ne++;
     this.stats.charsVisited += ne - ns;
+    run.start = ns;
+    run.end = ne;
+    // A name-character run longer than any key name (minified chains, base64, DNA): not a name.
+    if (tooLong || ne - i > MAX_NAME_REACH) return -1;
     const name = text.slice(ns, ne);
-    const strength = what === 'secret' ? secretNameStrength(name) : what === 'token' ? tokenNameStrength(name) : accountNameStrength(name);
-    if (strength === 'none') return ne;
-    const valueStart = this.skipSeparators(ne);
-    if (valueStart < 0) return ne;
-    return Math.max(ne, this.valueAfterName(valueStart, name, strength, what, ns));
+    let consumed = -1;
+    let valueStart = -2;
+    for (const what of whats) {
+      const strength = what === 'secret' ? secretNameStrength(name) : what === 'token' ? tokenNameStrength(name) : accountNameStrength(name);
+      if (strength === 'none') continue;
+      if (valueStart === -2) {
+        valueStart = this.skipSeparators(ne);
+        if (valueStart >= 0) valueStart = this.skipTypeAnnotation(valueStart);
+      }
+      if (valueStart < 0) return -1;
+      const end = this.valueAfterName(valueStart, name, strength, what, ns);
+      if (end > valueStart) consumed = Math.max(consumed, end);
+    }
+    return consumed;
   }
 
   /** The value named by the host (ESLint's property/variable name) is the text itself. */
@@ -211,21 +250,47 @@ class Scanner {
     const text = this.text;
     const limit = Math.min(text.length, from + MAX_SEPARATOR_RUN);
     let j = from;
-    while (j < limit && isSeparator(text.charCodeAt(j))) j++;
+    for (;;) {
+      if (j >= limit) break;
+      const c = text.charCodeAt(j);
+      if (isSeparator(c)) j++;
+      // compound assignments: `+=`, `.=`, `?=`, `|=`, `<=`, `!=`, `*=`, `/=`, `%=`, `&=`, `^=`
+      // (Makefile, PHP, shell): the operator character is not part of the value
+      else if (isOperatorChar(c) && text.charCodeAt(j + 1) === 61 /* = */) j += 2;
+      else break;
+    }
     this.stats.charsVisited += j - from;
     if (j === from || j >= text.length) return -1;
     return j;
+  }
+
+  /**
+   * Skips a type between a name and its value: Go `var name string = "…"`, TypeScript and Kotlin
+   * `name: string = "…"`, C# `string name = …` needs nothing. A short word followed by `=` is a
+   * type, not the value (values are 40+ characters). Returns where the value starts.
+   */
+  private skipTypeAnnotation(at: number): number {
+    const text = this.text;
+    const limit = Math.min(text.length, at + 24);
+    let j = at;
+    while (j < limit && isWordChar(text.charCodeAt(j))) j++;
+    let k = j;
+    while (k < text.length && k < j + 8 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    this.stats.charsVisited += k - at;
+    if (j === at || j === limit || text.charCodeAt(k) !== 61 /* = */ || text.charCodeAt(k + 1) === 61) return at;
+    const after = this.skipSeparators(k);
+    return after < 0 ? at : after;
   }
 
   /** Returns the end of the value it consumed (or `start`). */
   private valueAfterName(start: number, name: string, strength: NameStrength, what: 'secret' | 'token' | 'account', nameStart: number): number {
     const text = this.text;
     if (what === 'secret') {
-      const end = this.runEnd(start, SECRET_KEY_LENGTH + 1);
-      if (end - start !== SECRET_KEY_LENGTH || text.charCodeAt(end) === 61 /* = */) return start;
-      const value = text.slice(start, end);
+      const end = this.secretRunEnd(start);
+      if (end < 0) return start;
+      const raw = text.slice(start, end);
+      const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(raw);
       if (!isSecretKeyShaped(value)) return start;
-      if (strength === 'weak' && !this.awsContextNear(nameStart)) return start;
       this.add({
         kind: 'secret-access-key',
         start,
@@ -233,6 +298,7 @@ class Scanner {
         confidence: strength === 'strong' ? 'high' : 'medium',
         evidence: [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`],
         keyName: name,
+        ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
       });
       return end;
     } else if (what === 'token') {
@@ -241,7 +307,6 @@ class Scanner {
       if (end - start < MIN_SESSION_TOKEN_LENGTH) return start;
       const value = text.slice(start, end);
       if (!isTokenShaped(value)) return start;
-      if (strength === 'weak' && !this.awsContextNear(nameStart)) return start;
       this.tokenRunEnd = end;
       const prefixed = SESSION_TOKEN_PREFIXES.some((p) => value.startsWith(p));
       const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
@@ -253,6 +318,8 @@ class Scanner {
         confidence: strength === 'strong' || prefixed ? 'high' : 'medium',
         evidence,
         keyName: name,
+        // An STS prefix is AWS evidence by itself; a weak name alone is not.
+        ...(strength === 'weak' && !prefixed ? { awsContextAt: nameStart } : {}),
       });
       return end;
     } else {
@@ -266,7 +333,6 @@ class Scanner {
         end++;
       }
       if (digits.length !== 12 || (end < text.length && isWordChar(text.charCodeAt(end)))) return start;
-      if (strength === 'weak' && !this.awsContextNear(nameStart)) return start;
       if (isLowDiversity(digits)) return start;
       const c: Candidate = {
         kind: 'account-id',
@@ -275,19 +341,32 @@ class Scanner {
         confidence: strength === 'strong' ? 'medium' : 'low',
         evidence: [`key name "${name}"`],
         keyName: name,
+        ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
       };
       this.add(c);
       return end;
     }
   }
 
-  /** End of the `[A-Za-z0-9+/]` run starting at `start`, looking at no more than `max` characters. */
-  private runEnd(start: number, max: number): number {
+  /**
+   * End of a 40-character secret starting at `start`, or -1. `%2B`/`%2F` count as one character
+   * each (a secret in a URL query); a 41st character or `=` padding (`%3D`) means a longer blob.
+   */
+  private secretRunEnd(start: number): number {
     const text = this.text;
-    const limit = Math.min(text.length, start + max);
     let j = start;
-    while (j < limit && isBase64(text.charCodeAt(j))) j++;
+    let n = 0;
+    while (n <= SECRET_KEY_LENGTH && j < text.length) {
+      const ch = text.charCodeAt(j);
+      if (isBase64(ch)) j++;
+      else if (ch === 37 /* % */ && isPercentBase64(text, j) && text.charCodeAt(j + 1) === 50 /* %2B %2F */) j += 3;
+      else break;
+      n++;
+    }
     this.stats.charsVisited += j - start;
+    if (n !== SECRET_KEY_LENGTH) return -1;
+    const next = text.charCodeAt(j);
+    if (next === 61 /* = */ || (next === 37 && isPercentBase64(text, j))) return -1;
     return j;
   }
 
@@ -382,13 +461,33 @@ class Scanner {
     }
   }
 
-  private awsContextNear(at: number): boolean {
-    if (this.fileAwsContext || this.keyIds.length > 0) return true;
-    const from = Math.max(0, at - AWS_CONTEXT_REACH);
-    const to = Math.min(this.text.length, at + AWS_CONTEXT_REACH);
-    this.stats.charsVisited += to - from;
-    const window = this.text.slice(from, to);
-    return /aws|amazon|amzn/i.test(window) || /A(?:KIA|SIA)[A-Z2-7]{16}/.test(window);
+  /**
+   * Whether a weakly named value has AWS context: the file or host says so, the text holds
+   * a key id, or `aws`/`amazon`/`amzn`/`boto3` appears within AWS_CONTEXT_REACH characters
+   * of the name (anywhere, in a Terraform file). Decided after the anchor pass, with one
+   * linear search for those words, so dense weak names cost nothing extra.
+   */
+  private hasAwsContext(at: number): boolean {
+    if (this.fileAwsContext || this.keyIds.length > 0 || this.options.context?.nearbyKeyId === true) return true;
+    if (!this.awsWords) {
+      this.awsWords = [];
+      const re = new RegExp(AWS_WORDS.source, 'gi');
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(this.text)) !== null) this.awsWords.push(m.index);
+      this.stats.charsVisited += this.text.length;
+    }
+    const words = this.awsWords;
+    if (words.length === 0) return false;
+    if (isTerraformFile(this.options.filename)) return true;
+    // First word at or after at - reach.
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((words[mid] ?? 0) < at - AWS_CONTEXT_REACH) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < words.length && (words[lo] ?? Infinity) <= at + AWS_CONTEXT_REACH;
   }
 
   // ---- results -------------------------------------------------------------------------
@@ -398,20 +497,29 @@ class Scanner {
     const ignored: Finding[] = [];
     if (this.candidates.size === 0) return { findings, ignored };
     const honour = this.options.inlineIgnores !== false && this.text.includes('credlint-ignore');
-    const cache = new Map<number, IgnoreDirective | undefined>();
+    const cache = new Map<number, LineDirectives>();
     const sorted = [...this.candidates.values()].sort((a, b) => a.start - b.start);
+    let lastEnd = -1;
     for (const c of sorted) {
       if (!this.kinds.has(c.kind)) continue;
+      if (c.awsContextAt !== undefined && !this.hasAwsContext(c.awsContextAt)) continue;
+      // Findings never overlap: a value inside one already reported (a key id-shaped piece of
+      // a session token after a `/` or `+`) is part of that value.
+      if (c.start < lastEnd) continue;
+      lastEnd = c.end;
       const finding = this.toFinding(c);
       if (honour) {
         const lines = this.lineIndex();
         const line = lines.lineOf(c.start);
-        let d = cache.get(line);
-        if (!cache.has(line)) {
-          d = findIgnoreDirective(lines, finding);
-          cache.set(line, d);
+        let ds = cache.get(line);
+        if (!ds) {
+          // Reads this line and the one above once per line, however many findings it holds.
+          this.stats.charsVisited += lines.lineEnd(line) - lines.lineStart(Math.max(1, line - 1));
+          ds = directivesFor(lines, line);
+          cache.set(line, ds);
         }
-        if (d && (d.only.length === 0 || d.only.includes(finding.ruleId) || d.only.includes(finding.kind))) {
+        const d = ds.same && directiveApplies(ds.same, finding) ? ds.same : ds.above && directiveApplies(ds.above, finding) ? ds.above : undefined;
+        if (d) {
           finding.ignored = { line: d.line, directive: d.directive };
           ignored.push(finding);
           continue;
@@ -424,6 +532,8 @@ class Scanner {
 
   private toFinding(c: Candidate): Finding {
     const value = this.text.slice(c.start, c.end);
+    // (slices share the text's storage; masking and account decoding read at most 24 characters)
+    this.stats.charsVisited += Math.min(value.length, 24);
     const base: Omit<Finding, 'message'> = {
       kind: c.kind,
       ruleId: RULE_IDS[c.kind],
@@ -442,7 +552,7 @@ class Scanner {
     }
     if (c.kind === 'account-id') {
       base.accountId = value.replace(/-/g, '');
-      base.masked = mask(base.accountId);
+      base.masked = maskAccountId(base.accountId);
     }
     return { ...base, message: messageFor(base) };
   }
@@ -456,15 +566,25 @@ export const RULE_IDS = {
 } as const satisfies Record<FindingKind, Finding['ruleId']>;
 
 function isSeparator(c: number): boolean {
-  // blanks, quotes, backslash (escaped quotes), = : > , ( [ and the `-` of `=>`/`->`
+  // blanks, quotes, backslash (escaped quotes), = : > , ( [ and `|` (YAML block scalars, tables)
   return (
     c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 92 ||
-    c === 61 || c === 58 || c === 62 || c === 44 || c === 40 || c === 91
+    c === 61 || c === 58 || c === 62 || c === 44 || c === 40 || c === 91 || c === 124
   );
+}
+
+function isOperatorChar(c: number): boolean {
+  // + . ? | < ! * / % & ^
+  return c === 43 || c === 46 || c === 63 || c === 124 || c === 60 || c === 33 || c === 42 || c === 47 || c === 37 || c === 38 || c === 94;
 }
 
 function isSkippable(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96;
+}
+
+/** Decodes the `%2B`, `%2F`, `%3D` of a percent-encoded base64 value (the only escapes runs admit). */
+function decodePercentBase64(raw: string): string {
+  return raw.replace(/%2B/gi, '+').replace(/%2F/gi, '/').replace(/%3D/gi, '=');
 }
 
 function isPercentBase64(text: string, j: number): boolean {
@@ -503,6 +623,10 @@ export function isTokenShaped(value: string): boolean {
   if (isDocumentationExample(value)) return false;
   const sample = value.length > 4096 ? value.slice(0, 4096) : value;
   return looksRandom(sample, 4.5);
+}
+
+function isTerraformFile(filename: string | undefined): boolean {
+  return filename !== undefined && /\.(?:tf|tfvars|hcl)(?:\.json)?$/.test(filename);
 }
 
 function isAwsFile(filename: string | undefined): boolean {

@@ -39,15 +39,26 @@ export interface FakeKeyIdOptions {
   seed?: number;
 }
 
-/** A modern-format key id: prefix + 10 base32 chars encoding the account + 6 random base32 chars. */
+/**
+ * A modern-format key id: prefix + 10 base32 chars encoding the account + 6 random base32 chars.
+ * Accounts are 12-digit AWS account numbers (0 ≤ account ≤ 999 999 999 999). Tiny accounts
+ * (e.g. 42) encode as long `A` runs, which the scanner treats as placeholders like
+ * `AKIAAAAAAAAA…`; they still round-trip through decodeAccountId.
+ */
 export function fakeAccessKeyId(options: FakeKeyIdOptions = {}): string {
   const rand = prng(options.seed ?? 1);
   const account = options.account ?? 100_000_000_000 + Math.floor(rand() * 800_000_000_000);
-  for (;;) {
-    const id = `${options.prefix ?? 'AKIA'}${encodeAccountBits(account, Math.floor(rand() * 128))}${pick(rand, BASE32, 6)}`;
-    // keep ids that read as random (and so pass the word/placeholder filters) and are modern (5th char not I/J)
-    if (/[2-7]/.test(id.slice(4)) && !/(.)\1{3}/.test(id) && id[4] !== 'I' && id[4] !== 'J' && !id.includes('EXAMPLE')) return id;
+  if (!Number.isInteger(account) || account < 0 || account > 999_999_999_999) {
+    throw new RangeError(`fakeAccessKeyId: account must be a 12-digit AWS account number, got ${account}`);
   }
+  let id = '';
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    id = `${options.prefix ?? 'AKIA'}${encodeAccountBits(account, Math.floor(rand() * 128))}${pick(rand, BASE32, 6)}`;
+    // Prefer ids that read as random (a digit 2-7, no 4-character repeat): those pass the scanner's
+    // word and placeholder filters. The account part is fixed, so give up on that after 1000 tries.
+    if (/[2-7]/.test(id.slice(4)) && !/(.)\1{3}/.test(id) && !id.includes('EXAMPLE')) return id;
+  }
+  return id;
 }
 
 /** A 40-character secret access key (30 random bytes in base64). */

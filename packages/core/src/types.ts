@@ -64,7 +64,13 @@ export interface ScanOptions {
 }
 
 export interface ScanStats {
+  /** Characters read by the scanner's own loops (names, values, windows, lines, directives). */
   charsVisited: number;
+  /**
+   * Candidate anchor positions examined (each O(1)). The anchor search itself is a fixed
+   * number of forward-only native `indexOf` scans.
+   */
+  anchorChecks?: number;
 }
 
 export interface ScanResult {

@@ -1,0 +1,99 @@
+/**
+ * Finds every place a credential or its name can start, in text order, with V8's `indexOf`.
+ * indexOf skips ahead with a vectorised search for the needle's first character, so each
+ * needle starts with a character that is rare in source text (`A`, `I`, `G`, `c`, `C`, `k`, `K`)
+ * and the characters before it are checked afterwards. About twice as fast as one regex of
+ * literal alternatives (`A(?:KIA|SIA|BIA|CCA)|[Ss]ecret|SECRET|[Tt]oken|TOKEN|IQoJb3JpZ2luX2Vj|
+ * F[wQ]oGZXIvYXdz|AQoDYXdz`), which yields the same positions (tested). Linear: every stream only
+ * moves forward.
+ */
+export const AnchorKind = { KeyId: 1, Secret: 2, Token: 3, TokenPrefix: 4 } as const;
+export type AnchorKind = (typeof AnchorKind)[keyof typeof AnchorKind];
+
+// Needle, characters that must precede it, anchor kind; the anchor starts at the first of those.
+type Stream = { needle: string; before: readonly string[]; kind: AnchorKind };
+const STREAMS: readonly Stream[] = [
+  { needle: 'A', before: [''], kind: AnchorKind.KeyId }, // AKIA ASIA ABIA ACCA, and AQoDYXdz (classified below)
+  { needle: 'IQoJb3JpZ2luX2Vj', before: [''], kind: AnchorKind.TokenPrefix },
+  { needle: 'GZXIvYXdz', before: ['Fwo', 'FQo'], kind: AnchorKind.TokenPrefix },
+  { needle: 'cret', before: ['se', 'Se'], kind: AnchorKind.Secret },
+  { needle: 'CRET', before: ['SE'], kind: AnchorKind.Secret },
+  { needle: 'ken', before: ['to', 'To'], kind: AnchorKind.Token },
+  { needle: 'KEN', before: ['TO'], kind: AnchorKind.Token },
+];
+
+export class Anchors {
+  private readonly text: string;
+  /** Next anchor start per stream (text.length when exhausted). */
+  private readonly next: number[];
+  private readonly kinds: AnchorKind[];
+  kind: AnchorKind = AnchorKind.KeyId;
+  /** Needle hits examined (each O(1)): the anchor search's work beyond the native scans. */
+  checks = 0;
+
+  constructor(text: string) {
+    this.text = text;
+    this.next = STREAMS.map(() => -1);
+    this.kinds = STREAMS.map((s) => s.kind);
+    for (let s = 0; s < STREAMS.length; s++) this.advance(s, 0);
+  }
+
+  /** The first anchor at or after `from`, or -1; its kind is left in `this.kind`. */
+  nextAt(from: number): number {
+    let best = -1;
+    let bestStream = -1;
+    for (let s = 0; s < STREAMS.length; s++) {
+      let at = this.next[s] ?? this.text.length;
+      if (at < from) {
+        this.advance(s, from);
+        at = this.next[s] ?? this.text.length;
+      }
+      if (at < this.text.length && (best < 0 || at < best)) {
+        best = at;
+        bestStream = s;
+      }
+    }
+    if (best < 0) return -1;
+    this.kind = this.kinds[bestStream] ?? AnchorKind.KeyId;
+    if (bestStream === 0 && this.text.charCodeAt(best + 1) === 81 /* AQoD… */) this.kind = AnchorKind.TokenPrefix;
+    return best;
+  }
+
+  /** Moves stream `s` to its first anchor starting at or after `from`. */
+  private advance(s: number, from: number): void {
+    const { needle, before } = STREAMS[s] as Stream;
+    const text = this.text;
+    const back = (before[0] ?? '').length;
+    let i = from + back - 1;
+    for (;;) {
+      i = text.indexOf(needle, i + 1);
+      if (i < 0) {
+        this.next[s] = text.length;
+        return;
+      }
+      this.checks++;
+      const start = i - back;
+      if (start >= from && this.matches(s, i, start)) {
+        this.next[s] = start;
+        return;
+      }
+    }
+  }
+
+  private matches(s: number, i: number, start: number): boolean {
+    const text = this.text;
+    if (s === 0) {
+      // A + KIA | SIA | BIA | CCA | QoDYXdz
+      const b = text.charCodeAt(i + 1);
+      const c = text.charCodeAt(i + 2);
+      const d = text.charCodeAt(i + 3);
+      if ((b === 75 || b === 83 || b === 66) && c === 73 && d === 65) return true; // KIA SIA BIA
+      if (b === 67 && c === 67 && d === 65) return true; // CCA
+      return b === 81 && text.startsWith('QoDYXdz', i + 1);
+    }
+    const { before } = STREAMS[s] as Stream;
+    if (before.length === 1 && before[0] === '') return true;
+    for (const p of before) if (text.startsWith(p, start)) return true;
+    return false;
+  }
+}
