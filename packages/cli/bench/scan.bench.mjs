@@ -1,0 +1,60 @@
+// credlint scan vs secretlint (+ @secretlint/secretlint-rule-aws) vs git-secrets vs ripgrep:
+// whole-process wall time on the same trees, in the same run. Prints ratios; writes
+// .bench/results/cli-scan.json.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { BIN, CLI_DIR, QUICK, corpus, have, realTree, time, treeStats, writeResult } from './lib.mjs';
+
+const SECRETLINT = path.join(CLI_DIR, 'node_modules', '.bin', 'secretlint');
+// A regex comparable to what the peers look for: key ids, and 40-char secrets after an AWS-ish key name.
+const RG_PATTERNS = ['(A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}', '(?i)(aws)?_?(secret)?_?(access)?_?key["\']?\\s*[:=]\\s*["\']?[A-Za-z0-9/+=]{40}'];
+
+const work = mkdtempSync(path.join(tmpdir(), 'credlint-bench-'));
+const secretlintrc = path.join(work, 'secretlintrc.json');
+writeFileSync(secretlintrc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-aws' }] }));
+// git-secrets reads its patterns from a repository's config.
+const gsRepo = path.join(work, 'git-secrets-repo');
+spawnSync('git', ['init', '-q', gsRepo]);
+spawnSync('git', ['secrets', '--register-aws'], { cwd: gsRepo, stdio: 'ignore' });
+
+// `path:line:text` lines (git-secrets and rg print one per matching line).
+const matches = (s) => s.split('\n').filter((l) => /^[^:\n]+:\d+:/.test(l)).length;
+
+function bench(label, dir) {
+  const stats = treeStats(dir);
+  const row = { tree: label, dir, files: stats.files, mb: +(stats.bytes / 1048576).toFixed(1), tools: {} };
+  const credlint = time(process.execPath, [BIN, 'scan', dir, '--max-file-size', '1GB', '--format', 'json']);
+  row.tools.credlint = { ms: Math.round(credlint.ms), findings: JSON.parse(credlint.stdout).summary.findings, command: `node packages/cli/bin/credlint.js scan ${dir} --max-file-size 1GB --format json` };
+  // The other mode than the default: workers on a 2-core machine (where the default is inline), inline elsewhere.
+  const altJobs = availableParallelism() > 2 ? '1' : '2';
+  const credlintAlt = time(process.execPath, [BIN, 'scan', dir, '--max-file-size', '1GB', '--format', 'json', '--jobs', altJobs]);
+  row.tools[`credlint --jobs ${altJobs}`] = { ms: Math.round(credlintAlt.ms), findings: JSON.parse(credlintAlt.stdout).summary.findings };
+  const sl = time(SECRETLINT, ['**/*', '--secretlintrc', secretlintrc, '--no-color'], { cwd: dir }, QUICK ? 1 : 2);
+  const slFindings = sl.stdout.split('\n').filter((l) => /^\s+\d+:\d+\s+(error|warning)/.test(l)).length;
+  row.tools.secretlint = { ms: Math.round(sl.ms), findings: slFindings, command: `cd ${dir} && secretlint "**/*" --secretlintrc <{"rules":[{"id":"@secretlint/secretlint-rule-aws"}]}>` };
+  if (have('git-secrets')) {
+    const gs = time('git', ['secrets', '--scan', '-r', dir], { cwd: gsRepo });
+    row.tools['git-secrets'] = { ms: Math.round(gs.ms), findings: matches(gs.stdout + gs.stderr), command: `git secrets --scan -r ${dir} (in a repo after git secrets --register-aws)` };
+  }
+  if (have('rg')) {
+    const rg = time('rg', ['-n', '--no-messages', ...RG_PATTERNS.flatMap((p) => ['-e', p]), dir]);
+    row.tools.rg = { ms: Math.round(rg.ms), findings: matches(rg.stdout), command: `rg -n -e '${RG_PATTERNS[0]}' -e '${RG_PATTERNS[1]}' ${dir}` };
+  }
+  const c = row.tools.credlint.ms;
+  row.ratios = {
+    'secretlint / credlint (aim >= 10)': +(row.tools.secretlint.ms / c).toFixed(2),
+    ...(row.tools['git-secrets'] ? { 'credlint / git-secrets (aim <= 1)': +(c / row.tools['git-secrets'].ms).toFixed(2) } : {}),
+    ...(row.tools.rg ? { 'credlint / rg (aim <= 3)': +(c / row.tools.rg.ms).toFixed(2) } : {}),
+  };
+  console.log(`\n${label}: ${row.files} files, ${row.mb} MB (${dir})`);
+  for (const [tool, r] of Object.entries(row.tools)) console.log(`  ${tool.padEnd(18)} ${String(r.ms).padStart(7)} ms   findings: ${r.findings ?? '?'}`);
+  for (const [k, v] of Object.entries(row.ratios)) console.log(`  ${k}: ${v}`);
+  return row;
+}
+
+const c = corpus();
+const rows = [bench(`corpus (${c.source})`, c.dir), bench('real code (installed package sources)', realTree())];
+writeResult('cli-scan', { quick: QUICK, node: process.version, rows });
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,115 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { colors, useColor } from '../colors.js';
+import { loadDotenv, dotenvLoadError, type Dialect } from '../dotenv-bridge.js';
+import { formatJson } from '../format/json.js';
+import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
+import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
+import { gitTopLevel } from '../git.js';
+import { UsageError, type FileNote, type Io, type ReportFinding, type Summary } from '../types.js';
+
+export const DOTENV_HELP = `Usage: credlint dotenv [files...] [options]
+
+Validates env files (default: every .env* file in the current directory) against how each common
+reader (dotenv, Node's --env-file, docker --env-file, Compose, bash, python-dotenv) reads them,
+plus the AWS checks and whether git tracks or ignores the file.
+
+Options:
+  --dialect NAME        portable (default: flag what any reader reads differently) | dotenv | node |
+                        docker | compose | bash | python
+  --fix                 repair what can be repaired without changing any value (atomic write)
+  -f, --format NAME     stylish (default) | json
+  --max-warnings N      exit 1 when there are more than N warnings
+  --color / --no-color  force colour on or off
+  -h, --help            show this help
+
+Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error.`;
+
+const DIALECTS: readonly Dialect[] = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'];
+
+export async function runDotenv(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      dialect: { type: 'string', default: 'portable' },
+      fix: { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      'max-warnings': { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${DOTENV_HELP}\n`);
+    return 0;
+  }
+  const dialect = values.dialect as Dialect;
+  if (!DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')} (got "${values.dialect}")`);
+  if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json (got "${values.format}")`);
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
+
+  const dotenv = await loadDotenv();
+  if (!dotenv) {
+    io.stderr.write(`credlint dotenv: ${dotenvLoadError() ?? '@credlint/dotenv is not available'}\n`);
+    return 2;
+  }
+  let files = positionals;
+  if (files.length === 0) {
+    files = readdirSync(io.cwd, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.startsWith('.env'))
+      .map((e) => e.name)
+      .sort();
+  }
+  // .credlintignore applies to named files too (lint-staged passes every staged env file, fixtures included).
+  const scopes = credlintIgnores(io.cwd, gitTopLevel(io.cwd));
+  files = files.filter((f) => !ignoredBy(scopes, path.resolve(io.cwd, f), false));
+  const findings: ReportFinding[] = [];
+  const notes: FileNote[] = [];
+  let scanned = 0;
+  let fixed = 0;
+  const c = colors(useColor(io.stdout, io.env, values['no-color'] ? false : values.color));
+  for (const f of files) {
+    const abs = path.resolve(io.cwd, f);
+    const file = display(io.cwd, abs);
+    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: true, fix: values.fix });
+    if (r.error) {
+      notes.push({ file, code: 'unreadable', message: r.error });
+      continue;
+    }
+    scanned++;
+    if (r.fixed) fixed++;
+    const mine = r.diagnostics.map(
+      (d): ReportFinding => ({
+        file,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        ruleId: d.checkId,
+        kind: dotenv.checks[d.checkId]?.kind ?? 'format',
+        severity: d.severity,
+        message: d.message,
+        fingerprint: '',
+      }),
+    );
+    findings.push(...mine);
+    if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const summary: Summary = { files: scanned, findings: findings.length, ignored: 0, errors: notes };
+  if (values.format === 'json') io.stdout.write(formatJson(findings, summary));
+  else {
+    io.stdout.write(stylishNotes(notes, true, c) + stylishSummary(summary, { errors, warnings, inline: 0, baselined: 0 }, c));
+    if (fixed) io.stdout.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+  }
+  if (notes.length) return 2;
+  if (errors) return 1;
+  if (maxWarnings !== undefined && warnings > Number(maxWarnings)) return 1;
+  return 0;
+}

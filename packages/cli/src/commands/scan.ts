@@ -1,0 +1,267 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { Baseline, writeBaseline } from '../baseline.js';
+import { colors, useColor } from '../colors.js';
+import { dotenvLoadError, loadDotenv } from '../dotenv-bridge.js';
+import { formatJson } from '../format/json.js';
+import { stylishFile, stylishNotes, stylishSummary, type StylishTotals } from '../format/stylish.js';
+import { writeFileAtomic } from '../fs-util.js';
+import { GitError } from '../git.js';
+import { tagEnvFiles, type FileTask } from '../scan/analyze.js';
+import { analyzeAll } from '../scan/pool.js';
+import { stagedTasks } from '../scan/staged.js';
+import { walk } from '../scan/walk.js';
+import { UsageError, type FileNote, type FileResult, type Io, type ReportFinding, type Summary } from '../types.js';
+import { VERSION } from '../version.js';
+
+export const SCAN_HELP = `Usage: credlint scan [paths...] [options]
+
+Scans files and directories (default: .) for AWS credentials and broken env / AWS config files.
+Honours .gitignore and .credlintignore; skips binaries, node_modules, .git and files over the size limit.
+
+Options:
+  --staged              scan what is staged in git's index (the next commit), not the work tree
+  --whole-files         with --staged: report whole staged files, not only the lines the commit adds
+  -f, --format NAME     stylish (default) | json | sarif
+  -o, --output FILE     write the report to FILE instead of stdout
+  --baseline FILE       do not fail on findings recorded in FILE (they count as ignored)
+  --update-baseline     write the current findings to the --baseline FILE and exit 0
+  --max-warnings N      exit 1 when there are more than N warnings
+  --max-file-size SIZE  skip (and report) files larger than SIZE (default 2MB; e.g. 500KB, 10MB)
+  -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers)
+  --color / --no-color  force colour on or off (default: on a TTY only; NO_COLOR respected)
+  -v, --verbose         also list skipped binary files
+  -h, --help            show this help
+
+Exit codes: 0 clean, 1 errors found (or more than --max-warnings warnings), 2 usage or I/O error.`;
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`--max-file-size: cannot read "${text}" (use bytes or e.g. 500KB, 10MB)`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+function parseCount(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`${name} needs a whole number, got "${text}"`);
+  return Number(text);
+}
+
+export interface ScanArgs {
+  paths: string[];
+  staged: boolean;
+  wholeFiles: boolean;
+  format: 'stylish' | 'json' | 'sarif';
+  output?: string;
+  baseline?: string;
+  updateBaseline: boolean;
+  maxWarnings?: number;
+  maxFileSize: number;
+  jobs?: number;
+  color?: boolean;
+  verbose: boolean;
+  help: boolean;
+}
+
+export function parseScanArgs(argv: string[]): ScanArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      staged: { type: 'boolean', default: false },
+      'whole-files': { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      output: { type: 'string', short: 'o' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      'max-file-size': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const format = values.format;
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`--format must be stylish, json or sarif (got "${format}")`);
+  }
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
+  if (values['whole-files'] && !values.staged) throw new UsageError('--whole-files only applies with --staged');
+  const args: ScanArgs = {
+    paths: positionals,
+    staged: values.staged,
+    wholeFiles: values['whole-files'],
+    format,
+    updateBaseline: values['update-baseline'],
+    maxFileSize: values['max-file-size'] ? parseSize(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE,
+    verbose: values.verbose,
+    help: values.help,
+  };
+  if (values.output) args.output = values.output;
+  if (values.baseline) args.baseline = values.baseline;
+  const maxWarnings = parseCount('--max-warnings', values['max-warnings']);
+  if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
+  const jobs = parseCount('--jobs', values.jobs);
+  if (jobs !== undefined) args.jobs = jobs;
+  if (values['no-color']) args.color = false;
+  else if (values.color) args.color = true;
+  return args;
+}
+
+/** A one-line progress indicator on stderr, for long scans on a TTY only. */
+function progress(io: Io, total: number): { tick(done: number): void; done(): void } {
+  const enabled = io.stderr.isTTY === true && total >= 500 && !io.env.CI;
+  let last = 0;
+  return {
+    tick(done) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      io.stderr.write(`\r\u001b[Kcredlint: scanned ${done}/${total} files`);
+    },
+    done() {
+      if (enabled) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+export async function runScan(argv: string[], io: Io): Promise<number> {
+  const args = parseScanArgs(argv);
+  if (args.help) {
+    io.stdout.write(`${SCAN_HELP}\n`);
+    return 0;
+  }
+  const dotenv = await loadDotenv();
+  const loadError = dotenvLoadError();
+  if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
+
+  let baseline: Baseline | undefined;
+  if (args.baseline && !args.updateBaseline) {
+    try {
+      baseline = Baseline.read(path.resolve(io.cwd, args.baseline));
+    } catch (e) {
+      io.stderr.write(`credlint: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+
+  let tasks: FileTask[];
+  const notes: FileNote[] = [];
+  try {
+    if (args.staged) {
+      const staged = await stagedTasks(args.paths, io.cwd, { wholeFiles: args.wholeFiles, maxFileSize: args.maxFileSize });
+      tasks = staged.tasks;
+      for (const [file, size] of staged.tooLarge) {
+        notes.push({ file, code: 'too-large', message: `skipped: ${size} bytes is over the --max-file-size limit of ${args.maxFileSize}` });
+      }
+    } else {
+      const walked = walk(args.paths, io.cwd, dotenv);
+      if (walked.missing.length) {
+        io.stderr.write(`credlint: no such file or directory: ${walked.missing.join(', ')}\n`);
+        return 2;
+      }
+      tasks = walked.tasks;
+    }
+  } catch (e) {
+    if (e instanceof GitError) {
+      io.stderr.write(`credlint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  tagEnvFiles(tasks, dotenv);
+
+  // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
+  const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
+  const c = colors(args.output ? false : useColor(io.stdout, io.env, args.color));
+  const results: (FileResult | undefined)[] = new Array(tasks.length);
+  const all: ReportFinding[] = [];
+  const totals: StylishTotals = { errors: 0, warnings: 0, baselined: 0, inline: 0 };
+  let files = 0;
+  let flushed = 0;
+  let done = 0;
+  const bar = progress(io, tasks.length);
+  const take = (r: FileResult) => {
+    if (r.scanned) files++;
+    if (r.note) notes.push(r.note);
+    totals.inline += r.ignored;
+    const kept = baseline ? r.findings.filter((f) => !(baseline.take(f) && ++totals.baselined > 0)) : r.findings;
+    for (const f of kept) {
+      if (f.severity === 'error') totals.errors++;
+      else totals.warnings++;
+    }
+    all.push(...kept);
+    if (stream && kept.length) {
+      bar.done();
+      io.stdout.write(stylishFile(kept, c));
+    }
+  };
+  await analyzeAll(tasks, { maxFileSize: args.maxFileSize, ...(args.jobs !== undefined ? { jobs: args.jobs } : {}) }, (i, r) => {
+    results[i] = r;
+    done++;
+    for (let next = results[flushed]; next !== undefined; next = results[flushed]) {
+      take(next);
+      results[flushed++] = undefined;
+    }
+    bar.tick(done);
+  });
+  bar.done();
+
+  notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const summary: Summary = { files, findings: all.length, ignored: totals.inline + totals.baselined, errors: notes };
+
+  if (args.updateBaseline && args.baseline) {
+    const file = path.resolve(io.cwd, args.baseline);
+    writeBaseline(file, all);
+    io.stderr.write(`credlint: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to ${args.baseline} (fingerprints only, no values)\n`);
+    return notes.some((n) => n.code === 'unreadable') ? 2 : 0;
+  }
+
+  let report: string | undefined;
+  if (args.format === 'json') report = formatJson(all, summary);
+  // node-sarif-builder loads only for SARIF: the commit hook does not pay for it.
+  else if (args.format === 'sarif') report = (await import('../format/sarif.js')).formatSarif(all, summary, VERSION, dotenv);
+  else {
+    const body = stream ? '' : all.length ? groupByFile(all).map((g) => stylishFile(g, c)).join('') : '';
+    report = `${body}${stylishNotes(notes, args.verbose, c)}${stylishSummary(summary, totals, c)}`;
+  }
+  if (args.output) {
+    try {
+      writeFileAtomic(path.resolve(io.cwd, args.output), report);
+    } catch (e) {
+      io.stderr.write(`credlint: cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+    if (args.format !== 'stylish') io.stderr.write(stylishSummary(summary, totals, colors(false)));
+  } else io.stdout.write(report);
+
+  if (args.staged && totals.errors > 0) {
+    io.stderr.write(
+      'credlint: the commit contains credentials. Remove them from the staged files (git restore --staged <file>, then edit), ' +
+        'or, only if this is a false positive, mark it with a `credlint-ignore` comment. `git commit --no-verify` skips the hook entirely.\n',
+    );
+  }
+  if (notes.some((n) => n.code === 'unreadable')) return 2;
+  if (totals.errors > 0) return 1;
+  if (args.maxWarnings !== undefined && totals.warnings > args.maxWarnings) return 1;
+  return 0;
+}
+
+function groupByFile(findings: ReportFinding[]): ReportFinding[][] {
+  const groups = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    const g = groups.get(f.file);
+    if (g) g.push(f);
+    else groups.set(f.file, [f]);
+  }
+  return [...groups.values()];
+}

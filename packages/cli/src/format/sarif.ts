@@ -1,0 +1,47 @@
+/** SARIF 2.1.0 through node-sarif-builder, with rule metadata and help links GitHub shows inline. */
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type { DotenvApi } from '../dotenv-bridge.js';
+import { REPO_URL, ruleMeta } from '../rules.js';
+import type { ReportFinding, Summary } from '../types.js';
+
+export function formatSarif(findings: ReportFinding[], summary: Summary, version: string, dotenv: DotenvApi | undefined): string {
+  const builder = new SarifBuilder();
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'credlint', toolDriverVersion: version, url: REPO_URL });
+  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+  for (const id of ruleIds) {
+    const meta = ruleMeta(id, dotenv);
+    const rule = new SarifRuleBuilder().initSimple({ ruleId: id, shortDescriptionText: meta.description, helpUri: meta.helpUri });
+    run.addRule(rule);
+  }
+  for (const f of findings) {
+    const result = new SarifResultBuilder().initSimple({
+      level: f.severity === 'error' ? 'error' : 'warning',
+      messageText: f.hint ? `${f.message}. ${f.hint}` : f.message,
+      ruleId: f.ruleId,
+      fileUri: encodeURI(f.file),
+      startLine: f.line,
+      startColumn: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+    });
+    // GitHub code scanning de-duplicates alerts across runs by this (a one-way hash, never the value).
+    result.result.partialFingerprints = { 'credlint/v1': f.fingerprint };
+    run.addResult(result);
+  }
+  // Files that could not be scanned become tool notifications, so CI shows them too.
+  if (summary.errors.length) {
+    run.run.invocations = [
+      {
+        executionSuccessful: !summary.errors.some((e) => e.code === 'unreadable'),
+        toolExecutionNotifications: summary.errors.map((e) => ({
+          level: e.code === 'unreadable' ? 'error' : 'note',
+          message: { text: `${e.file}: ${e.message}` },
+          descriptor: { id: e.code },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(e.file) } } }],
+        })),
+      },
+    ];
+  }
+  builder.addRun(run);
+  return `${builder.buildSarifJsonString({ indent: true })}\n`;
+}
