@@ -1,0 +1,178 @@
+import { editKeepsMeaning, meant, readersOf } from './context.js';
+import { entries, parse } from './parse.js';
+import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, TextEdit } from './types.js';
+import { enabled } from './validate.js';
+import { validate } from './validate.js';
+
+export interface FixOptions {
+  dialect?: Dialect;
+  checks?: Partial<Record<CheckId, CheckSetting>>;
+  filename?: string;
+}
+
+export interface FixResult {
+  output: string;
+  changed: boolean;
+  /** The diagnostics whose fixes were applied (positions refer to the text they were found in). */
+  fixed: Diagnostic[];
+  /** What is left in the output. */
+  remaining: Diagnostic[];
+}
+
+/** Applies non-overlapping edits; edits are sorted and any that overlap an earlier one wait for the next pass. */
+export function applyEdits(text: string, edits: TextEdit[]): { output: string; applied: TextEdit[] } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const applied: TextEdit[] = [];
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue;
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+    applied.push(e);
+  }
+  return { output: out + text.slice(pos), applied };
+}
+
+/** Per entry (by index): the value meant, and which readers of the dialect read it so. */
+interface Baseline {
+  types: string[];
+  entries: { key: string; meant: string | undefined; ok: Reader[]; values: Record<Reader, string | undefined>; unknown: Reader[] }[];
+}
+
+function baseline(text: string, readers: Reader[]): Baseline {
+  const doc = parse(text);
+  return {
+    types: doc.nodes.map((n) => n.type),
+    entries: entries(doc).map((e) => {
+      const m = meant(e);
+      return { key: e.key, meant: m, ok: m === undefined ? [] : readers.filter((r) => !e.unknown?.includes(r) && e.values[r] === m), values: { ...e.values }, unknown: e.unknown ?? [] };
+    }),
+  };
+}
+
+/**
+ * The fixer's law over the whole file: the same nodes, and every reader that read an entry as meant in
+ * the original still does. (Edits are checked on their own entry first; this catches what one entry
+ * cannot show: a quote that now pairs with one on another line, a whole-file reader that now reads on.)
+ */
+function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
+  const doc = parse(text);
+  if (doc.nodes.length !== base.types.length || doc.nodes.some((n, i) => n.type !== base.types[i])) return false;
+  const es = entries(doc);
+  return base.entries.every((b, i) => {
+    const e = es[i];
+    if (e === undefined || e.key !== b.key) return false;
+    if (b.meant !== undefined && meant(e) !== b.meant) return false;
+    // readers that read the meant value keep it; the others read the meant value now, or what they read before
+    return readers.every((r) => {
+      if (b.ok.includes(r)) return !e.unknown?.includes(r) && e.values[r] === b.meant;
+      if (b.unknown.includes(r)) return true;
+      return !e.unknown?.includes(r) && (e.values[r] === b.values[r] || (b.meant !== undefined && e.values[r] === b.meant));
+    });
+  });
+}
+
+/**
+ * Fixes only what is certain: each edit was checked, on its own entry, to give every reader of the
+ * dialect exactly the value the author meant, and every pass is checked again over the whole file.
+ * Comments, order, blank lines and line endings are kept. Passes repeat (an entry can need two fixes:
+ * spaces around `=`, then quotes) until nothing is left.
+ */
+export function fix(text: string, options: FixOptions = {}): FixResult {
+  const dialect = options.dialect ?? 'portable';
+  const readers = readersOf(dialect);
+  const base = baseline(text, readers);
+  const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}) };
+  const fixed: Diagnostic[] = [];
+  let current = text;
+  for (let pass = 0; pass < 8; pass++) {
+    const fixable = validate(current, vopts).filter((d) => d.fix);
+    if (fixable.length === 0) break;
+    let { output, applied } = applyEdits(current, fixable.map((d) => d.fix as TextEdit));
+    if (!keepsLaw(base, output, readers)) {
+      // Some edit interacts with another line: apply them one at a time, last first, keeping the good ones.
+      output = current;
+      applied = [];
+      const byEnd = fixable.map((d) => d.fix as TextEdit).sort((a, b) => b.start - a.start);
+      let floor = Infinity;
+      for (const edit of byEnd) {
+        if (edit.end > floor) continue;
+        const next = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
+        if (keepsLaw(base, next, readers)) {
+          output = next;
+          applied.push(edit);
+          floor = edit.start;
+        }
+      }
+    }
+    fixed.push(...fixable.filter((d) => applied.includes(d.fix as TextEdit)));
+    if (output === current) break;
+    current = output;
+  }
+  // Some lines need several fixes at once (`A = "v"` for docker: each fix alone leaves docker with a
+  // different wrong value). Try the certain rewrites of each entry together, largest set first.
+  const before = validate(current, vopts);
+  const combined: TextEdit[] = [];
+  for (const e of entries(parse(current))) {
+    const edit = combinedFix(current, e, dialect, readers, options.checks);
+    if (edit) combined.push(edit);
+  }
+  if (combined.length > 0) {
+    let { output } = applyEdits(current, combined);
+    let used = combined;
+    if (!keepsLaw(base, output, readers)) {
+      output = current;
+      used = [];
+      for (const edit of [...combined].sort((a, b) => b.start - a.start)) {
+        const next = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
+        if (keepsLaw(base, next, readers)) {
+          output = next;
+          used.push(edit);
+        }
+      }
+    }
+    const FIXERS = new Set<CheckId>(['quoted-value', 'space-around-equals', 'trailing-whitespace', 'export-prefix']);
+    fixed.push(...before.filter((d) => FIXERS.has(d.checkId) && used.some((u) => d.start >= u.start && d.end <= u.end)));
+    current = output;
+  }
+  const remaining = validate(current, vopts);
+  return { output: current, changed: current !== text, fixed, remaining };
+}
+
+/** The entry's certain rewrites (export for docker, blanks around `=`, quotes, trailing blanks), as one edit. */
+function combinedFix(text: string, e: EnvEntry, dialect: Dialect, readers: Reader[], checks: FixOptions['checks']): TextEdit | undefined {
+  if (e.unterminated || e.endLine !== e.line || e.separator === ':') return undefined;
+  const parts: { id: CheckId; start: number; end: number; text: string }[] = [];
+  const lead = e.start + (e.raw.length - e.raw.trimStart().length);
+  if (e.exported && dialect === 'docker') parts.push({ id: 'export-prefix', start: lead, end: e.keyStart, text: '' });
+  if (e.valueStart > e.keyEnd + 1) parts.push({ id: 'space-around-equals', start: e.keyEnd, end: e.valueStart, text: '=' });
+  if (e.quote !== 'none' && !e.trailing) parts.push({ id: 'quoted-value', start: e.valueStart, end: e.valueEnd, text: text.slice(e.valueStart + 1, e.valueEnd - 1) });
+  let t = e.end;
+  while (t > e.start && (text[t - 1] === ' ' || text[t - 1] === '\t')) t--;
+  if (t < e.end) parts.push({ id: 'trailing-whitespace', start: t, end: e.end, text: '' });
+  const usable = parts.filter((p) => enabled(p.id, checks));
+  if (usable.length < 2) return undefined; // single fixes are the diagnostics' business
+  // every subset, largest first (at most 4 parts: 15 subsets)
+  const subsets: (typeof usable)[] = [];
+  for (let mask = (1 << usable.length) - 1; mask > 0; mask--) subsets.push(usable.filter((_, i) => mask & (1 << i)));
+  subsets.sort((a, b) => b.length - a.length);
+  for (const subset of subsets) {
+    if (subset.length < 2) break;
+    let raw = '';
+    let pos = e.start;
+    for (const p of subset) {
+      raw += text.slice(pos, p.start) + p.text;
+      pos = p.end;
+    }
+    raw += text.slice(pos, e.end);
+    const edit = { start: e.start, end: e.end, text: raw };
+    if (editKeepsMeaning(e, edit, readers)) return edit;
+  }
+  return undefined;
+}
+
+/** The certain fix of one diagnostic, as a text edit (for hosts such as ESLint). */
+export function fixesFor(_text: string, diagnostic: Diagnostic): TextEdit[] {
+  return diagnostic.fix ? [diagnostic.fix] : [];
+}

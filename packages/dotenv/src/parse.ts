@@ -1,0 +1,445 @@
+import { readBash } from './readers/bash.js';
+import { ComposeError, readCompose } from './readers/compose.js';
+import { readDockerOrReject } from './readers/docker.js';
+import { readDotenv } from './readers/dotenv.js';
+import { readNode, readNodeFile } from './readers/node.js';
+import { readPython } from './readers/python.js';
+import type { Assignment, Env } from './readers/types.js';
+import type { EnvDocument, EnvEntry, EnvNode, QuoteStyle, Reader } from './types.js';
+import { READERS } from './types.js';
+
+interface PhysicalLine {
+  text: string;
+  start: number;
+  eol: string;
+}
+
+function splitLines(text: string, from: number): PhysicalLine[] {
+  const lines: PhysicalLine[] = [];
+  let start = from;
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const eol = c === 13 && text.charCodeAt(i + 1) === 10 ? '\r\n' : text[i] ?? '';
+      lines.push({ text: text.slice(start, i), start, eol });
+      i += eol.length;
+      start = i;
+    } else i++;
+  }
+  if (start < text.length || lines.length === 0 || start === text.length) {
+    if (start < text.length) lines.push({ text: text.slice(start), start, eol: '' });
+  }
+  return lines;
+}
+
+const QUOTES: Record<string, QuoteStyle> = { '"': 'double', "'": 'single', '`': 'backtick' };
+
+/** Index of the closing quote in `s` from `from`, skipping backslash-escaped characters; -1 if none. */
+function findClose(s: string, q: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === q) return i;
+  }
+  return -1;
+}
+
+/** After `findClose` failed on `s` from `from`: does `s` end inside an escape (an unpaired backslash)? */
+function endsWithOddBackslashes(s: string, from: number): boolean {
+  let escaped = false;
+  for (let i = from; i < s.length; i++) escaped = escaped ? false : s[i] === '\\';
+  return escaped;
+}
+
+const isHSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/** The structural layer: lines become entries, comments, blanks or errors; quoted values may span lines. */
+function tokenize(text: string): { bom: boolean; nodes: EnvNode[] } {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const lines = splitLines(text, bom ? 1 : 0);
+  const nodes: EnvNode[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    const L = lines[li] as PhysicalLine;
+    const lineNo = li + 1;
+    const t = L.text;
+    const base = { start: L.start, end: L.start + t.length, raw: t, eol: L.eol, line: lineNo, endLine: lineNo };
+    let i = 0;
+    while (isHSpace(t[i])) i++;
+    if (i === t.length) {
+      nodes.push({ type: 'blank', ...base });
+      continue;
+    }
+    if (t[i] === '#') {
+      nodes.push({ type: 'comment', text: t.slice(i), ...base });
+      continue;
+    }
+    let exported = false;
+    if (t.startsWith('export', i) && isHSpace(t[i + 6])) {
+      let j = i + 6;
+      while (isHSpace(t[j])) j++;
+      // `export` followed by a name and `=`; `export=1` or `export KEY` are not export prefixes
+      if (j < t.length && t[j] !== '=' && (t.indexOf('=', j) > 0 || /^[\w.-]+:[ \t]/.test(t.slice(j)))) {
+        exported = true;
+        i = j;
+      }
+    }
+    const keyStart = i;
+    while (i < t.length && t[i] !== '=' && !isHSpace(t[i])) i++;
+    let keyEnd = i;
+    let colon = false;
+    // dotenv and Compose also read the YAML-like `KEY: value`
+    const yaml = /^[\w.-]+:[ \t]/.exec(t.slice(keyStart));
+    if (yaml && t.slice(keyStart, keyEnd).indexOf(':') === yaml[0].length - 2) {
+      keyEnd = keyStart + yaml[0].length - 2;
+      i = keyEnd;
+      colon = true;
+    }
+    while (isHSpace(t[i])) i++;
+    if (keyEnd === keyStart || (t[i] !== '=' && !colon)) {
+      const message =
+        keyEnd === keyStart
+          ? 'no variable name before `=`'
+          : t.indexOf('=') < 0
+            ? 'no `=`: not an assignment (readers skip it, bash runs it as a command)'
+            : 'the variable name contains whitespace';
+      nodes.push({ type: 'error', message, ...base });
+      continue;
+    }
+    const equals = i;
+    i++;
+    while (isHSpace(t[i])) i++;
+    const valueStartCol = i;
+    const q = t[i] ?? '';
+    const quote: QuoteStyle = QUOTES[q] ?? 'none';
+    let raw = t;
+    let endLi = li;
+    let valueEnd: number; // offset within raw
+    let unterminated = false;
+    let comment: EnvEntry['comment'];
+    let trailing: EnvEntry['trailing'];
+    if (quote !== 'none') {
+      let close = findClose(t, q, i + 1);
+      if (close < 0) {
+        // Look for the closing quote on later lines: a multi-line value. One pass, resumed line by line.
+        let acc = t;
+        let k = li + 1;
+        let found = -1;
+        let scan = t.length;
+        let escaped = endsWithOddBackslashes(t, i + 1);
+        while (k < lines.length) {
+          const prev = lines[k - 1] as PhysicalLine;
+          const next = lines[k] as PhysicalLine;
+          acc = acc + prev.eol + next.text;
+          for (let p = scan; p < acc.length; p++) {
+            const c = acc[p];
+            if (escaped) escaped = false;
+            else if (c === '\\') escaped = true;
+            else if (c === q) {
+              found = p;
+              break;
+            }
+          }
+          scan = acc.length;
+          if (found >= 0) break;
+          k++;
+        }
+        // As dotenv: a quote closed on a later line only ends the value if nothing but blanks or a
+        // comment follows it; otherwise the opening quote was not one.
+        const after = found >= 0 ? acc.slice(found + 1) : '';
+        if (found >= 0 && /^[ \t]*(#.*)?$/.test(after)) {
+          raw = acc;
+          endLi = k;
+          close = found;
+        }
+      }
+      if (close < 0) {
+        unterminated = true;
+        let e = t.length;
+        while (e > valueStartCol && isHSpace(t[e - 1])) e--;
+        valueEnd = e;
+      } else {
+        valueEnd = close + 1;
+        let j = valueEnd;
+        while (isHSpace(raw[j])) j++;
+        if (raw[j] === '#') {
+          let e = raw.length;
+          while (e > j && isHSpace(raw[e - 1])) e--;
+          comment = { start: L.start + j, end: L.start + e, text: raw.slice(j, e) };
+        } else if (j < raw.length) {
+          let e = raw.length;
+          while (e > j && isHSpace(raw[e - 1])) e--;
+          trailing = { start: L.start + j, end: L.start + e, text: raw.slice(j, e) };
+        }
+      }
+    } else {
+      // Unquoted: the value ends before a whitespace-preceded `#` (where every reader but docker agrees).
+      let j = valueStartCol;
+      let commentAt = -1;
+      while (j < t.length) {
+        if (t[j] === '#' && (j === valueStartCol || isHSpace(t[j - 1]))) {
+          commentAt = j;
+          break;
+        }
+        j++;
+      }
+      let e = commentAt < 0 ? t.length : commentAt;
+      while (e > valueStartCol && isHSpace(t[e - 1])) e--;
+      valueEnd = e;
+      if (commentAt >= 0) {
+        let ce = t.length;
+        while (ce > commentAt && isHSpace(t[ce - 1])) ce--;
+        comment = { start: L.start + commentAt, end: L.start + ce, text: t.slice(commentAt, ce) };
+      }
+    }
+    const last = lines[endLi] as PhysicalLine;
+    const entry: EnvEntry = {
+      type: 'entry',
+      key: t.slice(keyStart, keyEnd),
+      exported,
+      quote,
+      raw,
+      start: L.start,
+      end: L.start + raw.length,
+      eol: last.eol,
+      line: lineNo,
+      endLine: endLi + 1,
+      keyStart: L.start + keyStart,
+      keyEnd: L.start + keyEnd,
+      equals: L.start + equals,
+      valueStart: L.start + valueStartCol,
+      valueEnd: L.start + valueEnd,
+      values: { dotenv: undefined, node: undefined, python: undefined, compose: undefined, docker: undefined, bash: undefined },
+    };
+    if (colon) entry.separator = ':';
+    if (comment) entry.comment = comment;
+    if (unterminated) entry.unterminated = true;
+    if (trailing) entry.trailing = trailing;
+    nodes.push(entry);
+    li = endLi;
+  }
+  return { bom, nodes };
+}
+
+function pick(assignments: Assignment[], key: string): { value: string | undefined; unknown: boolean } {
+  for (let i = assignments.length - 1; i >= 0; i--) {
+    const a = assignments[i] as Assignment;
+    if (a.key === key) return { value: a.value, unknown: a.unknown === true };
+  }
+  return { value: undefined, unknown: false };
+}
+
+/**
+ * What each reader makes of one entry, given the values earlier entries gave it (for the readers
+ * that interpolate). Readers that reject a whole file (Compose, docker) reject the entry here.
+ */
+export function readEntry(entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>, envs: Record<Reader, Env>, firstAfterBom = false): { values: Record<Reader, string | undefined>; unknown: Reader[] } {
+  const values = {} as Record<Reader, string | undefined>;
+  const unknown: Reader[] = [];
+  for (const reader of READERS) {
+    let assignments: Assignment[];
+    try {
+      switch (reader) {
+        case 'dotenv':
+          assignments = readDotenv(entry.raw);
+          break;
+        case 'node':
+          assignments = readNode(entry.raw);
+          break;
+        case 'python':
+          assignments = readPython(entry.raw, envs.python);
+          break;
+        case 'compose':
+          assignments = readCompose(entry.raw, envs.compose);
+          break;
+        case 'docker':
+          // docker reads line by line: only the first physical line carries this key
+          {
+            const r = readDockerOrReject(entry.raw.split(/\r\n|\n|\r/)[0] ?? '');
+            assignments = 'rejected' in r ? [] : r.assignments;
+          }
+          break;
+        case 'bash':
+          // bash does not treat CR as a line break: a CRLF file puts `\r` at the end of every value
+          assignments = readBash(entry.raw + (entry.eol === '\r\n' || entry.eol === '\r' ? '\r' : ''), envs.bash);
+          break;
+      }
+    } catch (e) {
+      if (e instanceof ComposeError) assignments = [];
+      else throw e;
+    }
+    const r = pick(assignments, entry.key);
+    // A BOM glues itself to the first key for readers that do not strip it.
+    values[reader] = firstAfterBom && (reader === 'node' || reader === 'python' || reader === 'bash') ? undefined : r.value;
+    if (r.unknown) unknown.push(reader);
+    const v = values[reader];
+    if (v !== undefined) envs[reader].set(entry.key, v);
+  }
+  return { values, unknown };
+}
+
+type Ctx = 'single' | 'double' | 'backtick' | 'brace';
+/** bash's quoting contexts still open after a node: nested `` ` `` and `${` inside double quotes included. */
+interface ShellState {
+  stack: Ctx[];
+  /** the last line ended with an escaped line break */
+  continued: boolean;
+}
+
+function shellScan(text: string, from: ShellState): ShellState {
+  const stack = [...from.stack];
+  let wordStart = !from.continued;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (top === 'single') {
+      if (c === "'") stack.pop();
+      continue;
+    }
+    if (c === '\\') {
+      if (top === undefined && text[i + 1] === '\n' && i + 2 === text.length) return { stack, continued: true };
+      i++;
+      wordStart = false;
+      continue;
+    }
+    if (top === 'double') {
+      if (c === '"') stack.pop();
+      else if (c === '`') stack.push('backtick');
+      else if (c === '$' && text[i + 1] === '{') {
+        stack.push('brace');
+        i++;
+      }
+      continue;
+    }
+    if (top === 'backtick') {
+      if (c === '`') stack.pop();
+      continue;
+    }
+    if (top === 'brace') {
+      if (c === '}') stack.pop();
+      else if (c === '"') stack.push('double');
+      else if (c === "'") stack.push('single');
+      continue;
+    }
+    if (c === '#' && wordStart) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+      wordStart = true;
+      continue;
+    }
+    if (c === "'") stack.push('single');
+    else if (c === '"') stack.push('double');
+    else if (c === '`') stack.push('backtick');
+    else if (c === '$' && text[i + 1] === '{') {
+      stack.push('brace');
+      i++;
+    }
+    wordStart = c === ' ' || c === '\t' || c === '\n';
+  }
+  return { stack, continued: false };
+}
+
+/**
+ * bash reads commands, not lines: a quote left open (or a trailing `\`) carries the command into the
+ * next lines, whose entries are then not assignments of their own; a quote never closed is a syntax
+ * error that stops `source` there.
+ */
+function bashAcrossLines(nodes: EnvNode[]): void {
+  let state: ShellState = { stack: [], continued: false };
+  let commandStart = 0;
+  const clear = (node: EnvEntry): void => {
+    node.values.bash = undefined;
+    if (node.unknown) node.unknown = node.unknown.filter((r) => r !== 'bash');
+    if (node.unknown?.length === 0) delete node.unknown;
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as EnvNode;
+    const inside = state.stack.length > 0 || state.continued;
+    if (!inside) commandStart = i;
+    state = shellScan(node.raw + (node.eol === '' ? '' : '\n'), state);
+    if (node.type !== 'entry') continue;
+    if (inside) clear(node);
+    else if (state.stack.length > 0 || state.continued) {
+      node.values.bash = undefined;
+      if (!node.unknown?.includes('bash')) node.unknown = [...(node.unknown ?? []), 'bash'];
+    }
+  }
+  if (state.stack.length > 0) {
+    // A quote still open at the end of the file is a syntax error; how much of the command bash ran
+    // before giving up is not modelled: unknown.
+    for (let i = commandStart; i < nodes.length; i++) {
+      const node = nodes[i] as EnvNode;
+      if (node.type !== 'entry') continue;
+      clear(node);
+      node.unknown = [...(node.unknown ?? []), 'bash'];
+    }
+  }
+}
+
+/** Lossless parse: `print(parse(text)) === text`, byte for byte. */
+export function parse(text: string, _options: { filename?: string } = {}): EnvDocument {
+  const { bom, nodes } = tokenize(text);
+  const envs = Object.fromEntries(READERS.map((r) => [r, new Map<string, string>()])) as Record<Reader, Env>;
+  for (const node of nodes) {
+    if (node.type !== 'entry') continue;
+    const { values, unknown } = readEntry(node, envs, bom && node === nodes[0]);
+    node.values = values;
+    if (unknown.length > 0) node.unknown = unknown;
+  }
+  bashAcrossLines(nodes);
+  // Node's, dotenv's and python-dotenv's parsers are not line-based (Node glues a line without `=` to the
+  // next key; a quote left open in dotenv or python-dotenv can run into later lines): read the whole file
+  // and give each entry the assignment that starts at its key.
+  const byEquals = new Map<number, { key: string; value: string | undefined }>();
+  for (const a of readNodeFile(text)) byEquals.set(a.equals, a);
+  const dotenvAt = new Map<number, { key: string; value: string | undefined }>();
+  for (const a of readDotenv(text)) dotenvAt.set(a.keyStart, a);
+  let pythonAt: Map<number, { key: string; value: string | undefined }> | undefined;
+  if (!bom) {
+    pythonAt = new Map();
+    for (const a of readPython(text)) pythonAt.set(a.keyStart, a);
+  }
+  for (const node of nodes) {
+    if (node.type !== 'entry') continue;
+    const a = byEquals.get(node.equals);
+    node.values.node = a && a.key === node.key ? a.value : undefined;
+    const d = dotenvAt.get(node.keyStart);
+    node.values.dotenv = d && d.key === node.key ? d.value : undefined;
+    if (pythonAt) {
+      const p = pythonAt.get(node.keyStart);
+      node.values.python = p && p.key === node.key ? p.value : undefined;
+    }
+  }
+  // What a reader sets outside the entries (see EnvDocument.readerOnly).
+  const claimed = new Set<string>();
+  for (const node of nodes) if (node.type === 'entry') claimed.add(`${node.keyStart}`).add(`e${node.equals}`);
+  const readerOnly: NonNullable<EnvDocument['readerOnly']> = [];
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((nodes[mid] as EnvNode).start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const n = nodes[lo];
+    return n ? n.line + (text.slice(n.start, Math.max(n.start, offset)).match(/\r\n|\n|\r/g)?.length ?? 0) : 1;
+  };
+  for (const [offset, a] of dotenvAt) if (!claimed.has(`${offset}`)) readerOnly.push({ reader: 'dotenv', key: a.key, value: a.value, offset, line: lineOf(offset) });
+  for (const [offset, a] of pythonAt ?? []) if (!claimed.has(`${offset}`) && a.value !== undefined) readerOnly.push({ reader: 'python', key: a.key, value: a.value, offset, line: lineOf(offset) });
+  for (const [eq, a] of byEquals) if (!claimed.has(`e${eq}`)) readerOnly.push({ reader: 'node', key: a.key, value: a.value, offset: eq, line: lineOf(eq) });
+  const doc: EnvDocument = { bom, nodes };
+  if (readerOnly.length > 0) doc.readerOnly = readerOnly.sort((x, y) => x.offset - y.offset);
+  return doc;
+}
+
+export function print(doc: EnvDocument): string {
+  let out = doc.bom ? '\ufeff' : '';
+  for (const n of doc.nodes) out += n.raw + n.eol;
+  return out;
+}
+
+export function entries(doc: EnvDocument): EnvEntry[] {
+  return doc.nodes.filter((n): n is EnvEntry => n.type === 'entry');
+}

@@ -1,0 +1,171 @@
+/** Who will read the file. `portable` = every common reader: report what any of them reads differently. */
+export type Dialect = 'portable' | 'dotenv' | 'node' | 'docker' | 'compose' | 'bash' | 'python';
+
+/** The readers credlint models. `node` = Node's `util.parseEnv` / `--env-file`; `bash` = `set -a; source .env`. */
+export type Reader = 'dotenv' | 'node' | 'python' | 'compose' | 'docker' | 'bash';
+
+export const READERS: readonly Reader[] = ['dotenv', 'node', 'python', 'compose', 'docker', 'bash'];
+
+/** How each reader is named in messages. */
+export const READER_NAMES: Readonly<Record<Reader, string>> = {
+  dotenv: 'dotenv (npm)',
+  node: "Node's --env-file (util.parseEnv)",
+  python: 'python-dotenv',
+  compose: 'Docker Compose',
+  docker: '`docker run --env-file`',
+  bash: 'bash `source`',
+};
+
+export type CheckId =
+  | 'quoted-value'
+  | 'space-around-equals'
+  | 'trailing-whitespace'
+  | 'inline-comment'
+  | 'unquoted-hash'
+  | 'export-prefix'
+  | 'unterminated-quote'
+  | 'duplicate-key'
+  | 'invalid-key'
+  | 'session-token-required'
+  | 'unexpected-session-token'
+  | 'conflicting-credential-sources'
+  | 'incomplete-key-pair'
+  | 'missing-region'
+  | 'invalid-region'
+  | 'malformed-access-key-id'
+  | 'malformed-secret-access-key'
+  | 'placeholder-credential'
+  | 'invalid-typed-value'
+  | 'env-file-not-ignored'
+  | 'env-file-tracked'
+  | 'example-drift'
+  | 'credential-in-example';
+
+export type QuoteStyle = 'none' | 'single' | 'double' | 'backtick';
+
+export interface EnvDocument {
+  /** The text started with U+FEFF; it is kept out of the nodes and printed back first. */
+  bom: boolean;
+  nodes: EnvNode[];
+  /**
+   * Assignments a reader makes where the structure has no entry of that name: a line that credlint
+   * (with dotenv) reads as part of a multi-line value, or a comment/garbage line, that python-dotenv or
+   * Node read as a variable of their own. `offset` is where that reader's key starts.
+   */
+  readerOnly?: { reader: Reader; key: string; value: string | undefined; offset: number; line: number }[];
+}
+
+export type EnvNode = EnvEntry | EnvComment | EnvBlank | EnvError;
+
+interface NodeBase {
+  /** Offset of the first character (UTF-16 code units into the original text, BOM included). */
+  start: number;
+  /** Offset one past the last character, before the line break. */
+  end: number;
+  /** The node's text (multi-line for quoted values that span lines), without its final line break. */
+  raw: string;
+  /** The line break after the node: `\n`, `\r\n`, `\r`, or `` at the end of the file. */
+  eol: string;
+  /** 1-based line of `start`. */
+  line: number;
+  /** 1-based line of `end` (differs from `line` for multi-line values). */
+  endLine: number;
+}
+
+export interface EnvEntry extends NodeBase {
+  type: 'entry';
+  key: string;
+  /** `export KEY=…` */
+  exported: boolean;
+  quote: QuoteStyle;
+  keyStart: number;
+  keyEnd: number;
+  /** The value token: from its first character (the opening quote, if any) … */
+  valueStart: number;
+  /** … to one past its last (the closing quote, if any). */
+  valueEnd: number;
+  /** Offset of the `=` (of the `:` for `separator: ':'`). */
+  equals: number;
+  /** Set for the YAML-like `KEY: value`, which only dotenv and Compose read. */
+  separator?: ':';
+  /** An inline comment: whitespace-preceded `#` after an unquoted value, or `#` after a closing quote. */
+  comment?: { start: number; end: number; text: string };
+  /** The quote was never closed (the value token then runs to the end of its line). */
+  unterminated?: boolean;
+  /** Text between the closing quote and the end of line that is neither whitespace nor a comment. */
+  trailing?: { start: number; end: number; text: string };
+  /** The value as each reader sees it; `undefined` = that reader skips, rejects or runs the line instead. */
+  values: Record<Reader, string | undefined>;
+  /**
+   * Readers whose value depends on the runtime (command substitution, `$HOME`, `~`, unsupported
+   * interpolation): their entry in `values` is `undefined` and means "cannot be known statically".
+   */
+  unknown?: Reader[];
+}
+
+export interface EnvComment extends NodeBase {
+  type: 'comment';
+  text: string;
+}
+
+export interface EnvBlank extends NodeBase {
+  type: 'blank';
+}
+
+export interface EnvError extends NodeBase {
+  type: 'error';
+  message: string;
+}
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Diagnostic {
+  checkId: CheckId;
+  severity: 'error' | 'warning';
+  /** Masked: never a whole credential. */
+  message: string;
+  start: number;
+  end: number;
+  /** 1-based. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The readers affected. */
+  readers?: Reader[];
+  fixable: boolean;
+  /** When `fixable`: the certain fix as one text edit on the input text. */
+  fix?: TextEdit;
+}
+
+export interface CheckMeta {
+  id: CheckId;
+  kind: 'format' | 'aws' | 'repository';
+  description: string;
+  docsUrl: string;
+  fixable: boolean;
+}
+
+export type CheckSetting = 'off' | 'warning' | 'error' | boolean;
+
+export type TypedKeySpec = 'number' | 'boolean' | string[];
+
+export interface ValidateOptions {
+  filename?: string;
+  dialect?: Dialect;
+  checks?: Partial<Record<CheckId, CheckSetting>>;
+  /** Extra AWS-style typed settings: key → `number`, `boolean` or the allowed values. */
+  typedKeys?: Record<string, TypedKeySpec>;
+}
+
+export interface Variable {
+  key: string;
+  value: string;
+  start?: number;
+  end?: number;
+  line?: number;
+}

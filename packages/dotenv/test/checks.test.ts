@@ -1,0 +1,216 @@
+import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from '@credlint/core/testing';
+import { describe, expect, it } from 'vitest';
+import { checks, CHECK_IDS, validate, validateVariables, type CheckId, type Dialect } from '../src/index.js';
+
+const AKIA = fakeAccessKeyId({ prefix: 'AKIA', seed: 11 });
+const ASIA = fakeAccessKeyId({ prefix: 'ASIA', seed: 12 });
+const SECRET = fakeSecretAccessKey(13);
+const TOKEN = fakeSessionToken(14);
+
+type Expect = 'error' | 'warning' | 'none';
+interface Row {
+  dialect: Dialect;
+  text: string;
+  expect: Expect;
+  fixable?: boolean;
+  filename?: string;
+}
+
+/** For each check: lines that fail and lines that pass, per dialect. */
+const SPEC: Record<Exclude<CheckId, 'env-file-not-ignored' | 'env-file-tracked' | 'example-drift'>, Row[]> = {
+  'quoted-value': [
+    { dialect: 'portable', text: 'K="v"\n', expect: 'error', fixable: true },
+    { dialect: 'docker', text: "K='v'\n", expect: 'error', fixable: true },
+    { dialect: 'docker', text: 'K="a b"\n', expect: 'error', fixable: true },
+    { dialect: 'portable', text: 'K="a b"\n', expect: 'error', fixable: false }, // unquoting breaks bash
+    { dialect: 'python', text: 'K=`v`\n', expect: 'error', fixable: false }, // what was meant is ambiguous
+    { dialect: 'dotenv', text: 'K="v"\n', expect: 'none' },
+    { dialect: 'compose', text: "K='a b'\n", expect: 'none' },
+    { dialect: 'node', text: 'K="a\\"b"\n', expect: 'error', fixable: false },
+    { dialect: 'portable', text: 'K=v\n', expect: 'none' },
+    { dialect: 'compose', text: 'DB_PASSWORD="pa$word"\n', expect: 'error', fixable: false }, // Compose expands $word
+    { dialect: 'compose', text: "DB_PASSWORD='pa$word'\n", expect: 'none' },
+  ],
+  'space-around-equals': [
+    { dialect: 'portable', text: 'K = v\n', expect: 'error', fixable: true },
+    { dialect: 'bash', text: 'K= v\n', expect: 'error', fixable: true },
+    { dialect: 'docker', text: 'K =v\n', expect: 'error', fixable: true },
+    { dialect: 'dotenv', text: 'K = v\n', expect: 'warning', fixable: true },
+    { dialect: 'portable', text: 'K=v\n', expect: 'none' },
+  ],
+  'trailing-whitespace': [
+    { dialect: 'docker', text: 'K=v  \n', expect: 'error', fixable: true },
+    { dialect: 'portable', text: 'K=v\t\n', expect: 'error', fixable: true },
+    { dialect: 'dotenv', text: 'K=v  \n', expect: 'warning', fixable: true },
+    { dialect: 'portable', text: '# note  \n', expect: 'warning', fixable: true },
+    { dialect: 'bash', text: 'K=v\r\nL=w\r\n', expect: 'error', fixable: false }, // CRLF: bash keeps the CR
+    { dialect: 'dotenv', text: 'K=v\r\n', expect: 'none' },
+    { dialect: 'portable', text: 'K="a \n b"\n', expect: 'none' }, // blanks inside a multi-line value are value
+    { dialect: 'portable', text: 'K=v\n', expect: 'none' },
+  ],
+  'inline-comment': [
+    { dialect: 'docker', text: 'K=v # note\n', expect: 'error' },
+    { dialect: 'compose', text: 'K=v\t# note\n', expect: 'error' },
+    { dialect: 'dotenv', text: 'K=v # note\n', expect: 'none' },
+    { dialect: 'portable', text: '# note\nK=v\n', expect: 'none' },
+  ],
+  'unquoted-hash': [
+    { dialect: 'portable', text: 'K=abc#def\n', expect: 'error' },
+    { dialect: 'dotenv', text: 'K=abc#def\n', expect: 'error' },
+    { dialect: 'node', text: 'K=abc#def\n', expect: 'error' },
+    { dialect: 'python', text: 'K=abc#def\n', expect: 'none' },
+    { dialect: 'dotenv', text: 'K="abc#def"\n', expect: 'none' },
+  ],
+  'export-prefix': [
+    { dialect: 'docker', text: 'export K=v\n', expect: 'error', fixable: true },
+    { dialect: 'portable', text: 'export K=v\n', expect: 'error', fixable: false },
+    { dialect: 'bash', text: 'export K=v\n', expect: 'none' },
+    { dialect: 'dotenv', text: 'export K=v\n', expect: 'none' },
+  ],
+  'unterminated-quote': [
+    { dialect: 'portable', text: 'K="v\nL=1\n', expect: 'error' },
+    { dialect: 'dotenv', text: "K='v\n", expect: 'error' },
+    { dialect: 'docker', text: 'K="a\nb"\n', expect: 'error' }, // multi-line: docker splits it
+    { dialect: 'dotenv', text: 'K="a\nb"\n', expect: 'none' },
+  ],
+  'duplicate-key': [
+    { dialect: 'portable', text: 'K=1\nK=2\n', expect: 'warning' },
+    { dialect: 'bash', text: 'P=a\nP=$P:b\n', expect: 'none' },
+    { dialect: 'portable', text: 'K=1\nL=2\n', expect: 'none' },
+  ],
+  'invalid-key': [
+    { dialect: 'bash', text: 'DB-NAME=x\n', expect: 'error' },
+    { dialect: 'portable', text: '1ABC=x\n', expect: 'error' },
+    { dialect: 'node', text: 'DB-NAME=x\n', expect: 'warning' },
+    { dialect: 'portable', text: 'NOT AN ASSIGNMENT\n', expect: 'error' },
+    { dialect: 'portable', text: '\ufeffK=v\n', expect: 'error' },
+    { dialect: 'portable', text: 'K: v\n', expect: 'error' }, // YAML-like: only dotenv and Compose read it
+    { dialect: 'dotenv', text: 'K: v\n', expect: 'warning' },
+    { dialect: 'portable', text: 'DB_NAME=x\n', expect: 'none' },
+  ],
+  'session-token-required': [
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${ASIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${ASIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_SESSION_TOKEN=\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${ASIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_SESSION_TOKEN=${TOKEN}\n`, expect: 'none' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'none' },
+  ],
+  'unexpected-session-token': [
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_SESSION_TOKEN=${TOKEN}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${ASIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_SESSION_TOKEN=${TOKEN}\n`, expect: 'none' },
+  ],
+  'conflicting-credential-sources': [
+    { dialect: 'portable', text: `AWS_PROFILE=dev\nAWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'warning' },
+    { dialect: 'portable', text: 'AWS_PROFILE=dev\nAWS_REGION=eu-west-1\n', expect: 'none' },
+  ],
+  'incomplete-key-pair': [
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_SESSION_TOKEN=${TOKEN}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'none' },
+  ],
+  'missing-region': [
+    { dialect: 'portable', text: 'AWS_PROFILE=dev\nAWS_DEFAULT_REGION=eu-west-1\n', expect: 'warning' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'warning' },
+    { dialect: 'portable', text: 'AWS_PROFILE=dev\nAWS_REGION=eu-west-1\n', expect: 'none' },
+    { dialect: 'portable', text: 'APP_PORT=8080\n', expect: 'none' },
+  ],
+  'invalid-region': [
+    { dialect: 'portable', text: 'AWS_REGION=us-east-1x\n', expect: 'error' },
+    { dialect: 'portable', text: 'AWS_REGION=US-EAST-1\n', expect: 'error' },
+    { dialect: 'docker', text: 'AWS_REGION=us-east-1 \n', expect: 'error' },
+    { dialect: 'portable', text: 'AWS_REGION=eu-north-9\n', expect: 'warning' }, // region-shaped, not (yet) known
+    { dialect: 'portable', text: 'AWS_REGION=eu-central-1\nAWS_DEFAULT_REGION=cn-north-1\n', expect: 'none' },
+  ],
+  'malformed-access-key-id': [
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA.slice(0, 19)}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA.toLowerCase()}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=AROA${AKIA.slice(4)}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'error' },
+    { dialect: 'docker', text: `AWS_ACCESS_KEY_ID="${AKIA}"\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'error' }, // docker keeps the quotes
+    { dialect: 'dotenv', text: `AWS_ACCESS_KEY_ID="${AKIA}"\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'none' },
+  ],
+  'malformed-secret-access-key': [
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET.slice(0, 39)}\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET.slice(0, 38)}-_\n`, expect: 'error' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'none' },
+  ],
+  'placeholder-credential': [
+    { dialect: 'portable', text: 'AWS_ACCESS_KEY_ID=your-access-key-id\nAWS_SECRET_ACCESS_KEY=<secret>\n', expect: 'warning' },
+    { dialect: 'portable', text: 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY=changeme\n', expect: 'warning' },
+    { dialect: 'portable', text: 'AWS_ACCESS_KEY_ID=your-access-key-id\n', expect: 'none', filename: '.env.example' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'none' },
+  ],
+  'invalid-typed-value': [
+    { dialect: 'portable', text: 'AWS_MAX_ATTEMPTS=three\n', expect: 'error' },
+    { dialect: 'portable', text: 'AWS_MAX_ATTEMPTS=3,4\n', expect: 'error' },
+    { dialect: 'portable', text: 'AWS_USE_FIPS_ENDPOINT=yes\n', expect: 'error' },
+    { dialect: 'portable', text: 'AWS_USE_FIPS_ENDPOINT=TRUE\n', expect: 'error' },
+    { dialect: 'portable', text: 'AWS_RETRY_MODE=fast\n', expect: 'error' },
+    { dialect: 'portable', text: 'AWS_MAX_ATTEMPTS=3\nAWS_RETRY_MODE=adaptive\nAWS_USE_FIPS_ENDPOINT=false\nAWS_SDK_LOAD_CONFIG=1\n', expect: 'none' },
+  ],
+  'credential-in-example': [
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'error', filename: '.env.example' },
+    { dialect: 'portable', text: 'AWS_ACCESS_KEY_ID=<your-access-key-id>\n', expect: 'none', filename: '.env.example' },
+    { dialect: 'portable', text: `AWS_ACCESS_KEY_ID=${AKIA}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, expect: 'none', filename: '.env' },
+  ],
+};
+
+describe.each(Object.entries(SPEC))('%s', (id, rows) => {
+  it.each(rows)('$dialect: $text → $expect', (row) => {
+    const diags = validate(row.text, { dialect: row.dialect, ...(row.filename ? { filename: row.filename } : {}) }).filter((d) => d.checkId === id);
+    if (row.expect === 'none') {
+      expect(diags).toEqual([]);
+      return;
+    }
+    expect(diags.length).toBeGreaterThan(0);
+    expect(diags[0]?.severity).toBe(row.expect);
+    if (row.fixable !== undefined) expect(diags[0]?.fixable).toBe(row.fixable);
+    for (const d of diags) {
+      // masked: no whole credential in a message
+      for (const secret of [AKIA, ASIA, SECRET, TOKEN]) expect(d.message).not.toContain(secret);
+      expect(d.line).toBeGreaterThanOrEqual(1);
+      expect(d.start).toBeLessThanOrEqual(d.end);
+    }
+  });
+});
+
+describe('settings', () => {
+  it('off drops a check, warning/error override the severity', () => {
+    expect(validate('K = v\n', { checks: { 'space-around-equals': 'off' } }).some((d) => d.checkId === 'space-around-equals')).toBe(false);
+    expect(validate('K = v\n', { checks: { 'space-around-equals': 'warning' } }).find((d) => d.checkId === 'space-around-equals')?.severity).toBe('warning');
+  });
+  it('typedKeys adds user settings', () => {
+    const d = validate('APP_PORT=eighty\n', { typedKeys: { APP_PORT: 'number' } });
+    expect(d.map((x) => x.checkId)).toEqual(['invalid-typed-value']);
+  });
+});
+
+describe('metadata', () => {
+  it('every check id has metadata and a docs page URL', () => {
+    expect(CHECK_IDS).toHaveLength(23);
+    for (const id of CHECK_IDS) expect(checks[id].docsUrl).toMatch(new RegExp(`/docs/checks/${id}\\.md$`));
+  });
+});
+
+describe('validateVariables (doctor)', () => {
+  it('runs the AWS checks over plain variables', () => {
+    const d = validateVariables([
+      { key: 'AWS_ACCESS_KEY_ID', value: ASIA },
+      { key: 'AWS_SECRET_ACCESS_KEY', value: SECRET },
+      { key: 'AWS_PROFILE', value: 'dev' },
+      { key: 'AWS_DEFAULT_REGION', value: 'eu-west-1' },
+    ]);
+    expect(d.map((x) => x.checkId).sort()).toEqual(['conflicting-credential-sources', 'missing-region', 'session-token-required']);
+    const conflict = d.find((x) => x.checkId === 'conflicting-credential-sources');
+    expect(conflict?.message).toMatch(/AWS CLI and most SDKs .* use the environment keys/);
+    expect(conflict?.message).toMatch(/JavaScript v3 uses the profile/);
+    expect(d.find((x) => x.checkId === 'missing-region')?.message).toMatch(/reads AWS_REGION/);
+    for (const x of d) expect(x.message).not.toContain(ASIA);
+  });
+});
+
+describe('docs', () => {
+  it('every check has its page in docs/checks/', async () => {
+    const { existsSync } = await import('node:fs');
+    for (const id of CHECK_IDS) expect(existsSync(new URL(`../../../docs/checks/${id}.md`, import.meta.url)), id).toBe(true);
+  });
+});
