@@ -406,8 +406,20 @@ class Scanner {
   // ---- pairing: 40-character values next to a key id ------------------------------------
 
   private pairWithKeyIds(): void {
-    const lines = this.lineIndex();
     const text = this.text;
+    // Windows are found by walking at most PAIR_REACH characters from each key id, and line
+    // numbers (for the evidence) by counting line breaks with indexOf as the ids advance: no
+    // full line index, so a file with one key id costs one memchr pass, not a per-character loop.
+    const loneCr = !text.includes('\n') && text.includes('\r');
+    let line = 1;
+    let counted = 0;
+    const lineAt = (at: number): number => {
+      if (loneCr) return this.lineIndex().lineOf(at);
+      for (let p = text.indexOf('\n', counted); p !== -1 && p < at; p = text.indexOf('\n', p + 1)) line++;
+      counted = at;
+      return line;
+    };
+    const breakChar = loneCr ? 13 : 10;
     let windowStart = -1;
     let windowEnd = -1;
     let anchorLine = 0;
@@ -415,19 +427,41 @@ class Scanner {
       if (windowStart >= 0) this.scanRuns(windowStart, windowEnd, `a key id on line ${anchorLine}`);
     };
     for (const at of this.keyIds) {
-      const line = lines.lineOf(at);
-      const ws = Math.max(lines.lineStart(Math.max(1, line - PAIR_LINES)), at - PAIR_REACH, 0);
-      const we = Math.min(lines.lineEnd(line + PAIR_LINES), at + KEY_ID_LENGTH + PAIR_REACH, text.length);
-      if (windowStart >= 0 && ws <= windowEnd) {
-        windowEnd = Math.max(windowEnd, we);
-      } else {
-        flush();
-        windowStart = ws;
-        windowEnd = we;
-        anchorLine = line;
+      const idEnd = at + KEY_ID_LENGTH;
+      if (windowStart >= 0 && at <= windowEnd) {
+        // Extend the current window from where it ends.
+        windowEnd = Math.max(windowEnd, this.forwardLines(Math.max(windowEnd, idEnd), idEnd, breakChar));
+        continue;
       }
+      flush();
+      const floor = Math.max(0, at - PAIR_REACH, windowEnd);
+      let ws = at;
+      let breaks = 0;
+      while (ws > floor) {
+        if (text.charCodeAt(ws - 1) === breakChar && ++breaks > PAIR_LINES) break;
+        ws--;
+      }
+      this.stats.charsVisited += at - ws;
+      windowStart = ws;
+      windowEnd = this.forwardLines(idEnd, idEnd, breakChar);
+      anchorLine = lineAt(at);
     }
     flush();
+  }
+
+  /** End of the PAIR_LINES-th line after the one holding `idEnd`, at most PAIR_REACH past it; walks from `from`. */
+  private forwardLines(from: number, idEnd: number, breakChar: number): number {
+    const text = this.text;
+    const limit = Math.min(text.length, idEnd + PAIR_REACH);
+    let breaks = 0;
+    for (let p = idEnd; p < from && p < limit; p++) if (text.charCodeAt(p) === breakChar) breaks++;
+    let j = from;
+    while (j < limit) {
+      if (text.charCodeAt(j) === breakChar && ++breaks > PAIR_LINES) break;
+      j++;
+    }
+    this.stats.charsVisited += j - from;
+    return j;
   }
 
   /** Finds 40-character secret-shaped runs (and STS-looking long runs) in [from, to). */
