@@ -1,0 +1,27 @@
+import { analyze, type FindingKind, type ScanResult } from '@credlint/core';
+import type { SourceCode } from './secretlint-types.js';
+
+/** What core reports by default; the rules for these kinds share one scan per file. */
+export const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token'];
+
+interface Entry {
+  content: string;
+  kinds: string;
+  result: ScanResult;
+}
+
+// secretlint hands every rule the same source object for a file, so rules that need the
+// same kinds share one scan: the preset costs one core pass per file, not one per rule.
+const cache = new WeakMap<object, Entry[]>();
+
+/** core's analysis of a secretlint source (findings, and those silenced by credlint-ignore). */
+export function analyzeSource(source: SourceCode, kinds: readonly FindingKind[] = DEFAULT_KINDS): ScanResult {
+  const key = kinds.join(',');
+  let entries = cache.get(source);
+  const hit = entries?.find((e) => e.kinds === key && e.content === source.content);
+  if (hit) return hit.result;
+  const result = analyze(source.content, { filename: source.filePath, kinds });
+  if (!entries) cache.set(source, (entries = []));
+  entries.push({ content: source.content, kinds: key, result });
+  return result;
+}

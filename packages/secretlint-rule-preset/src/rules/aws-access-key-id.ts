@@ -1,0 +1,74 @@
+import { KEY_TYPES, maskAccountId, type Finding, type KeyType } from '@credlint/core';
+import { analyzeSource } from '../analysis.js';
+import { compileAllows, isAllowed } from '../allows.js';
+import { docsUrl, ruleId } from '../docs.js';
+import type { RuleOptions } from '../options.js';
+import type { LocalizedMessage, RuleCreator } from '../secretlint-types.js';
+
+interface Props {
+  /** The masked key id, e.g. `AKIA…WXYZ`. */
+  KEY: string;
+  /** The masked account id the key id decodes to, when its format carries one. */
+  ACCOUNT?: string;
+  /** The key id belongs to a canarytokens.org account. */
+  CANARY: boolean;
+}
+
+const enAccount = (p: Props): string => (p.ACCOUNT ? ` of account ${p.ACCOUNT}` : '');
+const enCanary = (p: Props): string => (p.CANARY ? ' (a canarytokens.org canary: someone will be alerted if it is used)' : '');
+const jaAccount = (p: Props): string => (p.ACCOUNT ? `、アカウント ${p.ACCOUNT}` : '');
+const jaCanary = (p: Props): string => (p.CANARY ? '（canarytokens.org のカナリアです。使うと通知が飛びます）' : '');
+
+function message(type: KeyType, ja: string): LocalizedMessage<Props> {
+  // en reads exactly like core's finding message, so every credlint front end says the same.
+  return {
+    en: (p) => `AWS access key id ${p.KEY}: ${KEY_TYPES[type]}${enAccount(p)}${enCanary(p)}`,
+    ja: (p) => `AWS アクセスキー ID ${p.KEY} が見つかりました: ${ja}${jaAccount(p)}${jaCanary(p)}`,
+  };
+}
+
+/** One message id per key type, so `allowMessageIds` can silence, say, only temporary keys. */
+export const messages = {
+  LongTermAccessKeyID: message('AKIA', '長期アクセスキー (IAM ユーザーまたはルート)'),
+  TemporaryAccessKeyID: message('ASIA', '一時アクセスキー (AWS STS)'),
+  BearerTokenID: message('ABIA', 'AWS STS サービスベアラートークン ID'),
+  ContextCredentialID: message('ACCA', 'コンテキスト固有の認証情報 ID'),
+};
+
+export const MESSAGE_ID_BY_KEY_TYPE: Readonly<Record<KeyType, keyof typeof messages>> = {
+  AKIA: 'LongTermAccessKeyID',
+  ASIA: 'TemporaryAccessKeyID',
+  ABIA: 'BearerTokenID',
+  ACCA: 'ContextCredentialID',
+};
+
+export function keyIdProps(f: Finding): Props {
+  const props: Props = { KEY: f.masked, CANARY: f.evidence.some((e) => e.startsWith('canary')) };
+  if (f.accountId) props.ACCOUNT = maskAccountId(f.accountId);
+  return props;
+}
+
+/** AWS access key ids (AKIA long-term, ASIA temporary, ABIA, ACCA), anywhere in a file. */
+export const creator: RuleCreator<RuleOptions> = {
+  messages,
+  meta: {
+    id: ruleId('aws-access-key-id'),
+    type: 'scanner',
+    recommended: true,
+    docs: { url: docsUrl('aws-access-key-id') },
+    supportedContentTypes: ['text'],
+  },
+  create(context, options) {
+    const allows = compileAllows(options.allows);
+    const t = context.createTranslator(messages);
+    return {
+      file(source) {
+        for (const f of analyzeSource(source).findings) {
+          if (f.kind !== 'access-key-id') continue;
+          if (isAllowed(source.content.slice(f.start, f.end), allows)) continue;
+          context.report({ message: t(MESSAGE_ID_BY_KEY_TYPE[f.keyType ?? 'AKIA'], keyIdProps(f)), range: [f.start, f.end] });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,47 @@
+// secretlint's own snapshot testing (@secretlint/tester) per member rule and for the preset:
+// test/snapshots/<rule>/<case>/{input.*, output.json, .secretlintrc.json?}. Inputs are
+// written by scripts/generate-fixtures.mjs; UPDATE_SNAPSHOT=1 rewrites output.json.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { snapshot } from '@secretlint/tester';
+import { creator as filterComments } from '@secretlint/secretlint-rule-filter-comments';
+import type { SecretLintCoreConfig, SecretLintUnionRuleCreator } from '@secretlint/types';
+import { describe, it } from 'vitest';
+import { creator as preset, rules } from '../src/index.js';
+
+const dir = new URL('./snapshots/', import.meta.url);
+const asSecretlint = (rule: unknown) => rule as SecretLintUnionRuleCreator;
+const filter = { id: '@secretlint/secretlint-rule-filter-comments', rule: asSecretlint(filterComments) };
+
+const configs: Record<string, SecretLintCoreConfig> = {
+  preset: { rules: [{ id: preset.meta.id, rule: asSecretlint(preset) }, filter] },
+};
+for (const rule of rules) {
+  configs[rule.meta.id.replace('@credlint/secretlint-rule-', '')] = {
+    rules: [{ id: rule.meta.id, rule: asSecretlint(rule), options: {} }, filter],
+  };
+}
+
+describe('snapshot fixtures', () => {
+  it('cover every member rule and the preset', () => {
+    const folders = readdirSync(dir).sort();
+    const expected = Object.keys(configs).sort();
+    if (JSON.stringify(folders) !== JSON.stringify(expected)) throw new Error(`folders ${folders.join(',')} != ${expected.join(',')}`);
+  });
+  for (const [name, defaultConfig] of Object.entries(configs)) {
+    describe(name, async () => {
+      await snapshot({
+        defaultConfig,
+        snapshotDirectory: fileURLToPath(new URL(`${name}/`, dir)),
+        updateSnapshot: false,
+      }).forEach((caseName, test) => {
+        it(caseName, async () => {
+          // The tester writes a missing output.json and answers "skip": that must not pass silently.
+          if ((await test()) === 'skip' && !process.env.UPDATE_SNAPSHOT) {
+            throw new Error(`${name}/${caseName}: output.json was missing and has been written; review it and run again`);
+          }
+        });
+      });
+    });
+  }
+});

@@ -1,0 +1,2 @@
+region         = "eu-west-1"
+aws_account_id = "491328705562"
