@@ -4,12 +4,17 @@
  * (reported once) instead of a crash.
  */
 import type * as Dotenv from '@credlint/dotenv';
+import { awsSharedKind, isEnvExampleFile, isEnvFile } from '@credlint/dotenv/files';
 
 export type Dialect = Dotenv.Dialect;
 export type Diagnostic = Dotenv.Diagnostic;
 
 /** The members the CLI calls; typed from the package so a contract change fails the build. */
 export type DotenvApi = Pick<typeof Dotenv, 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks'>;
+
+/** The file-name predicates, from a light entry point: naming env files must not load the validator. */
+export type EnvFileNames = Pick<DotenvApi, 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind'>;
+export const envFileNames: EnvFileNames = { isEnvFile, isEnvExampleFile, awsSharedKind };
 
 let loaded: Promise<DotenvApi | undefined> | undefined;
 let loadError: string | undefined;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { Baseline, writeBaseline } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
-import { dotenvLoadError, loadDotenv } from '../dotenv-bridge.js';
+import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary, type StylishTotals } from '../format/stylish.js';
 import { writeFileAtomic } from '../fs-util.js';
@@ -139,9 +139,6 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${SCAN_HELP}\n`);
     return 0;
   }
-  const dotenv = await loadDotenv();
-  const loadError = dotenvLoadError();
-  if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
 
   let baseline: Baseline | undefined;
   if (args.baseline && !args.updateBaseline) {
@@ -163,7 +160,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
         notes.push({ file, code: 'too-large', message: `skipped: ${size} bytes is over the --max-file-size limit of ${args.maxFileSize}` });
       }
     } else {
-      const walked = walk(args.paths, io.cwd, dotenv);
+      const walked = walk(args.paths, io.cwd, envFileNames);
       if (walked.missing.length) {
         io.stderr.write(`credlint: no such file or directory: ${walked.missing.join(', ')}\n`);
         return 2;
@@ -178,7 +175,11 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     throw e;
   }
 
-  tagEnvFiles(tasks, dotenv);
+  tagEnvFiles(tasks, envFileNames);
+  // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
+  const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
+  const loadError = dotenvLoadError();
+  if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
 
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;

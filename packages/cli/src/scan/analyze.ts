@@ -5,7 +5,7 @@
 import { analyze, fingerprint, hintFor, LineIndex, type Finding, type Position } from '@credlint/core';
 import { SequentialPositions } from './positions.js';
 import { isAscii, isUtf8 } from 'node:buffer';
-import type { DotenvApi, Diagnostic } from '../dotenv-bridge.js';
+import type { DotenvApi, Diagnostic, EnvFileNames } from '../dotenv-bridge.js';
 import type { FileResult, ReportFinding } from '../types.js';
 
 /** How git sees the file: decides whether credentials in an env file are a leak. */
@@ -149,7 +149,7 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
 export type EnvKind = 'env' | 'example' | 'credentials' | 'config';
 
 /** Marks env and AWS config files once, on the main thread, so workers load the validator only when needed. */
-export function tagEnvFiles(tasks: FileTask[], dotenv: DotenvApi | undefined): void {
+export function tagEnvFiles(tasks: FileTask[], dotenv: EnvFileNames | undefined): void {
   if (!dotenv) return;
   for (const t of tasks) {
     const kind = envKindOf(t.file, dotenv);
@@ -157,7 +157,7 @@ export function tagEnvFiles(tasks: FileTask[], dotenv: DotenvApi | undefined): v
   }
 }
 
-export function envKindOf(file: string, dotenv: DotenvApi): EnvKind | undefined {
+export function envKindOf(file: string, dotenv: EnvFileNames): EnvKind | undefined {
   const aws = dotenv.awsSharedKind(file);
   if (aws) return aws;
   if (dotenv.isEnvExampleFile(file)) return 'example';

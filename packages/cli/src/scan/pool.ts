@@ -44,7 +44,7 @@ export async function analyzeAll(tasks: FileTask[], options: PoolOptions, onResu
   const workers = workerCount(tasks.length, options.jobs);
   const analyzeOptions: AnalyzeOptions = { maxFileSize: options.maxFileSize };
   if (workers === 0) {
-    const dotenv = await loadDotenv();
+    const dotenv = tasks.some((t) => t.env) ? await loadDotenv() : undefined;
     for (let i = 0; i < tasks.length; i++) {
       const task = tasks[i];
       if (task) onResult(i, runTask(task, analyzeOptions, dotenv));

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { git, gitOk, gitTopLevel, splitZ } from '../git.js';
-import type { DotenvApi } from '../dotenv-bridge.js';
+import type { EnvFileNames } from '../dotenv-bridge.js';
 import type { FileTask, GitState } from './analyze.js';
 
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -65,7 +65,7 @@ export interface WalkResult {
   gitTop: string | undefined;
 }
 
-function isEnvName(rel: string, dotenv: DotenvApi | undefined): boolean {
+function isEnvName(rel: string, dotenv: EnvFileNames | undefined): boolean {
   return !!dotenv && (dotenv.isEnvFile(rel) || dotenv.awsSharedKind(rel) !== undefined);
 }
 
@@ -74,7 +74,7 @@ function inside(dir: string, abs: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-export function walk(paths: string[], cwd: string, dotenv: DotenvApi | undefined): WalkResult {
+export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefined): WalkResult {
   const top = gitTopLevel(cwd);
   const credlint = credlintIgnores(cwd, top);
   const seen = new Set<string>();
@@ -165,7 +165,7 @@ function walkDir(
   dir: string,
   gitignores: Scoped[],
   credlint: Scoped[],
-  dotenv: DotenvApi | undefined,
+  dotenv: EnvFileNames | undefined,
   add: (abs: string, git: GitState) => void,
 ): void {
   let entries;

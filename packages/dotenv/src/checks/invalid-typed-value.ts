@@ -1,7 +1,15 @@
-import dotenvParseVariables from 'dotenv-parse-variables';
+import { createRequire } from 'node:module';
 import type { Check } from '../context.js';
 import { diagnostic, list } from '../context.js';
 import type { Diagnostic, TypedKeySpec } from '../types.js';
+
+type ParseVariables = (env: Record<string, string>, options: { assignToProcessEnv: boolean; overrideProcessEnv: boolean }) => Record<string, unknown>;
+let parseVariables: ParseVariables | undefined;
+/** Loaded on first use: it pulls in `debug` and costs ~35 ms, which a commit hook on files without typed settings should not pay. */
+function dotenvParseVariables(...args: Parameters<ParseVariables>): Record<string, unknown> {
+  parseVariables ??= createRequire(import.meta.url)('dotenv-parse-variables') as ParseVariables;
+  return parseVariables(...args);
+}
 
 /**
  * AWS SDK settings read from the environment that must be numbers, booleans or one of a few words
