@@ -1,1 +1,47 @@
-export {};
+import type { ESLint, Linter, Rule } from 'eslint';
+import { recommendedConfig } from './configs.js';
+import { DotenvLanguage } from './languages/dotenv/language.js';
+import { PythonLanguage } from './languages/python/language.js';
+import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.js';
+import { textParser } from './parsers/text.js';
+import { dotenvRules } from './rules/dotenv-checks.js';
+import noHardcodedCredentials from './rules/no-hardcoded-credentials.js';
+import noStaticCredentials from './rules/no-static-credentials.js';
+
+// Typed with ESLint's own types in the public API: typescript-eslint types stay an implementation detail.
+export const rules: Record<string, Rule.RuleModule> = {
+  'no-hardcoded-credentials': noHardcodedCredentials,
+  'no-static-credentials': noStaticCredentials,
+  ...dotenvRules,
+} as unknown as Record<string, Rule.RuleModule>;
+
+export const languages = {
+  dotenv: new DotenvLanguage(),
+  python: new PythonLanguage(),
+};
+
+export interface CredlintPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: ESLint.Plugin['rules'];
+  languages: ESLint.Plugin['languages'];
+  configs: { recommended: Linter.Config[] };
+  /** The fallback parser for JSON/YAML/TOML files (see configs.recommended). */
+  parsers: { text: typeof textParser };
+}
+
+const plugin: CredlintPlugin = {
+  meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: NAMESPACE },
+  rules,
+  languages: languages as unknown as ESLint.Plugin['languages'],
+  configs: { recommended: [] },
+  parsers: { text: textParser },
+};
+plugin.configs.recommended = recommendedConfig(plugin);
+
+export { DotenvLanguage, DotenvSourceCode, toDotenvFile } from './languages/dotenv/language.js';
+export { PythonLanguage, PythonSourceCode } from './languages/python/language.js';
+export { parsePython } from './languages/python/parse.js';
+export { tokenize as tokenizePython } from './languages/python/tokenizer.js';
+export type { PyBinding, PyComment, PyString, PythonModule } from './languages/python/ast.js';
+export { textParser };
+export default plugin;

@@ -1,0 +1,36 @@
+import type { Linter } from 'eslint';
+import { textParser } from './parsers/text.js';
+import { dotenvRecommended } from './rules/dotenv-checks.js';
+
+export const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+export const PYTHON_FILES = ['**/*.py', '**/*.pyi'];
+export const DOTENV_FILES = ['**/.env', '**/.env.*', '**/*.env'];
+export const DATA_FILES = ['**/*.json', '**/*.jsonc', '**/*.json5', '**/*.ipynb', '**/*.yaml', '**/*.yml', '**/*.toml'];
+
+const HARDCODED = 'credlint/no-hardcoded-credentials';
+const STATIC = 'credlint/no-static-credentials';
+
+/**
+ * `configs.recommended`: an array of config objects, each scoped by `files`.
+ *
+ * - JS/TS: no `language`, no parser — whatever the user runs (espree, typescript-eslint) stays.
+ * - Python and .env: our own languages (`credlint/python`, `credlint/dotenv`).
+ * - JSON/YAML/TOML: we never set `language` (it merges with "replace" and would displace
+ *   `json/json`, `yml/yaml`, `toml/toml`). We set `languageOptions.parser` to the text
+ *   parser instead: it matters only when those files would otherwise be parsed as JavaScript
+ *   (no language plugin) and is ignored by the JSON, YAML and TOML languages.
+ */
+export function recommendedConfig(plugin: object): Linter.Config[] {
+  return [
+    { name: 'credlint/plugin', plugins: { credlint: plugin as never } },
+    { name: 'credlint/javascript', files: JS_FILES, rules: { [HARDCODED]: 'error', [STATIC]: 'error' } },
+    { name: 'credlint/python', files: PYTHON_FILES, language: 'credlint/python', rules: { [HARDCODED]: 'error', [STATIC]: 'error' } },
+    { name: 'credlint/dotenv', files: DOTENV_FILES, language: 'credlint/dotenv', rules: dotenvRecommended },
+    {
+      name: 'credlint/data',
+      files: DATA_FILES,
+      languageOptions: { parser: textParser as never },
+      rules: { [HARDCODED]: 'error' },
+    },
+  ];
+}

@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checks, CHECK_IDS } from '@credlint/dotenv';
+import { ESLint, Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import credlint from '../src/index.js';
+import { DotenvLanguage } from '../src/languages/dotenv/language.js';
+import { dotenvRules } from '../src/rules/dotenv-checks.js';
+import { KEY_ID, SECRET, TEMP_KEY_ID } from './helpers/keys.js';
+import { RuleTester } from './helpers/rule-tester.js';
+
+const plugin = { meta: { name: 'credlint-test', namespace: 'credlint' }, languages: { dotenv: new DotenvLanguage() } };
+const tester = new RuleTester({ plugins: { credlint: plugin }, language: 'credlint/dotenv' });
+const run = (id: string, tests: Parameters<RuleTester['run']>[2]): void => tester.run(id, dotenvRules[id] as never, tests);
+
+/** A local .env as it should be: keys are allowed here, only format and AWS consistency are judged. */
+const GOOD = `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_REGION=eu-west-1\n`;
+
+describe('one rule per @credlint/dotenv check id', () => {
+  it('exists for every check id, with docs url, fixability and language from dotenv', () => {
+    expect(Object.keys(dotenvRules).sort()).toEqual([...CHECK_IDS].sort());
+    for (const id of CHECK_IDS) {
+      const rule = dotenvRules[id]!;
+      expect(rule.meta.docs?.url).toBe(`https://github.com/credlint/credlint/blob/main/docs/rules/${id}.md`);
+      expect(rule.meta.fixable === 'code').toBe(checks[id].fixable);
+      expect((rule.meta as { languages?: string[] }).languages).toEqual(['credlint/dotenv']);
+      expect(rule.meta.docs?.description).toBe(checks[id].description);
+    }
+  });
+});
+
+describe('format checks (with dotenv\'s fixes)', () => {
+  run('quoted-value', {
+    valid: [{ code: GOOD, filename: '.env' }, { code: 'A=b\n', filename: '.env' }],
+    invalid: [{ code: 'A="b"\n', filename: '.env', output: 'A=b\n', errors: [{ messageId: 'diagnostic', line: 1, column: 3, endColumn: 6 }] }],
+  });
+  run('space-around-equals', {
+    valid: [{ code: 'A=b\n', filename: '.env' }],
+    invalid: [{ code: 'A = b\n', filename: '.env', output: 'A=b\n', errors: [{ messageId: 'diagnostic', line: 1 }] }],
+  });
+  run('trailing-whitespace', {
+    valid: [{ code: 'A=b\n', filename: '.env' }],
+    invalid: [{ code: 'A=b   \nB=c\n', filename: '.env', output: 'A=b\nB=c\n', errors: [{ messageId: 'diagnostic', line: 1, column: 4, endColumn: 7 }] }],
+  });
+  run('unterminated-quote', {
+    valid: [{ code: 'A="b"\n', filename: '.env' }],
+    invalid: [{ code: 'A="b\nB=c\n', filename: '.env', output: null, errors: [{ messageId: 'diagnostic', line: 1, column: 3 }] }],
+  });
+  run('duplicate-key', {
+    valid: [{ code: 'A=1\nB=2\n', filename: '.env' }],
+    invalid: [{ code: 'A=1\nA=2\n', filename: '.env', errors: [{ messageId: 'diagnostic', line: 2, column: 1 }] }],
+  });
+  run('inline-comment', {
+    valid: [
+      { code: 'A=b\n', filename: '.env' },
+      // eslint directives in the file's own comment syntax
+      { code: 'A=b # eslint-disable-line rule-to-test/inline-comment\n', filename: '.env' },
+      { code: '# eslint-disable-next-line rule-to-test/inline-comment\nA=b # c\n', filename: '.env' },
+    ],
+    invalid: [{ code: 'A=b # c\n', filename: '.env', errors: [{ messageId: 'diagnostic', line: 1, column: 5 }] }],
+  });
+});
+
+describe('AWS checks', () => {
+  run('session-token-required', {
+    valid: [{ code: GOOD, filename: '.env' }],
+    invalid: [{ code: `AWS_ACCESS_KEY_ID=${TEMP_KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_REGION=eu-west-1\n`, filename: '.env', errors: [{ messageId: 'diagnostic', line: 1, column: 19, endColumn: 39 }] }],
+  });
+  run('invalid-region', {
+    valid: [{ code: GOOD, filename: '.env' }],
+    invalid: [{ code: 'AWS_REGION=eu-west-9\n', filename: '.env', errors: [{ messageId: 'diagnostic', line: 1, column: 12 }] }],
+  });
+  run('conflicting-credential-sources', {
+    valid: [{ code: 'AWS_PROFILE=dev\nAWS_REGION=eu-west-1\n', filename: '.env' }],
+    invalid: [{ code: `AWS_PROFILE=dev\n${GOOD}`, filename: '.env', errors: 1 }],
+  });
+});
+
+describe('keys belong in local env files, not in examples', () => {
+  run('credential-in-example', {
+    valid: [
+      { code: GOOD, filename: '.env' },
+      { code: 'AWS_ACCESS_KEY_ID=<your-access-key-id>\n', filename: '.env.example' },
+    ],
+    invalid: [
+      { code: GOOD, filename: '.env.example', errors: 2 },
+      { code: GOOD, filename: 'config/.env.sample', errors: 2 },
+    ],
+  });
+});
+
+describe('messages are masked', () => {
+  it('never shows a whole key', () => {
+    const messages = new Linter().verify(`AWS_ACCESS_KEY_ID=${TEMP_KEY_ID}\nAWS_SECRET_ACCESS_KEY="${SECRET}"\n`, credlint.configs.recommended, '.env.example');
+    expect(messages.length).toBeGreaterThan(2);
+    for (const m of messages) {
+      expect(m.message).not.toContain(TEMP_KEY_ID);
+      expect(m.message).not.toContain(SECRET);
+    }
+  });
+});
+
+describe('languageOptions.dialect', () => {
+  it('is passed to dotenv (docker keeps quotes; dotenv alone does not care)', () => {
+    const linter = new Linter();
+    const config = (dialect: string) => [
+      ...credlint.configs.recommended,
+      { files: ['**/.env'], languageOptions: { dialect } },
+    ];
+    const ids = (dialect: string) => linter.verify('A="b"\n', config(dialect), '.env').map((m) => m.ruleId);
+    expect(ids('docker')).toContain('credlint/quoted-value');
+    expect(ids('dotenv')).not.toContain('credlint/quoted-value');
+  });
+
+  it('rejects an unknown dialect', () => {
+    const linter = new Linter();
+    expect(() => linter.verify('A=b\n', [...credlint.configs.recommended, { files: ['**/.env'], languageOptions: { dialect: 'zsh' } }], '.env')).toThrow(/dialect/);
+  });
+});
+
+describe('repository checks: real git, files on disk', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+
+  it('reports a tracked .env and one git does not ignore; not an ignored, untracked one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credlint-eslint-git-'));
+    dirs.push(dir);
+    git(dir, 'init', '-q');
+    writeFileSync(join(dir, '.env'), GOOD);
+    writeFileSync(join(dir, '.env.local'), GOOD);
+    writeFileSync(join(dir, '.gitignore'), '.env.local\n');
+    git(dir, 'add', '.env', '.gitignore');
+    git(dir, 'commit', '-qm', 'init');
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: credlint.configs.recommended });
+    const results = await eslint.lintFiles(['.env', '.env.local']);
+    const byFile = Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.ruleId)]));
+    expect(byFile['.env']).toEqual(expect.arrayContaining(['credlint/env-file-tracked']));
+    expect(byFile['.env.local']).toEqual([]);
+    expect(existsSync(join(dir, '.env'))).toBe(true);
+  });
+});
