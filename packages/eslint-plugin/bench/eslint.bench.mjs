@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
+import { prng } from '@credlint/core/testing';
 import credlint from '../dist/index.js';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -16,16 +17,6 @@ const RUNS = quick ? 2 : 7;
 const root = resolve(`.bench/eslint-plugin-ts-${process.pid}`);
 
 // ---- a deterministic, realistic TypeScript code base --------------------------------------
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = ['order', 'invoice', 'customer', 'bucket', 'queue', 'table', 'stack', 'region', 'token', 'secret', 'session', 'user', 'payload', 'handler', 'retry', 'limit'];
 function fileText(i) {
   const r = prng(i + 1);

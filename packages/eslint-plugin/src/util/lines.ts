@@ -1,3 +1,5 @@
+import { LineIndex } from '@credlint/core';
+
 /** 1-based line, 0-based column: the ESTree convention our languages declare (lineStart 1, columnStart 0). */
 export interface Loc {
   line: number;
@@ -5,34 +7,24 @@ export interface Loc {
 }
 
 /**
- * Line starts for `\r\n`, `\r` and `\n` — the same line breaks the languages' SourceCode
- * splits on, so node locations and `getLocFromIndex` agree exactly.
+ * Line starts for `\r\n`, `\r` and `\n` — the same line breaks the languages' SourceCode splits
+ * on, so node locations and `getLocFromIndex` agree exactly. Core's LineIndex does the work
+ * (1-based columns); this adapts it to ESTree's 0-based columns.
  */
 export class LineStarts {
-  readonly starts: number[] = [0];
+  private readonly index: LineIndex;
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10) {
-        this.starts.push(i + 1);
-      }
-    }
+    this.index = new LineIndex(text);
+  }
+
+  get starts(): readonly number[] {
+    return this.index.lineStarts;
   }
 
   loc(offset: number): Loc {
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((s[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (s[lo] ?? 0) };
+    const { line, column } = this.index.positionAt(offset);
+    return { line, column: column - 1 };
   }
 }
 
