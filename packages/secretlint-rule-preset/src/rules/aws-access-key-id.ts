@@ -1,9 +1,6 @@
 import { KEY_TYPES, maskAccountId, type Finding, type KeyType } from '@credlint/core';
-import { analyzeSource } from '../analysis.js';
-import { compileAllows, isAllowed } from '../allows.js';
-import { docsUrl, ruleId } from '../docs.js';
-import type { RuleOptions } from '../options.js';
-import type { LocalizedMessage, RuleCreator } from '../secretlint-types.js';
+import { findingRule } from '../finding-rule.js';
+import type { LocalizedMessage } from '../secretlint-types.js';
 
 interface Props {
   /** The masked key id, e.g. `AKIA…WXYZ`. */
@@ -49,26 +46,10 @@ export function keyIdProps(f: Finding): Props {
 }
 
 /** AWS access key ids (AKIA long-term, ASIA temporary, ABIA, ACCA), anywhere in a file. */
-export const creator: RuleCreator<RuleOptions> = {
+export const creator = findingRule({
+  name: 'aws-access-key-id',
+  kind: 'access-key-id',
+  recommended: true,
   messages,
-  meta: {
-    id: ruleId('aws-access-key-id'),
-    type: 'scanner',
-    recommended: true,
-    docs: { url: docsUrl('aws-access-key-id') },
-    supportedContentTypes: ['text'],
-  },
-  create(context, options) {
-    const allows = compileAllows(options.allows);
-    const t = context.createTranslator(messages);
-    return {
-      file(source) {
-        for (const f of analyzeSource(source).findings) {
-          if (f.kind !== 'access-key-id') continue;
-          if (isAllowed(source.content.slice(f.start, f.end), allows)) continue;
-          context.report({ message: t(MESSAGE_ID_BY_KEY_TYPE[f.keyType ?? 'AKIA'], keyIdProps(f)), range: [f.start, f.end] });
-        }
-      },
-    };
-  },
-};
+  message: (f) => ({ id: MESSAGE_ID_BY_KEY_TYPE[f.keyType ?? 'AKIA'], props: keyIdProps(f) }),
+});

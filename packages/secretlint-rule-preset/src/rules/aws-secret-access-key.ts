@@ -1,8 +1,4 @@
-import { analyzeSource } from '../analysis.js';
-import { compileAllows, isAllowed } from '../allows.js';
-import { docsUrl, ruleId } from '../docs.js';
-import type { RuleOptions } from '../options.js';
-import type { RuleCreator } from '../secretlint-types.js';
+import { findingRule } from '../finding-rule.js';
 
 interface Props {
   /** The masked secret, e.g. `wJal…MPLE`. */
@@ -22,27 +18,10 @@ export const messages = {
  * AWS secret access keys: 40-character values with evidence (an AWS-ish key name in any
  * casing style, or a key id nearby). The range is the secret itself, not its variable name.
  */
-export const creator: RuleCreator<RuleOptions> = {
+export const creator = findingRule({
+  name: 'aws-secret-access-key',
+  kind: 'secret-access-key',
+  recommended: true,
   messages,
-  meta: {
-    id: ruleId('aws-secret-access-key'),
-    type: 'scanner',
-    recommended: true,
-    docs: { url: docsUrl('aws-secret-access-key') },
-    supportedContentTypes: ['text'],
-  },
-  create(context, options) {
-    const allows = compileAllows(options.allows);
-    const t = context.createTranslator(messages);
-    return {
-      file(source) {
-        for (const f of analyzeSource(source).findings) {
-          if (f.kind !== 'secret-access-key') continue;
-          if (isAllowed(source.content.slice(f.start, f.end), allows)) continue;
-          const props: Props = { KEY: f.masked, EVIDENCE: f.evidence[0] ?? 'AWS context' };
-          context.report({ message: t('AWSSecretAccessKey', props), range: [f.start, f.end] });
-        }
-      },
-    };
-  },
-};
+  message: (f) => ({ id: 'AWSSecretAccessKey', props: { KEY: f.masked, EVIDENCE: f.evidence[0] ?? 'AWS context' } satisfies Props }),
+});
