@@ -6,6 +6,7 @@ import { loadDotenv, dotenvLoadError, type Dialect } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
 import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
+import { fromDotenv } from '../scan/analyze.js';
 import { gitTopLevel } from '../git.js';
 import { UsageError, type FileNote, type Io, type ReportFinding, type Summary } from '../types.js';
 
@@ -83,20 +84,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     }
     scanned++;
     if (r.fixed) fixed++;
-    const mine = r.diagnostics.map(
-      (d): ReportFinding => ({
-        file,
-        line: d.line,
-        column: d.column,
-        endLine: d.endLine,
-        endColumn: d.endColumn,
-        ruleId: d.checkId,
-        kind: dotenv.checks[d.checkId]?.kind ?? 'format',
-        severity: d.severity,
-        message: d.message,
-        fingerprint: '',
-      }),
-    );
+    const mine = r.diagnostics.map((d) => fromDotenv(d, dotenv, file, ''));
     findings.push(...mine);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }

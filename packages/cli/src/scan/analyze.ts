@@ -79,7 +79,8 @@ function fromCoreAll(findings: Finding[], text: string, file: string): ReportFin
   return findings.map((f) => fromCore(f, text, at.get(f.start) as Position, at.get(f.end) as Position, file));
 }
 
-function fromDotenv(d: Diagnostic, dotenv: DotenvApi, lines: LineIndex, file: string): ReportFinding {
+/** A dotenv diagnostic as a report finding; `fingerprint` identifies it for baselines (never the value). */
+export function fromDotenv(d: Diagnostic, dotenv: Pick<DotenvApi, 'checks'>, file: string, fingerprint: string): ReportFinding {
   return {
     file,
     line: d.line,
@@ -90,8 +91,7 @@ function fromDotenv(d: Diagnostic, dotenv: DotenvApi, lines: LineIndex, file: st
     kind: dotenv.checks[d.checkId]?.kind ?? 'format',
     severity: d.severity,
     message: d.message,
-    // The line's content, hashed: survives the line moving, never stores it.
-    fingerprint: fingerprint(lines.lineText(d.line).trim(), d.checkId),
+    fingerprint,
   };
 }
 
@@ -128,7 +128,8 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
     for (const d of diagnostics) {
       // Core already reports the credential itself on that line, with its masked value.
       if (d.checkId === 'credential-in-example' && coreLines.has(d.line)) continue;
-      findings.push(fromDotenv(d, dotenv, lines, task.file));
+      // The line's content, hashed: survives the line moving, never stores it.
+      findings.push(fromDotenv(d, dotenv, task.file, fingerprint(lines.lineText(d.line).trim(), d.checkId)));
     }
     if (envKind === 'env') {
       const repo = repositoryFinding(task.file, task.git, core.findings.length > 0);
