@@ -7,7 +7,7 @@
  * F[wQ]oGZXIvYXdz|AQoDYXdz`), which yields the same positions (tested). Linear: every stream only
  * moves forward.
  */
-export const AnchorKind = { KeyId: 1, Secret: 2, Token: 3, TokenPrefix: 4 } as const;
+export const AnchorKind = { KeyId: 1, Secret: 2, Token: 3, TokenPrefix: 4, Base64KeyId: 5 } as const;
 export type AnchorKind = (typeof AnchorKind)[keyof typeof AnchorKind];
 
 // Needle, characters that must precede it, anchor kind; the anchor starts at the first of those.
@@ -20,6 +20,9 @@ const STREAMS: readonly Stream[] = [
   { needle: 'CRET', before: ['SE'], kind: AnchorKind.Secret },
   { needle: 'ken', before: ['to', 'To'], kind: AnchorKind.Token },
   { needle: 'KEN', before: ['TO'], kind: AnchorKind.Token },
+  // base64 of a value that starts with AKIA / ASIA (Kubernetes Secret `data:`, `echo … | base64`)
+  { needle: 'QUtJQ', before: [''], kind: AnchorKind.Base64KeyId },
+  { needle: 'QVNJQ', before: [''], kind: AnchorKind.Base64KeyId },
 ];
 
 export class Anchors {

@@ -2,6 +2,11 @@ import { KEY_TYPES } from './key-id.js';
 import { maskAccountId } from './mask.js';
 import type { Finding } from './types.js';
 
+/** Values found base64-encoded are shown decoded (masked); the message says so. */
+function encoded(f: Pick<Finding, 'evidence'>): string {
+  return f.evidence.some((e) => e.startsWith('base64-encoded')) ? ' (base64-encoded in the file)' : '';
+}
+
 /** The human message for a finding; built only from masked parts. */
 export function messageFor(f: Omit<Finding, 'message'>): string {
   switch (f.kind) {
@@ -9,10 +14,10 @@ export function messageFor(f: Omit<Finding, 'message'>): string {
       const type = f.keyType ? KEY_TYPES[f.keyType] : 'access key id';
       const account = f.accountId ? ` of account ${maskAccountId(f.accountId)}` : '';
       const canary = f.evidence.some((e) => e.startsWith('canary')) ? ' (a canarytokens.org canary: someone will be alerted if it is used)' : '';
-      return `AWS access key id ${f.masked}: ${type}${account}${canary}`;
+      return `AWS access key id ${f.masked}${encoded(f)}: ${type}${account}${canary}`;
     }
     case 'secret-access-key':
-      return `AWS secret access key ${f.masked} (${f.evidence[0] ?? 'AWS context'})`;
+      return `AWS secret access key ${f.masked}${encoded(f)} (${f.evidence[0] ?? 'AWS context'})`;
     case 'session-token':
       return `AWS session token ${f.masked} (${f.evidence[0] ?? 'AWS context'})`;
     case 'account-id':

@@ -58,6 +58,8 @@ interface Candidate {
   keyName?: string;
   /** Set for values named only weakly (`secret_key`): kept only if AWS is mentioned near this offset. */
   awsContextAt?: number;
+  /** For base64-encoded values: the credential itself (masked and decoded from this, never printed). */
+  decoded?: string;
 }
 
 /** Scans text for AWS credentials. Pure; linear in the length of `text`. */
@@ -113,6 +115,9 @@ class Scanner {
         if (i >= names.start && i < names.end) continue;
         const end = this.namedAt(i, names, NAME_KINDS);
         if (end > from) from = end;
+      } else if (kind === AnchorKind.Base64KeyId) {
+        const end = this.base64KeyIdAt(i);
+        if (end > i) from = end;
       } else {
         const end = this.tokenPrefixAt(i);
         if (end > i) from = end;
@@ -189,6 +194,42 @@ class Scanner {
     const confidence: Confidence = keyType === 'AKIA' || keyType === 'ASIA' ? 'high' : 'medium';
     this.add({ kind: 'access-key-id', start: i, end, confidence, evidence });
     return end;
+  }
+
+  /**
+   * A base64 value whose decoded form starts with an AKIA/ASIA key id: a Kubernetes Secret's
+   * `data:`, a Helm value or `echo $KEY | base64` output. Decodes at most 21 bytes.
+   */
+  private base64KeyIdAt(i: number): number {
+    const text = this.text;
+    if (i > 0 && isBase64(text.charCodeAt(i - 1))) return i;
+    const decoded = decodeBase64(text, i, 28);
+    this.stats.charsVisited += 28;
+    if (decoded === undefined || decoded.length < KEY_ID_LENGTH) return i;
+    const id = decoded.slice(0, KEY_ID_LENGTH);
+    if (decoded.length > KEY_ID_LENGTH && isWordChar(decoded.charCodeAt(KEY_ID_LENGTH))) return i;
+    for (let k = 4; k < KEY_ID_LENGTH; k++) {
+      const ch = id.charCodeAt(k);
+      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return i;
+    }
+    const keyType = keyTypeOf(id);
+    if (!keyType || classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return i;
+    const end = this.base64RunEnd(i, 64);
+    this.keyIds.push(i);
+    if (!this.kinds.has('access-key-id')) return end;
+    this.add({ kind: 'access-key-id', start: i, end, confidence: 'high', evidence: [`base64-encoded ${keyType} key id`], decoded: id });
+    return end;
+  }
+
+  /** End of a base64 value with its `=` padding, looking at no more than `max` characters. */
+  private base64RunEnd(start: number, max: number): number {
+    const text = this.text;
+    const limit = Math.min(text.length, start + max);
+    let j = start;
+    while (j < limit && isBase64(text.charCodeAt(j))) j++;
+    while (j < limit && text.charCodeAt(j) === 61) j++;
+    this.stats.charsVisited += j - start;
+    return j;
   }
 
   // ---- names: secret / token / account -------------------------------------------------
@@ -287,7 +328,7 @@ class Scanner {
     const text = this.text;
     if (what === 'secret') {
       const end = this.secretRunEnd(start);
-      if (end < 0) return start;
+      if (end < 0) return strength === 'strong' ? this.encodedSecretAfterName(start, name) : start;
       const raw = text.slice(start, end);
       const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(raw);
       if (!isSecretKeyShaped(value)) return start;
@@ -368,6 +409,31 @@ class Scanner {
     const next = text.charCodeAt(j);
     if (next === 61 /* = */ || (next === 37 && isPercentBase64(text, j))) return -1;
     return j;
+  }
+
+  /**
+   * A strongly named secret stored base64-encoded (`AWS_SECRET_ACCESS_KEY: <base64>` in a
+   * Kubernetes Secret's `data:`): 40 bytes, or 41 with the newline `echo` adds, encode to 56
+   * characters with padding. Returns the end of the value, or `start`.
+   */
+  private encodedSecretAfterName(start: number, name: string): number {
+    const end = this.base64RunEnd(start, 60);
+    const len = end - start;
+    if (len !== 56 || isBase64(this.text.charCodeAt(end))) return start;
+    let decoded = decodeBase64(this.text, start, len);
+    if (decoded === undefined) return start;
+    if (decoded.endsWith('\n')) decoded = decoded.slice(0, decoded.endsWith('\r\n') ? -2 : -1);
+    if (!isSecretKeyShaped(decoded)) return start;
+    this.add({
+      kind: 'secret-access-key',
+      start,
+      end,
+      confidence: 'high',
+      evidence: [`key name "${name}"`, 'base64-encoded value'],
+      keyName: name,
+      decoded,
+    });
+    return end;
   }
 
   /** End of a session-token run: base64, percent-encoded `+ / =` (URLs), and trailing `=` padding. */
@@ -565,7 +631,7 @@ class Scanner {
   }
 
   private toFinding(c: Candidate): Finding {
-    const value = this.text.slice(c.start, c.end);
+    const value = c.decoded ?? this.text.slice(c.start, c.end);
     // (slices share the text's storage; masking and account decoding read at most 24 characters)
     this.stats.charsVisited += Math.min(value.length, 24);
     const base: Omit<Finding, 'message'> = {
@@ -617,6 +683,36 @@ function isSkippable(c: number): boolean {
 }
 
 /** Decodes the `%2B`, `%2F`, `%3D` of a percent-encoded base64 value (the only escapes runs admit). */
+const BASE64_VALUES = (() => {
+  const t = new Int8Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let k = 0; k < 64; k++) t[alphabet.charCodeAt(k)] = k;
+  return t;
+})();
+
+/**
+ * Decodes up to `n` base64 characters of `text` from `start` (stopping at padding or the first
+ * character outside the alphabet) into a latin1 string; undefined when nothing decodes.
+ */
+function decodeBase64(text: string, start: number, n: number): string | undefined {
+  let out = '';
+  let bits = 0;
+  let acc = 0;
+  const end = Math.min(text.length, start + n);
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
+    const v = c < 128 ? (BASE64_VALUES[c] ?? -1) : -1;
+    if (v < 0) break;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((acc >> bits) & 0xff);
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 function decodePercentBase64(raw: string): string {
   return raw.replace(/%2B/gi, '+').replace(/%2F/gi, '/').replace(/%3D/gi, '=');
 }

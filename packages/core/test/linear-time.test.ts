@@ -39,6 +39,9 @@ const ADVERSARIAL: [string, (size: number) => string][] = [
   ['separator runs after names', (n) => fill(`secret${' '.repeat(40)}`, n)],
   ['key ids and secrets paired densely', (n) => fill(`${ID} ${SECRET}\n`, n)],
   ['account names (opt-in kind)', (n) => fill('aws_account_id=583122974406 ', n)],
+  ['base64 key-id prefixes repeated (one run)', (n) => fill('QUtJQ', n)],
+  ['base64-encoded key ids separated by spaces', (n) => fill(`${Buffer.from(ID).toString('base64')} `, n)],
+  ['strong names with 56-character base64 values', (n) => fill(`AWS_SECRET_ACCESS_KEY: ${Buffer.from(SECRET).toString('base64')}\n`, n)],
 ];
 
 function work(text: string): { visited: number; findings: number } {
