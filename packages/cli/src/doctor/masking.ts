@@ -1,4 +1,4 @@
-import { mask } from '@credlint/core';
+import { isAccessKeyIdName, mask, secretNameStrength, tokenNameStrength } from '@credlint/core';
 
 /** Variables and shared-file keys whose values are credentials: only ever shown through core's `mask`. */
 const SECRET_NAMES = new Set([
@@ -10,7 +10,8 @@ const SECRET_NAMES = new Set([
 ]);
 
 export function isSecretName(name: string): boolean {
-  return SECRET_NAMES.has(name.toLowerCase());
+  // Core's name judgement covers non-standard spellings (`AWS_SECRET_KEY`, `aws_sessionToken`): mask rather than risk it.
+  return SECRET_NAMES.has(name.toLowerCase()) || isAccessKeyIdName(name) || secretNameStrength(name) !== 'none' || tokenNameStrength(name) !== 'none';
 }
 
 /** How a value may appear in a message: masked for credentials, quoted (escapes visible) otherwise. */

@@ -1,14 +1,11 @@
+import { formatJson as formatContractJson } from '../format/json.js';
 import { describeSource } from './resolution.js';
 import type { DoctorFinding, DoctorKind, DoctorReport } from './types.js';
 
-/** DESIGN.md's JSON, key for key: doctor's fix is appended to the message, since the shape has no slot for it. */
+/** DESIGN.md's JSON through the CLI's one writer; doctor's fix is appended to the message, since the shape has no slot for it. */
 export function formatJson(report: DoctorReport): string {
-  const findings = report.findings.map((f) => ({
-    file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
-    ruleId: f.ruleId, kind: f.kind, severity: f.severity, message: `${f.message} Fix: ${f.fix}`,
-  }));
-  const summary = { files: report.files.length, findings: findings.length, ignored: 0, errors: report.errors };
-  return `${JSON.stringify({ version: 1, findings, summary }, null, 2)}\n`;
+  const findings = report.findings.map((f) => ({ ...f, message: `${f.message} Fix: ${f.fix}` }));
+  return formatContractJson(findings, { files: report.files.length, findings: findings.length, ignored: 0, errors: report.errors });
 }
 
 const SECTIONS: { title: string; kinds: DoctorKind[] }[] = [

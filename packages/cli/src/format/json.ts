@@ -1,7 +1,12 @@
 import type { ReportFinding, Summary } from '../types.js';
 
-/** DESIGN.md's JSON contract, exactly: version 1, findings[], summary. */
-export function formatJson(findings: ReportFinding[], summary: Summary): string {
+/** The fields of a finding the JSON contract carries. */
+export type ContractFinding = Pick<ReportFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'ruleId' | 'kind' | 'severity' | 'message'>;
+/** `summary` as the contract has it; `errors` codes are each command's own (`binary`, `shared-file-unreadable`, …). */
+export type ContractSummary = Omit<Summary, 'errors'> & { errors: readonly { file: string; code: string; message: string }[] };
+
+/** DESIGN.md's JSON contract, exactly: version 1, findings[], summary. Used by scan, dotenv and doctor. */
+export function formatJson(findings: readonly ContractFinding[], summary: ContractSummary): string {
   const out = {
     version: 1,
     findings: findings.map((f) => ({
