@@ -139,8 +139,12 @@ describe('diff parsing', () => {
     ['new file', 'diff --git a/x b/x\nnew file mode 100644\n--- /dev/null\n+++ b/x\n@@ -0,0 +1,3 @@\n+a\n+b\n+c\n', { x: [[1, 3]] }],
     ['one-line hunk without count', '--- a/x\n+++ b/x\n@@ -2 +2 @@\n-a\n+b\n', { x: [[2, 2]] }],
     ['pure deletion', '--- a/x\n+++ b/x\n@@ -4,2 +3,0 @@\n-a\n-b\n', { x: [] }],
-    ['quoted path', '--- "a/t\\303\\251st"\n+++ "b/t\\303\\251st"\n@@ -1 +1,2 @@\n+x\n+y\n', { 'tést': [[1, 2]] }],
-    ['two files', '+++ b/a\n@@ -1 +1 @@\n+x\n+++ b/b\n@@ -5,0 +6,2 @@\n+y\n+z\n', { a: [[1, 1]], b: [[6, 7]] }],
+    ['quoted path', '--- "a/t\\303\\251st"\n+++ "b/t\\303\\251st"\n@@ -1 +1,2 @@\n-w\n+x\n+y\n', { 'tést': [[1, 2]] }],
+    ['two files', '+++ b/a\n@@ -1 +1 @@\n-w\n+x\n+++ b/b\n@@ -5,0 +6,2 @@\n+y\n+z\n', { a: [[1, 1]], b: [[6, 7]] }],
+    // An added line that reads "++ /dev/null" shows as "+++ /dev/null": hunk content, not a header.
+    ['header-shaped content', '+++ b/a\n@@ -0,0 +1,3 @@\n+++ /dev/null\n+@@ -1 +1 @@\n+k\n', { a: [[1, 3]] }],
+    ['context lines are not added', '+++ b/a\n@@ -1,3 +1,4 @@\n c\n-o\n+n\n+m\n \n', { a: [[2, 3]] }],
+    ['no newline marker', '+++ b/a\n@@ -1 +1 @@\n-o\n\\ No newline at end of file\n+n\n\\ No newline at end of file\n', { a: [[1, 1]] }],
   ])('%s', (_name, patch, expected) => {
     expect(Object.fromEntries(addedLineRanges(patch))).toEqual(expected);
   });

@@ -156,9 +156,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     if (args.staged) {
       const staged = await stagedTasks(args.paths, io.cwd, { wholeFiles: args.wholeFiles, maxFileSize: args.maxFileSize });
       tasks = staged.tasks;
-      for (const [file, size] of staged.tooLarge) {
-        notes.push({ file, code: 'too-large', message: `skipped: ${size} bytes is over the --max-file-size limit of ${args.maxFileSize}` });
-      }
+      for (const n of staged.notes) notes.push(n);
     } else {
       const walked = walk(args.paths, io.cwd, envFileNames);
       if (walked.missing.length) {
@@ -251,7 +249,8 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
         'or, only if this is a false positive, mark it with a `credlint-ignore` comment. `git commit --no-verify` skips the hook entirely.\n',
     );
   }
-  if (notes.some((n) => n.code === 'unreadable')) return 2;
+  // A staged text file over the size limit is not scanned: the hook must not pass it.
+  if (notes.some((n) => n.code === 'unreadable' || (args.staged && n.code === 'too-large'))) return 2;
   if (totals.errors > 0) return 1;
   if (args.maxWarnings !== undefined && totals.warnings > args.maxWarnings) return 1;
   return 0;

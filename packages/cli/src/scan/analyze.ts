@@ -49,6 +49,28 @@ export function decode(buf: Uint8Array): { text: string; valid: boolean } {
   return { text: b.toString('latin1'), valid: false };
 }
 
+/**
+ * Maps core's line numbers (breaks at `\r\n`, `\n` and a lone `\r`) to git's (`\n` only), which `git diff`
+ * reports added lines in. The same numbers unless the text has a lone `\r`.
+ */
+export function gitLineNumbers(text: string, lines: LineIndex): (line: number) => number {
+  if (!/\r(?!\n)/.test(text)) return (line) => line;
+  const starts = lines.lineStarts;
+  const git = new Array<number>(starts.length);
+  let newlines = 0;
+  // One forward pass: each `\n` is found once, however many `\r`-only lines lie between two of them.
+  let next = text.indexOf('\n');
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i] ?? 0;
+    while (next !== -1 && next < at) {
+      newlines++;
+      next = text.indexOf('\n', next + 1);
+    }
+    git[i] = newlines + 1;
+  }
+  return (line) => git[Math.max(0, Math.min(line, starts.length) - 1)] ?? line;
+}
+
 function inRanges(line: number, endLine: number, ranges: [number, number][]): boolean {
   for (const [a, b] of ranges) if (line <= b && endLine >= a) return true;
   return false;
@@ -139,8 +161,10 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
   let out = findings;
   if (task.addedLines) {
     const ranges = task.addedLines;
-    out = findings.filter((f) => f.kind === 'repository' || inRanges(f.line, f.endLine, ranges));
-    ignored = core.ignored.filter((f) => inRanges(lines.lineOf(f.start), lines.lineOf(f.end), ranges)).length;
+    // Ranges are in git's line numbers (`\n` only); findings count a lone `\r` as a break too.
+    const toGit = gitLineNumbers(text, lines);
+    out = findings.filter((f) => f.kind === 'repository' || inRanges(toGit(f.line), toGit(f.endLine), ranges));
+    ignored = core.ignored.filter((f) => inRanges(toGit(lines.lineOf(f.start)), toGit(lines.lineOf(f.end)), ranges)).length;
     if (!leak) ignored = 0;
   }
   out.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

@@ -1,29 +1,94 @@
 /**
  * `--staged`: what the commit will contain, read from git's index (blob content), not the work
  * tree. By default only lines the commit adds are reported; `--whole-files` reports whole files.
- * Three git processes in all, whatever the number of files.
+ * At most three git processes after locating the repository, whatever the number of files, and
+ * none is given file names: both diffs cover the whole index and the named paths are filtered here,
+ * so a hook passing 100,000 paths costs no more than one passing none.
  */
 import path from 'node:path';
-import { GitError, gitOk, gitTopLevel, readBlobs, splitZ, unquoteGitPath } from '../git.js';
-import type { FileTask } from './analyze.js';
+import { findWorkTree, GitError, gitOk, readBlobs, splitZ, unquoteGitPath } from '../git.js';
+import type { FileNote } from '../types.js';
+import { isBinary, type FileTask } from './analyze.js';
 import { credlintIgnores, display, ignoredBy } from './walk.js';
 
 export interface StagedResult {
   tasks: FileTask[];
-  /** Staged files over the size limit: path → size. */
-  tooLarge: Map<string, number>;
+  /** Staged files that are not scanned: over the size limit (text: fatal `too-large`; binary: a note). */
+  notes: FileNote[];
   gitTop: string;
 }
 
-const EMPTY_TREE_ARGS = ['diff', '--cached', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules'];
+// Rename detection (-M): a file moved with `git mv` adds no lines; a moved and edited file adds only its edits.
+// Submodules are gitlinks (a commit id, not content) and stay out.
+const DIFF_ARGS = ['diff', '--cached', '-M', '--no-ext-diff', '--no-textconv', '--ignore-submodules', '--no-color'];
 
-/** Parses `git diff -U0` output into added line ranges of the new file, by repo-relative path. */
+interface Entry {
+  rel: string;
+  id: string;
+  /** Content the commit replaces (modified, renamed, type-changed); absent for an added file. */
+  oldId?: string;
+}
+
+/** Parses `git diff --raw -z` (with renames): `:old-mode new-mode old-id new-id status \0 path [\0 new-path] \0`. */
+export function parseRaw(raw: string[]): Entry[] {
+  const entries: Entry[] = [];
+  for (let i = 0; i < raw.length; ) {
+    const meta = raw[i++] ?? '';
+    const [, newMode, oldId, newId, status = ''] = meta.slice(1).split(' ');
+    // A rename or copy names the source, then the destination.
+    if (status.startsWith('R') || status.startsWith('C')) i++;
+    const rel = raw[i++] ?? '';
+    // Regular files only: not symlinks (120000) or submodules (160000).
+    if (newMode !== '100644' && newMode !== '100755') continue;
+    const e: Entry = { rel, id: newId ?? '' };
+    if (!status.startsWith('A') && oldId && !/^0+$/.test(oldId)) e.oldId = oldId;
+    entries.push(e);
+  }
+  return entries;
+}
+
+/**
+ * Lines each file gains, from `git diff -U0`, in git's numbering (lines end at `\n` only), by repo-relative
+ * path. Reads the hunk bodies, not only their headers: the header counts say where a hunk ends, so an added
+ * line that reads `++ b/x` (shown as `+++ b/x`) is content, not a new file header, and any context lines a
+ * config slips in are not counted as added.
+ */
 export function addedLineRanges(patch: string): Map<string, [number, number][]> {
   const out = new Map<string, [number, number][]>();
   let current: [number, number][] | undefined;
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('+++ ')) {
-      const target = line.slice(4);
+  let oldLeft = 0;
+  let newLeft = 0;
+  let line = 0;
+  const added = (n: number) => {
+    if (!current) return;
+    const last = current.at(-1);
+    if (last && last[1] === n - 1) last[1] = n;
+    else current.push([n, n]);
+  };
+  for (const text of patch.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      const c = text[0];
+      if (c === '+') {
+        added(line++);
+        newLeft--;
+        continue;
+      }
+      if (c === '-') {
+        oldLeft--;
+        continue;
+      }
+      if (c === ' ' || text === '') {
+        line++;
+        newLeft--;
+        oldLeft--;
+        continue;
+      }
+      if (c === '\\') continue; // "\ No newline at end of file"
+      oldLeft = newLeft = 0; // not a hunk line: the hunk was shorter than announced
+    }
+    if (text.startsWith('diff --git ')) current = undefined;
+    else if (text.startsWith('+++ ')) {
+      const target = text.slice(4);
       if (target === '/dev/null') {
         current = undefined;
         continue;
@@ -32,68 +97,89 @@ export function addedLineRanges(patch: string): Map<string, [number, number][]> 
       const rel = p.startsWith('b/') ? p.slice(2) : p;
       current = [];
       out.set(rel, current);
-    } else if (line.startsWith('@@ ') && current) {
+    } else if (text.startsWith('@@ ')) {
       // @@ -a[,b] +c[,d] @@
-      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(text);
       if (!m) continue;
-      const start = Number(m[1]);
-      const count = m[2] === undefined ? 1 : Number(m[2]);
-      if (count > 0) current.push([start, start + count - 1]);
+      oldLeft = m[1] === undefined ? 1 : Number(m[1]);
+      line = Number(m[2]);
+      newLeft = m[3] === undefined ? 1 : Number(m[3]);
     }
   }
   return out;
 }
 
+/** Repo-relative forms of the paths named on the command line ('' = everything). */
+function namedPaths(paths: string[], cwd: string, top: string): string[] | undefined {
+  if (paths.length === 0) return undefined;
+  return paths.map((p) => {
+    const rel = path.relative(top, path.resolve(cwd, p));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new GitError(`${p}: outside the repository at ${top}`);
+    return rel.split(path.sep).join('/');
+  });
+}
+
+function underAny(rel: string, named: string[]): boolean {
+  return named.some((n) => n === '' || rel === n || rel.startsWith(`${n}/`));
+}
+
 export async function stagedTasks(paths: string[], cwd: string, options: { wholeFiles: boolean; maxFileSize: number }): Promise<StagedResult> {
-  const top = gitTopLevel(cwd);
-  if (!top) throw new GitError('--staged needs a git repository (no .git found from the current directory)');
-  const specs = paths.length ? ['--', ...paths] : [];
-  // :old-mode new-mode old-id new-id status \0 path \0  (paths relative to the repository root)
-  const raw = splitZ(gitOk(['--literal-pathspecs', ...EMPTY_TREE_ARGS, '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT', ...specs], cwd));
-  const entries: { rel: string; id: string }[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const meta = raw[i] ?? '';
-    const rel = raw[i + 1] ?? '';
-    const [, newMode, , newId] = meta.slice(1).split(' ');
-    // Regular files only: not symlinks (120000) or submodules (160000).
-    if (newMode !== '100644' && newMode !== '100755') continue;
-    entries.push({ rel, id: newId ?? '' });
-  }
+  const where = findWorkTree(cwd);
+  if (where.kind === 'no-git') throw new GitError('--staged needs git, and git was not found on PATH');
+  if (where.kind === 'none') throw new GitError(`--staged needs a git repository: ${where.message}`);
+  const top = where.top;
+  const named = namedPaths(paths, cwd, top);
+  const all = parseRaw(splitZ(gitOk([...DIFF_ARGS, '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT'], cwd)));
   const credlint = credlintIgnores(cwd, top);
-  const kept = entries.filter(({ rel }) => !ignoredBy(credlint, path.join(top, rel), false) && !rel.split('/').includes('node_modules'));
+  const kept = all.filter(
+    ({ rel }) => (!named || underAny(rel, named)) && !ignoredBy(credlint, path.join(top, rel), false) && !rel.split('/').includes('node_modules'),
+  );
+  // Added files are added whole: only files with previous content need the line diff.
   let ranges: Map<string, [number, number][]> | undefined;
-  if (!options.wholeFiles && kept.length) {
-    const patch = gitOk(
-      [
-        '--literal-pathspecs',
-        ...EMPTY_TREE_ARGS,
-        '-U0',
-        '--no-color',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-        '--diff-filter=ACMRT',
-        '--',
-        ...kept.map((e) => path.relative(cwd, path.join(top, e.rel)) || '.'),
-      ],
-      cwd,
-    ).toString('utf8');
-    ranges = addedLineRanges(patch);
+  if (!options.wholeFiles && kept.some((e) => e.oldId && e.oldId !== e.id)) {
+    ranges = addedLineRanges(
+      gitOk([...DIFF_ARGS, '-U0', '--inter-hunk-context=0', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=MRT'], cwd).toString('utf8'),
+    );
   }
   const blobs = await readBlobs([...new Set(kept.map((e) => e.id))], cwd, options.maxFileSize);
   const tasks: FileTask[] = [];
-  const tooLarge = new Map<string, number>();
+  const notes: FileNote[] = [];
   for (const e of kept) {
     const file = display(cwd, path.join(top, e.rel));
     const blob = blobs.get(e.id);
-    if (blob === undefined) continue;
-    if (typeof blob === 'number') {
-      tooLarge.set(file, blob);
+    if (blob === undefined) {
+      notes.push({ file, code: 'unreadable', message: `could not read the staged blob ${e.id} from git` });
+      continue;
+    }
+    if (!Buffer.isBuffer(blob)) {
+      notes.push(
+        isBinary(blob.head)
+          ? { file, code: 'binary', message: 'skipped: binary file' }
+          : {
+              file,
+              code: 'too-large',
+              message: `not scanned: the staged file is ${blob.size} bytes, over the --max-file-size limit of ${options.maxFileSize}; raise it (e.g. --max-file-size ${suggestLimit(blob.size)}) to scan it`,
+            },
+      );
       continue;
     }
     const task: FileTask = { file, content: blob, git: 'staged' };
-    if (ranges) task.addedLines = ranges.get(e.rel) ?? [];
+    if (!options.wholeFiles && e.oldId) {
+      // Same content (a pure rename, a mode change): nothing added. Content changed but no text hunk
+      // (git diffs it as binary, e.g. a `-diff` attribute): every line counts, never none.
+      if (e.oldId === e.id) task.addedLines = [];
+      else {
+        const r = ranges?.get(e.rel);
+        if (r) task.addedLines = r;
+      }
+    }
     tasks.push(task);
   }
   tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { tasks, tooLarge, gitTop: top };
+  return { tasks, notes, gitTop: top };
+}
+
+/** A round limit above `size` for the hint (in MB). */
+function suggestLimit(size: number): string {
+  return `${Math.ceil(size / (1024 * 1024)) + 1}MB`;
 }
