@@ -164,6 +164,12 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
         return 2;
       }
       tasks = walked.tasks;
+      for (const n of walked.notes) notes.push(n);
+      if (walked.gitMissing) {
+        io.stderr.write(
+          'credlint: note: git was not found on PATH: scanned the directory tree without git (.gitignore files applied by credlint; tracked/untracked checks on env files are off)\n',
+        );
+      }
     }
   } catch (e) {
     if (e instanceof GitError) {

@@ -7,9 +7,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { git, gitOk, gitTopLevel, splitZ } from '../git.js';
+import { findWorkTree } from '../git.js';
 import type { EnvFileNames } from '../dotenv-bridge.js';
 import type { FileTask, GitState } from './analyze.js';
+import { listGitTree } from './git-list.js';
+import type { FileNote } from '../types.js';
 
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -63,6 +65,10 @@ export interface WalkResult {
   /** Explicit paths that do not exist. */
   missing: string[];
   gitTop: string | undefined;
+  /** Submodule notes from the git listing. */
+  notes: FileNote[];
+  /** No git binary: the plain walk ran, tracked-state checks are off. */
+  gitMissing: boolean;
 }
 
 function isEnvName(rel: string, dotenv: EnvFileNames | undefined): boolean {
@@ -75,7 +81,10 @@ function inside(dir: string, abs: string): boolean {
 }
 
 export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefined): WalkResult {
-  const top = gitTopLevel(cwd);
+  // Outside a work tree (or without git) the walker applies .gitignore itself; git failing is an error (thrown).
+  const where = findWorkTree(cwd);
+  const top = where.kind === 'repo' ? where.top : undefined;
+  const notes: FileNote[] = [];
   const credlint = credlintIgnores(cwd, top);
   const seen = new Set<string>();
   const tasks: FileTask[] = [];
@@ -108,32 +117,14 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     else add(abs, 'none', true);
   }
 
-  // A named directory git ignores (a build output, a corpus under an ignored folder) is still scanned
-  // when asked for, with the .gitignore files inside it applied, like ripgrep does.
-  if (top && gitDirs.length) {
-    const ignoredDirs = new Set(
-      splitZ(git(['check-ignore', '-z', '--stdin'], cwd, gitDirs.map((d) => `${path.relative(cwd, d) || '.'}\0`).join('')).stdout)
-        .map((p) => path.resolve(cwd, p)),
-    );
-    for (const d of [...gitDirs]) {
-      if (!ignoredDirs.has(d)) continue;
-      gitDirs.splice(gitDirs.indexOf(d), 1);
-      walkDir(d, [], overridden.includes(d) ? [] : credlint, dotenv, (abs) => add(abs, 'ignored'));
-    }
-  }
-
   if (top && (gitDirs.length || gitFiles.length)) {
-    const specs = [...gitDirs, ...gitFiles].map((a) => path.relative(cwd, a) || '.');
-    // -t tags each path: H/S/… tracked, ? untracked (not ignored).
-    const listed = splitZ(
-      gitOk(['--literal-pathspecs', 'ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--', ...specs], cwd),
+    const listing = listGitTree(top, cwd, gitDirs, gitFiles, (d) =>
+      walkDir(d, [], overridden.includes(d) ? [] : credlint, dotenv, (abs) => add(abs, 'ignored')),
     );
+    for (const n of listing.notes) notes.push(n);
     const dirsWithFiles = new Set<string>(gitDirs);
-    for (const entry of listed) {
-      const tag = entry.slice(0, 1);
-      const abs = path.resolve(cwd, entry.slice(2));
-      if (tag === 'R' || tag === 'K') continue; // removed from the work tree / to be killed
-      add(abs, tag === '?' ? 'untracked' : 'tracked');
+    for (const { abs, state } of listing.entries) {
+      add(abs, state);
       dirsWithFiles.add(path.dirname(abs));
     }
     // An explicitly named file git ignores is still scanned when asked for.
@@ -157,7 +148,7 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     }
   }
   tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { tasks, missing, gitTop: top };
+  return { tasks, missing, gitTop: top, notes, gitMissing: where.kind === 'no-git' };
 }
 
 /** Directory walk outside git: nested .gitignore files apply to their subtree. */

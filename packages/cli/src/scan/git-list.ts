@@ -1,0 +1,157 @@
+/**
+ * The git side of a tree scan: which files git considers, per repository. Submodule (and other nested
+ * repository) work trees are listed by their own `git ls-files`, recursively: the superproject only
+ * knows them as a gitlink, and a scan that stops there would call their files clean without reading them.
+ * One `ls-files` (plus one `check-ignore` when directories are named) per repository, never per file.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { findWorkTree, git, GitError, gitOk, splitZ } from '../git.js';
+import type { FileNote } from '../types.js';
+
+export interface GitListed {
+  abs: string;
+  state: 'tracked' | 'untracked';
+}
+
+export interface GitListing {
+  entries: GitListed[];
+  /** One per nested work tree scanned (`submodule`) or registered but absent (`submodule-not-checked-out`). */
+  notes: FileNote[];
+}
+
+interface Group {
+  dirs: string[];
+  files: string[];
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return p;
+  }
+}
+
+function toPosix(p: string): string {
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}
+
+/**
+ * Lists `dirs` and `files` (absolute, all inside the work tree `top`) the way git sees them, descending
+ * into nested work trees. `walkIgnored` gets each named directory git ignores (scanned by the walker).
+ */
+export function listGitTree(top: string, cwd: string, dirs: string[], files: string[], walkIgnored: (dir: string) => void): GitListing {
+  const entries: GitListed[] = [];
+  const notes: FileNote[] = [];
+  const isRepoTop = new Map<string, boolean>();
+  // A directory holding `.git` that git itself calls a work tree's top.
+  const repoTopAt = (dir: string): boolean => {
+    let known = isRepoTop.get(dir);
+    if (known === undefined) {
+      known = false;
+      if (existsSync(path.join(dir, '.git'))) {
+        const w = findWorkTree(dir);
+        known = w.kind === 'repo' && real(w.top) === real(dir);
+      }
+      isRepoTop.set(dir, known);
+    }
+    return known;
+  };
+  // The innermost work tree holding `abs`: a path named inside a submodule is listed by the submodule.
+  const repoOf = (abs: string, isDir: boolean): string => {
+    for (let d = isDir ? abs : path.dirname(abs); d !== top && d.startsWith(top + path.sep); d = path.dirname(d)) {
+      if (repoTopAt(d)) return d;
+    }
+    return top;
+  };
+
+  const groups = new Map<string, Group>();
+  const groupOf = (repo: string): Group => {
+    let g = groups.get(repo);
+    if (!g) groups.set(repo, (g = { dirs: [], files: [] }));
+    return g;
+  };
+  for (const d of dirs) groupOf(repoOf(d, true)).dirs.push(d);
+  for (const f of files) groupOf(repoOf(f, false)).files.push(f);
+
+  // Shallowest first, so a superproject's listing finds its submodules before they are listed; a repository
+  // listed for a named path and later found whole is listed again whole (`add` drops the duplicates).
+  const whole = new Set<string>();
+  const counts = new Map<string, number>();
+  const queue = [...groups.keys()].sort((a, b) => a.length - b.length).map((repo) => ({ repo, g: groups.get(repo) as Group }));
+  for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+    const { repo, g } = job;
+    if (whole.has(repo)) continue;
+    if (g.dirs.includes(repo)) whole.add(repo);
+    const before = entries.length;
+    const nested = listOne(repo, g, entries, walkIgnored);
+    counts.set(repo, Math.max(counts.get(repo) ?? 0, entries.length - before));
+    for (const n of nested) {
+      const file = toPosix(path.relative(cwd, n.abs)) || '.';
+      if (n.checkedOut && repoTopAt(n.abs)) queue.push({ repo: n.abs, g: { dirs: [n.abs], files: [] } });
+      else if (n.gitlink) {
+        notes.push({ file, code: 'submodule-not-checked-out', message: 'submodule not checked out: nothing here to scan (its content is another repository)' });
+      } else {
+        notes.push({ file, code: 'unreadable', message: 'git lists this as a nested repository, but git does not read it as one' });
+      }
+    }
+  }
+  for (const [repo, count] of counts) {
+    if (repo === top) continue;
+    const file = toPosix(path.relative(cwd, repo)) || '.';
+    notes.push({ file, code: 'submodule', message: `nested work tree (submodule): scanned with its own git listing, ${count} file${count === 1 ? '' : 's'}` });
+  }
+  return { entries, notes };
+}
+
+interface Nested {
+  abs: string;
+  gitlink: boolean;
+  checkedOut: boolean;
+}
+
+/** One repository's listing; returns the nested work trees (gitlinks, untracked nested repositories) it holds. */
+function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir: string) => void): Nested[] {
+  const rel = (abs: string) => toPosix(path.relative(repo, abs)) || '.';
+  // A named directory git ignores (a build output, a corpus under an ignored folder) is still scanned
+  // when asked for, with the .gitignore files inside it applied, like ripgrep does.
+  const dirs = [...g.dirs];
+  if (dirs.length) {
+    const r = git(['check-ignore', '-z', '--stdin'], repo, dirs.map((d) => `${rel(d)}\0`).join(''));
+    // 0: some ignored, 1: none; anything else is git failing, not an answer.
+    if (r.status > 1) throw new GitError(`git check-ignore failed: ${r.stderr.trim() || `exit ${r.status}`}`);
+    const ignored = new Set(splitZ(r.stdout).map((p) => path.resolve(repo, p)));
+    for (const d of [...dirs]) {
+      if (!ignored.has(d)) continue;
+      dirs.splice(dirs.indexOf(d), 1);
+      walkIgnored(d);
+    }
+  }
+  if (!dirs.length && !g.files.length) return [];
+  const specs = [...dirs, ...g.files].map(rel);
+  // -t tags each path (H/S/… tracked, ? untracked and not ignored); -s adds the mode, which tells a gitlink.
+  const listed = splitZ(
+    gitOk(['--literal-pathspecs', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs], repo),
+  );
+  const nested: Nested[] = [];
+  for (const entry of listed) {
+    const tag = entry.slice(0, 1);
+    if (tag === 'R' || tag === 'K') continue; // removed from the work tree / to be killed
+    if (tag === '?') {
+      const name = entry.slice(2);
+      // Untracked entries are files, except a nested repository, which git lists as `dir/` and does not enter.
+      if (name.endsWith('/')) nested.push({ abs: path.resolve(repo, name), gitlink: false, checkedOut: true });
+      else entries.push({ abs: path.resolve(repo, name), state: 'untracked' });
+      continue;
+    }
+    // "H <mode> <object> <stage>\t<path>"
+    const tab = entry.indexOf('\t');
+    const mode = entry.slice(2, entry.indexOf(' ', 2));
+    const abs = path.resolve(repo, entry.slice(tab + 1));
+    if (mode === '160000') {
+      if (!nested.some((n) => n.abs === abs)) nested.push({ abs, gitlink: true, checkedOut: existsSync(path.join(abs, '.git')) });
+    } else entries.push({ abs, state: 'tracked' });
+  }
+  return nested;
+}
