@@ -5,8 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { LineIndex } from '@credlint/core';
 import { fakeAccessKeyId } from '@credlint/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gitLineNumbers } from '../dist/scan/analyze.js';
 import { cliProcess, git, gitRepo, removeDir, tempDir, type CliResult, type JsonReport } from './helpers.js';
 
 const key = (seed: number) => fakeAccessKeyId({ seed });
@@ -82,6 +84,28 @@ describe('item 1: line endings git does not count as lines', () => {
     writeFileSync(path.join(dir, 'crlf.ts'), `${keyLine(4)}\r\n// b\r\n${keyLine(5)}\r\n`);
     git(dir, 'add', '.');
     expect(where(json(dir, ['--staged']))).toEqual([['crlf.ts', 3, 'aws-access-key-id']]);
+  });
+});
+
+describe('gitLineNumbers: core lines to git lines', () => {
+  it.each<[string, string, number[]]>([
+    ['LF only', 'a\nb\nc', [1, 2, 3]],
+    ['CRLF', 'a\r\nb\r\nc', [1, 2, 3]],
+    ['lone CR', 'a\rb\rc\n d', [1, 1, 1, 2]],
+    ['mixed', 'a\rb\r\nc\nd\re\r', [1, 1, 2, 3, 3, 3]],
+    ['leading CRs', '\r\r\nx', [1, 1, 2]],
+  ])('%s', (_name, text, expected) => {
+    const lines = new LineIndex(text);
+    const toGit = gitLineNumbers(text, lines);
+    expect(Array.from({ length: lines.lineCount }, (_, i) => toGit(i + 1))).toEqual(expected);
+  });
+
+  it('maps a megabyte of CR-only lines before one LF', () => {
+    const text = `${'x\r'.repeat(500_000)}\n${keyLine(40)}`;
+    const lines = new LineIndex(text);
+    const toGit = gitLineNumbers(text, lines);
+    expect(toGit(500_000)).toBe(1);
+    expect(toGit(lines.lineCount)).toBe(2);
   });
 });
 
@@ -257,6 +281,13 @@ describe('item 5: submodule work trees are scanned; --staged keeps gitlinks out'
       ['absent', 'submodule-not-checked-out'],
       ['mod', 'submodule'],
     ]);
+  });
+
+  it('a submodule that is not checked out is a note, not an error', () => {
+    const { sup } = withSubmodule();
+    const r = json(sup, ['top.ts', 'absent']);
+    expect(r.code).toBe(0);
+    expect(r.report.summary.errors.map((e) => [e.file, e.code])).toEqual([['absent', 'submodule-not-checked-out']]);
   });
 
   it('a named submodule, a directory and a file inside it are scanned', () => {
