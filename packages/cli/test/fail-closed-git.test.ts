@@ -2,14 +2,14 @@
  * Issue 10, the git side: every git state either gets scanned the way the commit / work tree really is, or
  * fails with git's own reason (exit 2). Real repositories in temp dirs, the real CLI as a child process.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '@credlint/core';
 import { fakeAccessKeyId } from '@credlint/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitLineNumbers } from '../dist/scan/analyze.js';
-import { cliProcess, git, gitRepo, removeDir, tempDir, type CliResult, type JsonReport } from './helpers.js';
+import { BIN, cliProcess, git, gitRepo, removeDir, tempDir, type CliResult, type JsonReport } from './helpers.js';
 
 const key = (seed: number) => fakeAccessKeyId({ seed });
 const keyLine = (seed: number) => `const accessKeyId = '${key(seed)}';`;
@@ -441,6 +441,40 @@ describe('staged content, not the work tree, decides', () => {
     const r = json(dir, ['--staged']);
     expect(r.code).toBe(0);
     expect(r.report.summary.files).toBe(1);
+  });
+});
+
+describe('as a real pre-commit hook', () => {
+  // `git commit -a` and `git commit <path>` build a temporary index and point the hook at it with GIT_INDEX_FILE.
+  function hooked(): string {
+    const dir = repo({ 'a.ts': '// clean\n', 'b.ts': '// clean\n' });
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const hooks = path.join(dir, '.git', 'test-hooks');
+    mkdirSync(hooks);
+    writeFileSync(path.join(hooks, 'pre-commit'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' scan --staged\n`);
+    chmodSync(path.join(hooks, 'pre-commit'), 0o755);
+    git(dir, 'config', 'core.hooksPath', hooks);
+    writeFileSync(path.join(dir, 'a.ts'), `// clean\n${keyLine(41)}\n`);
+    writeFileSync(path.join(dir, 'b.ts'), '// still clean\n');
+    return dir;
+  }
+  const commit = (dir: string, ...args: string[]) =>
+    spawnSync('git', ['commit', '-q', '-m', 'attempt', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+
+  it('git commit -a with a key in an unstaged change is refused', () => {
+    const dir = hooked();
+    const r = commit(dir, '-a');
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain('aws-access-key-id');
+  });
+
+  it('git commit <path>: the key in that path is refused, a commit of the other path passes', () => {
+    const dir = hooked();
+    expect(commit(dir, 'a.ts').status).not.toBe(0);
+    const ok = commit(dir, 'b.ts');
+    expect(ok.stderr).toContain('no problems in 1 file scanned');
+    expect(ok.status).toBe(0);
   });
 });
 
