@@ -1,5 +1,6 @@
 /** The few git plumbing calls the CLI makes: one process each, never one per file. */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export class GitError extends Error {}
 
@@ -41,14 +42,15 @@ function gitArgv(args: string[]): string[] {
 
 export class GitNotFoundError extends GitError {}
 
-function spawnFailure(e: NodeJS.ErrnoException): GitError {
-  if (e.code === 'ENOENT') return new GitNotFoundError('git was not found on PATH');
+function spawnFailure(e: NodeJS.ErrnoException, cwd: string): GitError {
+  // ENOENT is also what a missing working directory gives: that is not "no git".
+  if (e.code === 'ENOENT' && existsSync(cwd)) return new GitNotFoundError('git was not found on PATH');
   return new GitError(`could not run git: ${e.message}`);
 }
 
 export function git(args: string[], cwd: string, input?: string | Buffer): GitRun {
   const r = spawnSync('git', gitArgv(args), { cwd, input, env: gitEnv(), maxBuffer: 1024 * 1024 * 1024, windowsHide: true });
-  if (r.error) throw spawnFailure(r.error as NodeJS.ErrnoException);
+  if (r.error) throw spawnFailure(r.error as NodeJS.ErrnoException, cwd);
   return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), status: r.status ?? 1 };
 }
 
@@ -161,7 +163,7 @@ export function readBlobs(ids: string[], cwd: string, maxSize: number): Promise<
         current = undefined;
       }
     });
-    child.on('error', (e) => reject(spawnFailure(e)));
+    child.on('error', (e) => reject(spawnFailure(e, cwd)));
     // git exiting early (a bad repository) closes its stdin: the exit status reports it, not an EPIPE crash.
     child.stdin.on('error', () => {});
     child.on('close', (code) => {

@@ -100,7 +100,7 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
   for (const [repo, count] of counts) {
     if (repo === top) continue;
     const file = toPosix(path.relative(cwd, repo)) || '.';
-    notes.push({ file, code: 'submodule', message: `nested work tree (submodule): scanned with its own git listing, ${count} file${count === 1 ? '' : 's'}` });
+    notes.push({ file, code: 'submodule', message: `nested git work tree (a submodule or a repository inside this one): scanned with its own git listing, ${count} file${count === 1 ? '' : 's'}` });
   }
   return { entries, notes };
 }
