@@ -3,6 +3,7 @@
  * level (or over --max-warnings), 2 usage or I/O error. `run(argv, io)` is the same with explicit
  * streams, environment and working directory (tests, embedding).
  */
+import { EXIT_BROKEN_PIPE } from './exit-code.js';
 import { UsageError, type Io } from './types.js';
 import { VERSION } from './version.js';
 
@@ -58,6 +59,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * When the reader of stdout or stderr goes away (`credlint scan | head -1`), stop quietly with
+ * 141 (128 + SIGPIPE, what a shell reports for a tool killed by the broken pipe): never an
+ * "Unhandled 'error' event" trace, and never 1, which tells a script "findings".
+ */
+function exitOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_BROKEN_PIPE);
+    throw e;
+  });
+}
+
 export function main(argv: string[]): Promise<number> {
+  exitOnBrokenPipe(process.stdout);
+  exitOnBrokenPipe(process.stderr);
   return run(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 }

@@ -4,12 +4,14 @@
  * directory walk that applies every .gitignore it meets with the `ignore` package. `.credlintignore`,
  * `node_modules` and `.git` apply in both.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { git, gitOk, gitTopLevel, splitZ } from '../git.js';
+import { git, GitError, gitTopLevel, splitZ } from '../git.js';
 import type { EnvFileNames } from '../dotenv-bridge.js';
-import type { FileTask, GitState } from './analyze.js';
+import { fileNote } from '../exit-code.js';
+import type { FileNote } from '../types.js';
+import { specialKind, SYMLINK_MESSAGE, type FileTask, type GitState } from './analyze.js';
 
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -60,9 +62,94 @@ export function credlintIgnores(cwd: string, top: string | undefined): Scoped[] 
 
 export interface WalkResult {
   tasks: FileTask[];
-  /** Explicit paths that do not exist. */
-  missing: string[];
+  /** Paths not scanned: missing named paths, unreadable directories, symbolic links, special files. */
+  notes: FileNote[];
   gitTop: string | undefined;
+}
+
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
+/** A directory that cannot be listed (EACCES, EIO, ENAMETOOLONG past PATH_MAX, …): its files were not scanned. */
+function unreadableDir(file: string, e: unknown): FileNote {
+  return fileNote(file, 'unreadable', `directory not scanned: could not list it (${errCode(e)})`);
+}
+
+
+/**
+ * `git ls-files` skips a directory it cannot open with only a warning on stderr (exit 0):
+ * `warning: could not open directory 'sub/dir/': Permission denied` (path relative to the top).
+ */
+export function gitUnreadableDirs(stderr: string, top: string, cwd: string): FileNote[] {
+  const notes: FileNote[] = [];
+  const prefix = "warning: could not open directory '";
+  for (const line of stderr.split('\n')) {
+    if (!line.startsWith(prefix)) continue;
+    // git cuts long messages (a path past PATH_MAX) before the closing `': reason`.
+    const end = line.lastIndexOf("': ");
+    const dir = end >= prefix.length ? line.slice(prefix.length, end) : line.slice(prefix.length);
+    const why = end >= prefix.length ? line.slice(end + 3) : 'path too long; git cut its message';
+    notes.push(fileNote(display(cwd, path.resolve(top, dir)), 'unreadable', `directory not scanned: could not list it (${why})`));
+  }
+  return notes;
+}
+
+/**
+ * A named path that is itself a symbolic link is followed only when its target (fully resolved)
+ * is inside `root` — the repository, or the current directory outside git — and then scanned
+ * under the target's path. A loop, a dangling link or a target outside is a `symlink` note.
+ */
+function resolveNamedLink(abs: string, root: string, file: string): { abs: string } | { note: FileNote } {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    const code = errCode(e);
+    const why = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'dangling symbolic link (its target does not exist)' : `symbolic link (${code})`;
+    return { note: fileNote(file, 'symlink', `not followed: ${why}`) };
+  }
+  const realRoot = realpathSync(root);
+  if (!inside(realRoot, real)) return { note: fileNote(file, 'symlink', 'not followed: symbolic link to a path outside the scanned repository or directory') };
+  return { abs: path.join(root, path.relative(realRoot, real)) };
+}
+
+/** Stat of a path named on the command line; the final component's link is resolved by resolveNamedLink. */
+function statNamed(p: string, cwd: string, root: string): { abs: string; st: Stats } | { note: FileNote } {
+  let abs = path.resolve(cwd, p);
+  const file = display(cwd, abs);
+  try {
+    if (lstatSync(abs).isSymbolicLink()) {
+      const r = resolveNamedLink(abs, root, file);
+      if ('note' in r) return r;
+      abs = r.abs;
+    }
+    return { abs, st: statSync(abs) };
+  } catch (e) {
+    const code = errCode(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { note: fileNote(file, 'missing', 'no such file or directory') };
+    if (code === 'ELOOP') return { note: fileNote(file, 'symlink', 'not followed: symbolic link loop') };
+    return { note: fileNote(file, 'unreadable', `could not read: ${code}`) };
+  }
+}
+
+/**
+ * The first directory between `top` and `abs` that is a symbolic link, if any: git lists index
+ * paths whatever the work tree holds, and a directory replaced by a link must not be read through.
+ */
+function linkedParent(abs: string, top: string, cache: Map<string, boolean>): boolean {
+  const dir = path.dirname(abs);
+  if (!inside(top, dir) || dir === top) return false;
+  const known = cache.get(dir);
+  if (known !== undefined) return known;
+  let linked: boolean;
+  try {
+    linked = lstatSync(dir).isSymbolicLink() || linkedParent(dir, top, cache);
+  } catch {
+    linked = false; // absent: runTask reports the file as deleted
+  }
+  cache.set(dir, linked);
+  return linked;
 }
 
 function isEnvName(rel: string, dotenv: EnvFileNames | undefined): boolean {
@@ -79,7 +166,8 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
   const credlint = credlintIgnores(cwd, top);
   const seen = new Set<string>();
   const tasks: FileTask[] = [];
-  const missing: string[] = [];
+  const notes: FileNote[] = [];
+  const linked = new Map<string, boolean>();
   // Naming a directory that .credlintignore lists is the override (like `git add -f`): `credlint scan examples/`.
   const overridden: string[] = [];
   const add = (abs: string, git: GitState, explicit = false) => {
@@ -88,23 +176,28 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     if (!explicit && hasSkippedSegment(file)) return;
     if (!overridden.some((d) => inside(d, abs)) && ignoredBy(credlint, abs, false)) return;
     seen.add(abs);
+    if (top && git !== 'none' && !explicit && linkedParent(abs, top, linked)) {
+      notes.push(fileNote(file, 'symlink', 'skipped: inside a directory that is a symbolic link (not followed)'));
+      return;
+    }
     tasks.push({ file, abs, git });
+  };
+  const note = (n: FileNote) => {
+    notes.push(n);
   };
 
   const gitDirs: string[] = [];
   const gitFiles: string[] = [];
   for (const p of paths.length ? paths : ['.']) {
-    const abs = path.resolve(cwd, p);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch {
-      missing.push(p);
+    const named = statNamed(p, cwd, top ?? cwd);
+    if ('note' in named) {
+      notes.push(named.note);
       continue;
     }
+    const { abs, st } = named;
     if (st.isDirectory() && ignoredBy(credlint, abs, true)) overridden.push(abs);
     if (top && inside(top, abs)) (st.isDirectory() ? gitDirs : gitFiles).push(abs);
-    else if (st.isDirectory()) walkDir(abs, [], overridden.includes(abs) ? [] : credlint, dotenv, add);
+    else if (st.isDirectory()) walkDir(abs, cwd, [], overridden.includes(abs) ? [] : credlint, dotenv, add, note);
     else add(abs, 'none', true);
   }
 
@@ -118,16 +211,17 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     for (const d of [...gitDirs]) {
       if (!ignoredDirs.has(d)) continue;
       gitDirs.splice(gitDirs.indexOf(d), 1);
-      walkDir(d, [], overridden.includes(d) ? [] : credlint, dotenv, (abs) => add(abs, 'ignored'));
+      walkDir(d, cwd, [], overridden.includes(d) ? [] : credlint, dotenv, (abs) => add(abs, 'ignored'), note);
     }
   }
 
   if (top && (gitDirs.length || gitFiles.length)) {
     const specs = [...gitDirs, ...gitFiles].map((a) => path.relative(cwd, a) || '.');
     // -t tags each path: H/S/… tracked, ? untracked (not ignored).
-    const listed = splitZ(
-      gitOk(['--literal-pathspecs', 'ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--', ...specs], cwd),
-    );
+    const listing = git(['--literal-pathspecs', 'ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--', ...specs], cwd);
+    if (listing.status !== 0) throw new GitError(`git ls-files failed: ${listing.stderr.trim() || `exit ${listing.status}`}`);
+    for (const n of gitUnreadableDirs(listing.stderr, top, cwd)) notes.push(n);
+    const listed = splitZ(listing.stdout);
     const dirsWithFiles = new Set<string>(gitDirs);
     for (const entry of listed) {
       const tag = entry.slice(0, 1);
@@ -145,7 +239,9 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
         let entries;
         try {
           entries = readdirSync(dir, { withFileTypes: true });
-        } catch {
+        } catch (e) {
+          // Absent (deleted, sparse checkout): its listed files are noted as deleted by runTask.
+          if (!['ENOENT', 'ENOTDIR'].includes(errCode(e))) notes.push(unreadableDir(display(cwd, dir), e));
           continue;
         }
         for (const e of entries) {
@@ -157,21 +253,32 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     }
   }
   tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { tasks, missing, gitTop: top };
+  // A path both named and met in a walk (a named link loop) is noted once.
+  const once = new Set<string>();
+  const unique = notes.filter((n) => !once.has(n.file) && once.add(n.file));
+  unique.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { tasks, notes: unique, gitTop: top };
 }
 
-/** Directory walk outside git: nested .gitignore files apply to their subtree. */
+/**
+ * Directory walk outside git: nested .gitignore files apply to their subtree. Symbolic links are
+ * never followed and special files never opened; both are noted, as is a directory that cannot be
+ * listed (fatal: its files were not scanned).
+ */
 function walkDir(
   dir: string,
+  cwd: string,
   gitignores: Scoped[],
   credlint: Scoped[],
   dotenv: EnvFileNames | undefined,
   add: (abs: string, git: GitState) => void,
+  note: (n: FileNote) => void,
 ): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    note(unreadableDir(display(cwd, dir), e));
     return;
   }
   // The listing says whether there is a .gitignore here: no extra stat per directory.
@@ -182,14 +289,19 @@ function walkDir(
     if (e.isDirectory()) {
       if (ALWAYS_SKIPPED_DIRS.has(e.name)) continue;
       if (ignoredBy(scopes, abs, true) || ignoredBy(credlint, abs, true)) continue;
-      walkDir(abs, scopes, credlint, dotenv, add);
+      walkDir(abs, cwd, scopes, credlint, dotenv, add, note);
     } else if (e.isFile()) {
       if (ignoredBy(scopes, abs, false)) {
         if (isEnvName(toPosix(abs), dotenv)) add(abs, 'ignored');
         continue;
       }
       add(abs, 'none');
+    } else {
+      if (ALWAYS_SKIPPED_DIRS.has(e.name) || ignoredBy(scopes, abs, false) || ignoredBy(credlint, abs, false)) continue;
+      // Symlinks are not followed (they may point outside the tree, at a FIFO, or loop); FIFOs,
+      // sockets and devices are never opened (a FIFO would block the scan).
+      const file = display(cwd, abs);
+      note(e.isSymbolicLink() ? fileNote(file, 'symlink', SYMLINK_MESSAGE) : fileNote(file, 'not-a-file', `skipped: ${specialKind(e)}, not a regular file (never opened)`));
     }
-    // Symlinks are not followed: they may point outside the tree or loop.
   }
 }
