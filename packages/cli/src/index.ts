@@ -4,6 +4,7 @@
  * streams, environment and working directory (tests, embedding).
  */
 import { EXIT_BROKEN_PIPE } from './exit-code.js';
+import { escapeControl } from './format/escape.js';
 import { UsageError, type Io } from './types.js';
 import { VERSION } from './version.js';
 
@@ -44,17 +45,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const load = COMMANDS[command];
   if (!load) {
-    io.stderr.write(`credlint: unknown command "${command}"\n\n${HELP}\n`);
+    io.stderr.write(`credlint: unknown command "${escapeControl(command)}"\n\n${HELP}\n`);
     return 2;
   }
   try {
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`credlint ${command}: ${(e as Error).message}\nRun \`credlint ${command} --help\` for usage.\n`);
+      // Usage errors quote what was typed: shown with control characters escaped.
+      io.stderr.write(`credlint ${command}: ${escapeControl((e as Error).message)}\nRun \`credlint ${command} --help\` for usage.\n`);
       return 2;
     }
-    io.stderr.write(`credlint ${command}: ${(e as Error).stack ?? String(e)}\n`);
+    io.stderr.write(`credlint ${command}: ${(((e as Error).stack ?? String(e)).split('\n').map(escapeControl).join('\n'))}\n`);
     return 2;
   }
 }

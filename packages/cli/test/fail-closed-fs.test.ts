@@ -296,6 +296,43 @@ describe('item 14: FIFOs never block the scan', () => {
   });
 });
 
+describe('item 14: ignore files that are links or FIFOs are not read', () => {
+  it('a committed .credlintignore link to a FIFO and a .gitignore FIFO do not hang the scan', () => {
+    const repo = keep(gitRepo({ 'a.ts': leak(140) }));
+    mkfifo(path.join(repo, 'fifo'));
+    symlinkSync('fifo', path.join(repo, '.credlintignore'));
+    git(repo, 'add', 'a.ts', '.credlintignore');
+    const listed = runJson([], repo, { timeoutMs: 20_000 });
+    expect(listed.code).toBe(1);
+    expect(listed.report.findings.map((f) => f.file)).toEqual(['a.ts']);
+
+    const dir = keep(openTempDir());
+    writeTree(dir, { 'sub/a.ts': leak(141) });
+    mkfifo(path.join(dir, 'sub', '.gitignore'));
+    symlinkSync('sub/.gitignore', path.join(dir, '.credlintignore'));
+    const walked = runJson([], dir, { timeoutMs: 20_000 });
+    expect(walked.code).toBe(1);
+    expect(walked.report.findings.map((f) => f.file)).toEqual(['sub/a.ts']);
+    expect(codes(walked.report)).toEqual([
+      ['.credlintignore', 'symlink', false],
+      ['sub/.gitignore', 'not-a-file', false],
+    ]);
+  });
+});
+
+describe('item 31: usage errors quote what was typed, escaped', () => {
+  it('an unknown format or command with an ESC in it', () => {
+    const dir = keep(openTempDir());
+    const r = runCli(['scan', '--format', 'x\u001b[2Jy'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('x\\x1b[2Jy');
+    expect(r.stderr).not.toContain('\u001b');
+    const u = runCli(['sc\u001ban'], dir);
+    expect(u.stderr).toContain('sc\\x1ban');
+    expect(u.stderr).not.toContain('\u001b');
+  });
+});
+
 describe('item 19: hundreds of thousands of findings in one file', () => {
   it('200k key ids: full JSON, exit 1, no RangeError', () => {
     const dir = keep(openTempDir());

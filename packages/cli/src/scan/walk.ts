@@ -4,7 +4,7 @@
  * directory walk that applies every .gitignore it meets with the `ignore` package. `.credlintignore`,
  * `node_modules` and `.git` apply in both.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { git, GitError, gitTopLevel, splitZ } from '../git.js';
@@ -34,14 +34,28 @@ export interface Scoped {
   ig: Ignore;
 }
 
-function loadIgnoreFile(file: string): Scoped | undefined {
-  let text: string;
+/**
+ * An ignore file's text, only when it is a regular file: like git (2.32+), a `.gitignore` or
+ * `.credlintignore` that is a symbolic link is not followed, and a FIFO is never opened (a
+ * committed link to one would hang the scan). Absent or not regular: undefined.
+ */
+function readIgnoreFile(file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    if (!lstatSync(file).isFile()) return undefined;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return undefined;
+    return readFileSync(fd, 'utf8');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return { base: path.dirname(file), ig: ignore().add(text) };
+}
+
+function loadIgnoreFile(file: string): Scoped | undefined {
+  const text = readIgnoreFile(file);
+  return text === undefined ? undefined : { base: path.dirname(file), ig: ignore().add(text) };
 }
 
 export function ignoredBy(scopes: Scoped[], abs: string, isDir: boolean): boolean {
