@@ -7,7 +7,15 @@
 import type { FileNote, SkipCode } from './types.js';
 
 /** Codes that are notes (exit 0). Every other code — including ones this table does not know — is fatal. */
-const NOTE_CODES: ReadonlySet<string> = new Set<SkipCode>(['binary', 'not-a-file', 'symlink', 'deleted', 'invalid-utf8']);
+const NOTE_CODES: ReadonlySet<string> = new Set<SkipCode>([
+  'binary',
+  'not-a-file',
+  'symlink',
+  'deleted',
+  'invalid-utf8',
+  'submodule',
+  'submodule-not-checked-out',
+]);
 
 /** Exit code when the reader of stdout went away (`credlint scan | head -1`): 128 + SIGPIPE, as a shell reports it. */
 export const EXIT_BROKEN_PIPE = 141;

@@ -36,7 +36,10 @@ export type SkipCode =
   | 'not-a-file'
   | 'symlink'
   | 'deleted'
-  | 'invalid-utf8';
+  | 'invalid-utf8'
+  // notes the git listing adds (nested work trees)
+  | 'submodule'
+  | 'submodule-not-checked-out';
 
 export interface FileNote {
   file: string;

@@ -36,7 +36,11 @@ describe('the exit-code rule (one function)', () => {
     ['nothing', { notes: [], errors: 0, warnings: 0 }, 0],
     ['findings', { notes: [], errors: 1, warnings: 0 }, 1],
     ['too many warnings', { notes: [], errors: 0, warnings: 3, maxWarnings: 2 }, 1],
-    ['notes only', { notes: ['binary', 'not-a-file', 'symlink', 'deleted', 'invalid-utf8'].map((code) => ({ code })), errors: 0, warnings: 0 }, 0],
+    [
+      'notes only',
+      { notes: ['binary', 'not-a-file', 'symlink', 'deleted', 'invalid-utf8', 'submodule', 'submodule-not-checked-out'].map((code) => ({ code })), errors: 0, warnings: 0 },
+      0,
+    ],
     ...['unreadable', 'too-large', 'missing', 'write-failed', 'analysis-failed', 'a-code-nobody-knows'].map(
       (code): [string, Parameters<typeof exitCode>[0], number] => [`fatal ${code} beats findings`, { notes: [{ code }], errors: 5, warnings: 0 }, 2],
     ),
