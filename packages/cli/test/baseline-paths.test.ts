@@ -105,6 +105,14 @@ describe('item 13: --update-baseline on part of the tree merges', () => {
     expect((await scanJson(dir, '--baseline', 'base.json')).code).toBe(0);
   });
 
+  it('a baseline that cannot be written is exit 2 with a clear message, not a stack trace', async () => {
+    const dir = repo({ 'a.ts': leak(31) });
+    // /proc takes no new files, even from root.
+    const r = await cli(['scan', '--baseline', '/proc/credlint-baseline.json', '--update-baseline'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^credlint: cannot write \/proc\/credlint-baseline\.json: E[A-Z]+\n$/);
+  });
+
   it('refuses to overwrite a malformed baseline (exit 2, file untouched)', async () => {
     const dir = repo({ 'a.ts': leak(30) });
     writeFileSync(path.join(dir, 'base.json'), '{"version": 2, "findings": 7}');

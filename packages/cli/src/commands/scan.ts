@@ -37,7 +37,7 @@ Options:
                         (default 16MB; e.g. 500KB, 64MB)
   -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers)
   --color / --no-color  force colour on or off (default: on a TTY only; NO_COLOR respected)
-  -v, --verbose         also list skipped binary files
+  -v, --verbose         also list the binary files, symbolic links and deleted tracked files noted
   -h, --help            show this help
 
 Exit codes: 0 clean, 1 errors found (or more than --max-warnings warnings), 2 usage error or
