@@ -3,6 +3,8 @@
  * level (or over --max-warnings), 2 usage or I/O error. `run(argv, io)` is the same with explicit
  * streams, environment and working directory (tests, embedding).
  */
+import { EXIT_BROKEN_PIPE } from './exit-code.js';
+import { escapeControl } from './format/escape.js';
 import { UsageError, type Io } from './types.js';
 import { VERSION } from './version.js';
 
@@ -43,21 +45,36 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const load = COMMANDS[command];
   if (!load) {
-    io.stderr.write(`credlint: unknown command "${command}"\n\n${HELP}\n`);
+    io.stderr.write(`credlint: unknown command "${escapeControl(command)}"\n\n${HELP}\n`);
     return 2;
   }
   try {
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`credlint ${command}: ${(e as Error).message}\nRun \`credlint ${command} --help\` for usage.\n`);
+      // Usage errors quote what was typed: shown with control characters escaped.
+      io.stderr.write(`credlint ${command}: ${escapeControl((e as Error).message)}\nRun \`credlint ${command} --help\` for usage.\n`);
       return 2;
     }
-    io.stderr.write(`credlint ${command}: ${(e as Error).stack ?? String(e)}\n`);
+    io.stderr.write(`credlint ${command}: ${(((e as Error).stack ?? String(e)).split('\n').map(escapeControl).join('\n'))}\n`);
     return 2;
   }
 }
 
+/**
+ * When the reader of stdout or stderr goes away (`credlint scan | head -1`), stop quietly with
+ * 141 (128 + SIGPIPE, what a shell reports for a tool killed by the broken pipe): never an
+ * "Unhandled 'error' event" trace, and never 1, which tells a script "findings".
+ */
+function exitOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_BROKEN_PIPE);
+    throw e;
+  });
+}
+
 export function main(argv: string[]): Promise<number> {
+  exitOnBrokenPipe(process.stdout);
+  exitOnBrokenPipe(process.stderr);
   return run(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 }

@@ -19,13 +19,38 @@ export interface ReportFinding {
   fingerprint: string;
 }
 
-/** Why a file was not (fully) scanned. Listed in `summary.errors`, never dropped silently. */
-export type SkipCode = 'binary' | 'too-large' | 'unreadable' | 'invalid-utf8' | 'not-a-file' | 'submodule' | 'submodule-not-checked-out';
+/**
+ * Why a path was not (fully) scanned. Listed in `summary.errors`, never dropped silently. Fatal
+ * codes (exit 2) mean credlint could not look; notes (exit 0) are things it chose not to read.
+ * See exit-code.ts and docs/cli.md "Fail-closed rules".
+ */
+export type SkipCode =
+  // fatal
+  | 'unreadable'
+  | 'too-large'
+  | 'missing'
+  | 'write-failed'
+  | 'analysis-failed'
+  // notes
+  | 'binary'
+  | 'not-a-file'
+  | 'symlink'
+  | 'deleted'
+  | 'invalid-utf8'
+  // notes the git listing adds (nested work trees)
+  | 'submodule'
+  | 'submodule-not-checked-out';
 
 export interface FileNote {
   file: string;
-  code: SkipCode;
+  /** A SkipCode for scan; other commands have their own codes (`shared-file-unreadable`, …). */
+  code: SkipCode | (string & {});
   message: string;
+  /**
+   * True when the path could not be scanned (exit 2); false for a note (exit 0). Optional so
+   * commands that build notes by hand still type-check; exit-code.ts fills it from the code.
+   */
+  fatal?: boolean;
 }
 
 export interface FileResult {

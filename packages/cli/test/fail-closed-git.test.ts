@@ -356,7 +356,7 @@ describe('item 7: a staged file over --max-file-size fails the hook', () => {
     git(dir, 'add', '.');
     const r = json(dir, ['--staged', '--max-file-size', '1KB']);
     expect(r.code).toBe(0);
-    expect(r.report.summary.errors).toEqual([{ file: 'blob.bin', code: 'binary', message: 'skipped: binary file' }]);
+    expect(r.report.summary.errors).toEqual([{ file: 'blob.bin', code: 'binary', message: 'skipped: binary file', fatal: false }]);
   });
 });
 

@@ -37,12 +37,16 @@ describe('no output ever contains a credential', () => {
       'config/.env': `AWS_ACCESS_KEY_ID=${SECRETS[0]}\nAWS_SECRET_ACCESS_KEY="${SECRETS[2]}"\n`,
       '.aws/credentials': `[default]\naws_access_key_id = ${SECRETS[1]}\naws_secret_access_key = ${SECRETS[3]}\n`,
       '.env.example': `AWS_ACCESS_KEY_ID=${SECRETS[0]}\n`,
+      // UTF-16 (PowerShell 5) is decoded and scanned: its findings are masked like any other.
+      'win/profile.ps1': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`$env:AWS_ACCESS_KEY_ID = "${SECRETS[1]}"\r\n$env:AWS_SECRET_ACCESS_KEY = "${SECRETS[3]}"\r\n`, 'utf16le')]),
+      'huge.txt': `${'x'.repeat(5000)}\nconst secretAccessKey = '${SECRETS[2]}';\n`,
     });
     git(dir, 'add', '.');
   });
   afterAll(() => removeDir(dir));
 
-  const runs: [string, string[], string?][] = [
+  // [label, argv, file written, exit code when not 1]
+  const runs: [string, string[], string?, number?][] = [
     ['stylish', ['scan']],
     ['stylish --verbose --color', ['scan', '--verbose', '--color']],
     ['json', ['scan', '--format', 'json']],
@@ -56,14 +60,22 @@ describe('no output ever contains a credential', () => {
     ['workers', ['scan', '--jobs', '2', '--format', 'json']],
     ['dotenv', ['dotenv', 'config/.env', '.env.example']],
     ['dotenv json', ['dotenv', '--format', 'json', 'config/.env', '.env.example']],
+    // Notes and fatal entries (over-size text, a missing path) in every format.
+    ['notes stylish', ['scan', '--verbose', '--max-file-size', '4KB', '.', 'missing.ts'], undefined, 2],
+    ['notes json', ['scan', '--format', 'json', '--max-file-size', '4KB', '.', 'missing.ts'], undefined, 2],
+    ['notes sarif', ['scan', '--format', 'sarif', '--max-file-size', '4KB', '.', 'missing.ts'], undefined, 2],
+    ['baseline merge (subset)', ['scan', 'src', '--baseline', 'baseline.json', '--update-baseline'], 'baseline.json'],
+    ['baseline from a subdirectory', ['scan', '--baseline', '../baseline.json', '--max-warnings', '1000', '.'], undefined, 0],
   ];
 
-  it.each(runs)('%s', async (label, argv, file) => {
-    const r: CliResult = await cli(argv, dir);
+  it.each(runs)('%s', async (label, argv, file, code) => {
+    // The subdirectory run reads the baseline recorded by the runs before it.
+    const cwd = label === 'baseline from a subdirectory' ? path.join(dir, 'config') : dir;
+    const r: CliResult = await cli(argv, cwd);
     assertMasked(`${label} stdout`, r.stdout);
     assertMasked(`${label} stderr`, r.stderr);
     if (file) assertMasked(file, readFileSync(path.join(dir, file), 'utf8'));
-    if (argv[0] === 'scan' && !argv.includes('--update-baseline')) expect(r.code).toBe(1);
+    if (argv[0] === 'scan' && !argv.includes('--update-baseline')) expect(r.code).toBe(code ?? 1);
   });
 
   it('the check itself catches an unmasked value', () => {

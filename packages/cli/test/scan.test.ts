@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { run } from '../dist/index.js';
 import { REPO_ROOT, cli, removeDir, scanJson, tempDir, writeTree } from './helpers.js';
+import { openTempDir, runJson } from './fs-harness.js';
 
 const KEY = fakeAccessKeyId({ seed: 11 });
 const SECRET = fakeSecretAccessKey(11);
@@ -61,9 +62,11 @@ describe('credlint scan: what is read (outside git)', () => {
   });
 
   it('lists binary and over-size files in summary.errors, and reads non-UTF-8 text as Latin-1', async () => {
-    const { report } = await scanJson(dir);
-    const notes = Object.fromEntries(report.summary.errors.map((e) => [e.file, e.code]));
-    expect(notes).toEqual({ 'big.txt': 'too-large', 'image.png': 'binary', 'latin1.txt': 'invalid-utf8' });
+    const { code, report } = await scanJson(dir, '--max-file-size', '2MB');
+    const notes = Object.fromEntries(report.summary.errors.map((e) => [e.file, [e.code, (e as { fatal?: boolean }).fatal]]));
+    expect(notes).toEqual({ 'big.txt': ['too-large', true], 'image.png': ['binary', false], 'latin1.txt': ['invalid-utf8', false] });
+    // Over-size text was not scanned: the scan fails closed.
+    expect(code).toBe(2);
     expect(report.findings.map((f) => f.file)).toContain('latin1.txt');
     // Scanned: src/config.ts, src/clean.ts, nested/kept.ts, latin1.txt and the three ignore files themselves.
     expect(report.summary.files).toBe(7);
@@ -84,6 +87,7 @@ describe('credlint scan: what is read (outside git)', () => {
   });
 
   it('--max-file-size raises the limit', async () => {
+    expect((await scanJson(dir, '--max-file-size', '2MB')).report.summary.errors.map((e) => e.code)).toContain('too-large');
     const { report } = await scanJson(dir, '--max-file-size', '4MB');
     expect(report.findings.map((f) => f.file)).toContain('big.txt');
     expect(report.summary.errors.map((e) => e.code)).not.toContain('too-large');
@@ -134,6 +138,8 @@ describe('credlint scan: exit codes and options', () => {
     expect(report.version).toBe(1);
     expect(Object.keys(report.findings[0] ?? {})).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'kind', 'severity', 'message']);
     expect(Object.keys(report.summary)).toEqual(['files', 'findings', 'ignored', 'errors']);
+    const withNote = await scanJson(dir, 'a.ts', 'nope.ts');
+    expect(Object.keys(withNote.report.summary.errors[0] ?? {})).toEqual(['file', 'code', 'message', 'fatal']);
   });
 
   it('--output writes the report to a file', async () => {
@@ -152,13 +158,18 @@ describe('credlint scan: exit codes and options', () => {
     expect(forced.stdout).toContain('\u001b[31m');
   });
 
-  it('an unreadable file is an I/O error (exit 2), listed in summary.errors', async () => {
-    if (process.getuid?.() === 0) return; // root reads everything
-    writeFileSync(path.join(dir, 'locked.ts'), 'x');
-    chmodSync(path.join(dir, 'locked.ts'), 0);
-    const { code, report } = await scanJson(dir, 'locked.ts');
-    expect(code).toBe(2);
-    expect(report.summary.errors[0]?.code).toBe('unreadable');
+  it('an unreadable file is an I/O error (exit 2), listed in summary.errors', () => {
+    // As nobody when run as root (CI): root reads everything.
+    const sub = openTempDir();
+    try {
+      writeFileSync(path.join(sub, 'locked.ts'), 'x');
+      chmodSync(path.join(sub, 'locked.ts'), 0);
+      const { code, report } = runJson(['locked.ts'], sub, { asNobody: true });
+      expect(code).toBe(2);
+      expect(report.summary.errors).toEqual([{ file: 'locked.ts', code: 'unreadable', message: 'could not read: EACCES', fatal: true }]);
+    } finally {
+      removeDir(sub);
+    }
   });
 });
 
@@ -176,7 +187,7 @@ describe('credlint scan --baseline', () => {
     const text = readFileSync(path.join(dir, 'credlint-baseline.json'), 'utf8');
     for (const seed of [31, 32]) expect(text).not.toContain(fakeAccessKeyId({ seed }));
     const baseline = JSON.parse(text) as { version: number; findings: { file: string; ruleId: string; fingerprint: string }[] };
-    expect(baseline.version).toBe(1);
+    expect(baseline.version).toBe(2);
     expect(baseline.findings).toHaveLength(2);
     expect(baseline.findings[0]).toEqual({ file: 'old.ts', ruleId: 'aws-access-key-id', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
 

@@ -113,7 +113,7 @@ describe('credlint scan --staged reads the index, not the work tree', () => {
     git(dir, 'add', '.');
     const { code, report } = await scanJson(dir, '--staged');
     expect(code).toBe(0);
-    expect(report.summary.errors).toEqual([{ file: 'blob.bin', code: 'binary', message: 'skipped: binary file' }]);
+    expect(report.summary.errors).toEqual([{ file: 'blob.bin', code: 'binary', message: 'skipped: binary file', fatal: false }]);
   });
 
   it('refuses outside a git repository (exit 2)', async () => {

@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { Baseline, writeBaseline } from '../baseline.js';
+import { lstatSync } from 'node:fs';
+import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
 import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
+import { exitCode, isFatal, withFatal } from '../exit-code.js';
+import { escapeControl } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary, type StylishTotals } from '../format/stylish.js';
 import { writeFileAtomic } from '../fs-util.js';
-import { GitError } from '../git.js';
+import { GitError, gitTopLevel } from '../git.js';
 import { tagEnvFiles, type FileTask } from '../scan/analyze.js';
 import { analyzeAll } from '../scan/pool.js';
 import { stagedTasks } from '../scan/staged.js';
@@ -17,7 +20,9 @@ import { VERSION } from '../version.js';
 export const SCAN_HELP = `Usage: credlint scan [paths...] [options]
 
 Scans files and directories (default: .) for AWS credentials and broken env / AWS config files.
-Honours .gitignore and .credlintignore; skips binaries, node_modules, .git and files over the size limit.
+Honours .gitignore and .credlintignore; skips node_modules and .git. Never follows symbolic links.
+Binaries, links and special files are noted; what cannot be scanned (unreadable, missing, over the
+size limit) is reported and fails the scan (exit 2).
 
 Options:
   --staged              scan what is staged in git's index (the next commit), not the work tree
@@ -25,17 +30,22 @@ Options:
   -f, --format NAME     stylish (default) | json | sarif
   -o, --output FILE     write the report to FILE instead of stdout
   --baseline FILE       do not fail on findings recorded in FILE (they count as ignored)
-  --update-baseline     write the current findings to the --baseline FILE and exit 0
+  --update-baseline     record the current findings in the --baseline FILE (merged: entries for
+                        files this run did not scan are kept) and exit 0
   --max-warnings N      exit 1 when there are more than N warnings
-  --max-file-size SIZE  skip (and report) files larger than SIZE (default 2MB; e.g. 500KB, 10MB)
+  --max-file-size SIZE  text files larger than SIZE are not scanned and fail the scan (exit 2)
+                        (default 16MB; e.g. 500KB, 64MB)
   -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers)
   --color / --no-color  force colour on or off (default: on a TTY only; NO_COLOR respected)
-  -v, --verbose         also list skipped binary files
+  -v, --verbose         also list the binary files, symbolic links and deleted tracked files noted
   -h, --help            show this help
 
-Exit codes: 0 clean, 1 errors found (or more than --max-warnings warnings), 2 usage or I/O error.`;
+Exit codes: 0 clean, 1 errors found (or more than --max-warnings warnings), 2 usage error or
+something not scanned (listed in the report), 141 stdout closed early (e.g. | head).`;
 
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+// Core scans at ~500 MB/s: 16 MB is ~30 ms, and generated files (lock files, bundles, minified
+// assets) often pass 2 MB. Larger text fails the scan rather than passing unread.
+export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(text.trim());
@@ -140,18 +150,22 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
+  // Read first: a bad baseline is reported before any work. With --update-baseline an absent file
+  // starts empty, and a present one is merged into, not replaced.
+  const baselineFile = args.baseline ? path.resolve(io.cwd, args.baseline) : undefined;
   let baseline: Baseline | undefined;
-  if (args.baseline && !args.updateBaseline) {
+  if (baselineFile) {
     try {
-      baseline = Baseline.read(path.resolve(io.cwd, args.baseline));
+      baseline = Baseline.read(baselineFile, args.updateBaseline);
     } catch (e) {
-      io.stderr.write(`credlint: ${(e as Error).message}\n`);
+      io.stderr.write(`credlint: ${escapeControl((e as Error).message)}\n`);
       return 2;
     }
   }
 
   let tasks: FileTask[];
   const notes: FileNote[] = [];
+  let gitTop: string | undefined;
   try {
     if (args.staged) {
       const staged = await stagedTasks(args.paths, io.cwd, { wholeFiles: args.wholeFiles, maxFileSize: args.maxFileSize });
@@ -159,25 +173,25 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       for (const n of staged.notes) notes.push(n);
     } else {
       const walked = walk(args.paths, io.cwd, envFileNames);
-      if (walked.missing.length) {
-        io.stderr.write(`credlint: no such file or directory: ${walked.missing.join(', ')}\n`);
-        return 2;
-      }
-      tasks = walked.tasks;
+      // Missing paths, unreadable directories, links and special files: reported, and the rest still scanned.
       for (const n of walked.notes) notes.push(n);
+      tasks = walked.tasks;
       if (walked.gitMissing) {
         io.stderr.write(
           'credlint: note: git was not found on PATH: scanned the directory tree without git (.gitignore files applied by credlint; tracked/untracked checks on env files are off)\n',
         );
       }
+      gitTop = walked.gitTop;
     }
+    if (args.staged && baselineFile) gitTop = gitTopLevel(io.cwd);
   } catch (e) {
     if (e instanceof GitError) {
-      io.stderr.write(`credlint: ${e.message}\n`);
+      io.stderr.write(`credlint: ${escapeControl(e.message)}\n`);
       return 2;
     }
     throw e;
   }
+  const baselinePaths: BaselinePaths | undefined = baselineFile ? { cwd: io.cwd, root: baselineRoot(baselineFile, gitTop) } : undefined;
 
   tagEnvFiles(tasks, envFileNames);
   // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
@@ -195,16 +209,23 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   let flushed = 0;
   let done = 0;
   const bar = progress(io, tasks.length);
+  // Baseline merge: how this run covered each file (root-relative).
+  const coverage = new Map<string, Coverage>();
+  const partial = args.staged && !args.wholeFiles;
   const take = (r: FileResult) => {
     if (r.scanned) files++;
     if (r.note) notes.push(r.note);
+    if (baselinePaths && args.updateBaseline && (r.scanned || (r.note && !isFatal(r.note)))) {
+      coverage.set(baselinePath(baselinePaths, r.file), partial ? 'partial' : 'full');
+    }
     totals.inline += r.ignored;
-    const kept = baseline ? r.findings.filter((f) => !(baseline.take(f) && ++totals.baselined > 0)) : r.findings;
+    const kept = baseline && baselinePaths && !args.updateBaseline ? r.findings.filter((f) => !(baseline.take(f, baselinePaths) && ++totals.baselined > 0)) : r.findings;
     for (const f of kept) {
       if (f.severity === 'error') totals.errors++;
       else totals.warnings++;
+      // One at a time: push(...kept) overflows the stack at ~125k findings in one file.
+      all.push(f);
     }
-    all.push(...kept);
     if (stream && kept.length) {
       bar.done();
       io.stdout.write(stylishFile(kept, c));
@@ -222,13 +243,33 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   bar.done();
 
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const summary: Summary = { files, findings: all.length, ignored: totals.inline + totals.baselined, errors: notes };
+  const summary: Summary = { files, findings: all.length, ignored: totals.inline + totals.baselined, errors: notes.map(withFatal) };
 
-  if (args.updateBaseline && args.baseline) {
-    const file = path.resolve(io.cwd, args.baseline);
-    writeBaseline(file, all);
-    io.stderr.write(`credlint: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to ${args.baseline} (fingerprints only, no values)\n`);
-    return notes.some((n) => n.code === 'unreadable') ? 2 : 0;
+  if (args.updateBaseline && baselineFile && baselinePaths) {
+    const current = all.map((f) => ({ file: baselinePath(baselinePaths, f.file), ruleId: f.ruleId, fingerprint: f.fingerprint }));
+    const scannedDirs = args.staged
+      ? []
+      : (args.paths.length ? args.paths : ['.']).map((p) => path.resolve(io.cwd, p)).filter(isDirectory).map((d) => baselinePath(baselinePaths, d));
+    const entries = mergeBaseline({
+      old: baseline?.entries ?? [],
+      current,
+      coverage,
+      scannedDirs: scannedDirs.map((d) => (d === '.' ? '' : d)),
+      unscanned: notes.filter(isFatal).map((n) => baselinePath(baselinePaths, n.file)),
+    });
+    try {
+      writeBaseline(baselineFile, entries);
+    } catch (e) {
+      io.stderr.write(`credlint: cannot write ${escapeControl(args.baseline ?? '')}: ${errorText(e)}\n`);
+      return 2;
+    }
+    io.stderr.write(stylishNotes(summary.errors, args.verbose, colors(false)));
+    const kept = entries.length - current.length;
+    io.stderr.write(
+      `credlint: wrote ${entries.length} finding${entries.length === 1 ? '' : 's'} to ${escapeControl(args.baseline ?? '')} ` +
+        `(${current.length} from this scan${kept > 0 ? `, ${kept} kept for files it did not cover` : ''}; fingerprints only, no values)\n`,
+    );
+    return exitCode({ notes, errors: 0, warnings: 0 });
   }
 
   let report: string | undefined;
@@ -243,7 +284,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     try {
       writeFileAtomic(path.resolve(io.cwd, args.output), report);
     } catch (e) {
-      io.stderr.write(`credlint: cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr.write(`credlint: cannot write ${escapeControl(args.output)}: ${errorText(e)}\n`);
       return 2;
     }
     if (args.format !== 'stylish') io.stderr.write(stylishSummary(summary, totals, colors(false)));
@@ -255,11 +296,19 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
         'or, only if this is a false positive, mark it with a `credlint-ignore` comment. `git commit --no-verify` skips the hook entirely.\n',
     );
   }
-  // A staged text file over the size limit is not scanned: the hook must not pass it.
-  if (notes.some((n) => n.code === 'unreadable' || (args.staged && n.code === 'too-large'))) return 2;
-  if (totals.errors > 0) return 1;
-  if (args.maxWarnings !== undefined && totals.warnings > args.maxWarnings) return 1;
-  return 0;
+  return exitCode({ notes, errors: totals.errors, warnings: totals.warnings, maxWarnings: args.maxWarnings });
+}
+
+function errorText(e: unknown): string {
+  return escapeControl((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+}
+
+function isDirectory(abs: string): boolean {
+  try {
+    return lstatSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function groupByFile(findings: ReportFinding[]): ReportFinding[][] {

@@ -1,9 +1,13 @@
+import { isFatal } from '../exit-code.js';
 import type { ReportFinding, Summary } from '../types.js';
 
 /** The fields of a finding the JSON contract carries. */
 export type ContractFinding = Pick<ReportFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'ruleId' | 'kind' | 'severity' | 'message'>;
-/** `summary` as the contract has it; `errors` codes are each command's own (`binary`, `shared-file-unreadable`, …). */
-export type ContractSummary = Omit<Summary, 'errors'> & { errors: readonly { file: string; code: string; message: string }[] };
+/**
+ * `summary` as the contract has it; `errors` codes are each command's own (`binary`,
+ * `shared-file-unreadable`, …). `fatal` is filled from the code when a command leaves it out.
+ */
+export type ContractSummary = Omit<Summary, 'errors'> & { errors: readonly { file: string; code: string; message: string; fatal?: boolean }[] };
 
 /** DESIGN.md's JSON contract, exactly: version 1, findings[], summary. Used by scan, dotenv and doctor. */
 export function formatJson(findings: readonly ContractFinding[], summary: ContractSummary): string {
@@ -20,7 +24,13 @@ export function formatJson(findings: readonly ContractFinding[], summary: Contra
       severity: f.severity,
       message: f.message,
     })),
-    summary: { files: summary.files, findings: summary.findings, ignored: summary.ignored, errors: summary.errors },
+    summary: {
+      files: summary.files,
+      findings: summary.findings,
+      ignored: summary.ignored,
+      // `fatal`: true = not scanned, exit 2; false = a note (binary, symlink, …).
+      errors: summary.errors.map((e) => ({ file: e.file, code: e.code, message: e.message, fatal: isFatal(e) })),
+    },
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -2,7 +2,9 @@
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { DotenvApi } from '../dotenv-bridge.js';
 import { REPO_URL, ruleMeta } from '../rules.js';
+import { isFatal } from '../exit-code.js';
 import type { ReportFinding, Summary } from '../types.js';
+import { pathToUri } from './escape.js';
 
 export function formatSarif(findings: ReportFinding[], summary: Summary, version: string, dotenv: DotenvApi | undefined): string {
   const builder = new SarifBuilder();
@@ -18,7 +20,7 @@ export function formatSarif(findings: ReportFinding[], summary: Summary, version
       level: f.severity === 'error' ? 'error' : 'warning',
       messageText: f.hint ? `${f.message}. ${f.hint}` : f.message,
       ruleId: f.ruleId,
-      fileUri: encodeURI(f.file),
+      fileUri: pathToUri(f.file),
       startLine: f.line,
       startColumn: f.column,
       endLine: f.endLine,
@@ -32,12 +34,12 @@ export function formatSarif(findings: ReportFinding[], summary: Summary, version
   if (summary.errors.length) {
     run.run.invocations = [
       {
-        executionSuccessful: !summary.errors.some((e) => e.code === 'unreadable'),
+        executionSuccessful: !summary.errors.some(isFatal),
         toolExecutionNotifications: summary.errors.map((e) => ({
-          level: e.code === 'unreadable' ? 'error' : 'note',
+          level: isFatal(e) ? 'error' : 'note',
           message: { text: `${e.file}: ${e.message}` },
           descriptor: { id: e.code },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(e.file) } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(e.file) } } }],
         })),
       },
     ];

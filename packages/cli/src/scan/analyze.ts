@@ -5,8 +5,10 @@
 import { analyze, fingerprint, hintFor, LineIndex, type Finding, type Position } from '@credlint/core';
 import { SequentialPositions } from './positions.js';
 import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
+import { fileNote } from '../exit-code.js';
 import type { DotenvApi, Diagnostic, EnvFileNames } from '../dotenv-bridge.js';
-import type { FileResult, ReportFinding } from '../types.js';
+import type { FileResult, ReportFinding, SkipCode } from '../types.js';
 
 /** How git sees the file: decides whether credentials in an env file are a leak. */
 export type GitState = 'tracked' | 'staged' | 'untracked' | 'ignored' | 'none';
@@ -31,16 +33,48 @@ export interface AnalyzeOptions {
 // git's own heuristic: a NUL byte in the first 8000 bytes means binary.
 const BINARY_SNIFF = 8000;
 
+/** UTF-16 with a byte-order mark (PowerShell 5's `>` and `Out-File` default): text, though full of NULs. */
+export function utf16Bom(buf: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf16le';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf16be';
+  return undefined;
+}
+
 export function isBinary(buf: Uint8Array): boolean {
+  if (utf16Bom(buf)) {
+    // A NUL character in the decoded head means binary after all (UTF-32LE's BOM starts like UTF-16LE's).
+    const head = decodeUtf16(buf.subarray(0, BINARY_SNIFF)).text;
+    return head.includes('\0');
+  }
   return buf.subarray(0, BINARY_SNIFF).indexOf(0) !== -1;
 }
 
+function asBuffer(buf: Uint8Array): Buffer {
+  return Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** Decodes UTF-16 after its BOM (not included in the text, like UTF-8's); an odd last byte is dropped and reported. */
+function decodeUtf16(buf: Uint8Array): { text: string; valid: boolean } {
+  const be = utf16Bom(buf) === 'utf16be';
+  const body = asBuffer(buf).subarray(2);
+  const even = body.subarray(0, body.length & ~1);
+  // swap16 works in place: copy big-endian input so the caller's (scratch) buffer is untouched.
+  const text = (be ? Buffer.from(even).swap16() : even).toString('utf16le');
+  return { text, valid: even.length === body.length };
+}
+
 /**
- * Decodes UTF-8 (dropping a BOM); text that is not valid UTF-8 is read as Latin-1 so ASCII
- * credentials are still found. Native checks first: most source files are pure ASCII.
+ * Decodes UTF-8 (dropping a BOM) or UTF-16 with a BOM; text that is not valid UTF-8 is read as
+ * Latin-1 so ASCII credentials are still found. Native checks first: most source files are pure ASCII.
  */
-export function decode(buf: Uint8Array): { text: string; valid: boolean } {
-  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+export function decode(buf: Uint8Array): { text: string; valid: boolean; encoding: 'utf8' | 'utf16le' | 'utf16be' } {
+  const b = asBuffer(buf);
+  const utf16 = utf16Bom(b);
+  if (utf16) return { ...decodeUtf16(b), encoding: utf16 };
+  return { ...decodeUtf8(b), encoding: 'utf8' };
+}
+
+function decodeUtf8(b: Buffer): { text: string; valid: boolean } {
   if (isAscii(b)) return { text: b.toString('latin1'), valid: true };
   if (isUtf8(b)) {
     const text = b.toString('utf8');
@@ -117,6 +151,26 @@ export function fromDotenv(d: Diagnostic, dotenv: Pick<DotenvApi, 'checks'>, fil
   };
 }
 
+/**
+ * The key name of an env / AWS config line (`export A_B=…`, `key = …`, `KEY: …`), when the part
+ * before the separator is name-shaped; otherwise '' (a line that is not KEY=VALUE may be a pasted
+ * secret: nothing of it is used).
+ */
+export function envKeyName(line: string): string {
+  const m = /^\s*(?:export\s+)?([A-Za-z_][\w.-]{0,127})\s*[=:]/.exec(line);
+  return m?.[1] ?? '';
+}
+
+/**
+ * Baseline identity of an env-file check: the check and the key name, never the value. A hash of
+ * the line (`DB_PASSWORD=hunter2`) could be reversed from a committed baseline or public SARIF
+ * with a dictionary; the key name is what a reviewer would call the finding anyway. Several
+ * findings with one identity are told apart by count (each baseline entry absorbs one).
+ */
+export function envFingerprint(checkId: string, line: string): string {
+  return fingerprint(`key:${envKeyName(line)}`, checkId);
+}
+
 function repositoryFinding(file: string, git: GitState, hasCredentials: boolean): ReportFinding | undefined {
   const severity = hasCredentials ? 'error' : 'warning';
   const why = hasCredentials ? ' and holds credentials' : '';
@@ -150,8 +204,7 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
     for (const d of diagnostics) {
       // Core already reports the credential itself on that line, with its masked value.
       if (d.checkId === 'credential-in-example' && coreLines.has(d.line)) continue;
-      // The line's content, hashed: survives the line moving, never stores it.
-      findings.push(fromDotenv(d, dotenv, task.file, fingerprint(lines.lineText(d.line).trim(), d.checkId)));
+      findings.push(fromDotenv(d, dotenv, task.file, envFingerprint(d.checkId, lines.lineText(d.line))));
     }
     if (envKind === 'env') {
       const repo = repositoryFinding(task.file, task.git, core.findings.length > 0);
@@ -191,60 +244,95 @@ export function envKindOf(file: string, dotenv: EnvFileNames): EnvKind | undefin
 }
 
 /** Reads (if needed), sniffs and analyses one file; never throws. */
-export function analyzeBuffer(buf: Uint8Array, task: FileTask, options: AnalyzeOptions, dotenv: DotenvApi | undefined): FileResult {
-  if (buf.length > options.maxFileSize) {
-    return {
-      file: task.file,
-      findings: [],
-      ignored: 0,
-      scanned: false,
-      note: { file: task.file, code: 'too-large', message: `skipped: ${buf.length} bytes is over the --max-file-size limit of ${options.maxFileSize}` },
-    };
+function skipped(task: FileTask, code: SkipCode, message: string): FileResult {
+  return { file: task.file, findings: [], ignored: 0, scanned: false, note: fileNote(task.file, code, message) };
+}
+
+function tooLarge(task: FileTask, size: number, options: AnalyzeOptions): FileResult {
+  return skipped(task, 'too-large', `not scanned: ${size} bytes is over the size limit of ${options.maxFileSize} (raise it with --max-file-size)`);
+}
+
+/**
+ * Analyses one file's bytes; `size` is the whole file's when `buf` holds only the head of an
+ * over-limit file (then binary is a note and text is `too-large`, which fails the scan).
+ */
+export function analyzeBuffer(buf: Uint8Array, task: FileTask, options: AnalyzeOptions, dotenv: DotenvApi | undefined, size = buf.length): FileResult {
+  if (isBinary(buf)) return skipped(task, 'binary', 'skipped: binary file');
+  if (size > options.maxFileSize) return tooLarge(task, size, options);
+  const { text, valid, encoding } = decode(buf);
+  let result: FileResult;
+  try {
+    result = { ...analyzeText(text, task, dotenv), scanned: true };
+  } catch (e) {
+    return skipped(task, 'analysis-failed', `not scanned: analysis failed (${(e as Error).message})`);
   }
-  if (isBinary(buf)) {
-    return { file: task.file, findings: [], ignored: 0, scanned: false, note: { file: task.file, code: 'binary', message: 'skipped: binary file' } };
+  if (!valid) {
+    const message = encoding === 'utf8' ? 'not valid UTF-8: scanned as Latin-1' : 'UTF-16 with an odd number of bytes: scanned without the last byte';
+    result.note = fileNote(task.file, 'invalid-utf8', message);
   }
-  const { text, valid } = decode(buf);
-  const result: FileResult = { ...analyzeText(text, task, dotenv), scanned: true };
-  if (!valid) result.note = { file: task.file, code: 'invalid-utf8', message: 'not valid UTF-8: scanned as Latin-1' };
   return result;
 }
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-
 let scratch = Buffer.allocUnsafe(0);
 
-/** Reads a task's bytes (stat first, so an over-size file is never read) and analyses them; never throws. */
+// O_NOFOLLOW: a link swapped in after lstat is refused (ELOOP), not followed. O_NONBLOCK: a FIFO
+// swapped in is not waited on (fstat then refuses it). Both are 0 where the platform lacks them.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+function readInto(fd: number, buf: Buffer, length: number): number {
+  let off = 0;
+  while (off < length) {
+    const n = readSync(fd, buf, off, length - off, off);
+    if (n === 0) break;
+    off += n;
+  }
+  return off;
+}
+
+/**
+ * Reads a task's bytes and analyses them; never throws. lstat first: a symbolic link is never
+ * followed and a FIFO, socket or device never opened. An over-size file is read only far enough
+ * to tell text (fatal: not scanned) from binary (a note).
+ */
 export function runTask(task: FileTask, options: AnalyzeOptions, dotenv: DotenvApi | undefined): FileResult {
   if (task.content) return analyzeBuffer(task.content, task, options, dotenv);
-  const skip = (code: 'unreadable' | 'too-large' | 'not-a-file', message: string): FileResult => ({
-    file: task.file,
-    findings: [],
-    ignored: 0,
-    scanned: false,
-    note: { file: task.file, code, message },
-  });
+  const where = task.abs ?? task.file;
   let fd: number | undefined;
   try {
-    fd = openSync(task.abs ?? task.file, 'r');
+    const lst = lstatSync(where);
+    if (lst.isSymbolicLink()) return skipped(task, 'symlink', SYMLINK_MESSAGE);
+    if (!lst.isFile()) return skipped(task, 'not-a-file', `skipped: ${specialKind(lst)}, not a regular file (never opened)`);
+    fd = openSync(where, OPEN_FLAGS);
     const st = fstatSync(fd);
-    if (!st.isFile()) return skip('not-a-file', 'skipped: not a regular file');
-    if (st.size > options.maxFileSize) {
-      return skip('too-large', `skipped: ${st.size} bytes is over the --max-file-size limit of ${options.maxFileSize}`);
-    }
+    if (!st.isFile()) return skipped(task, 'not-a-file', `skipped: ${specialKind(st)}, not a regular file`);
+    const want = st.size > options.maxFileSize ? Math.min(st.size, BINARY_SNIFF) : st.size;
     // One scratch buffer, grown as needed: the bytes are decoded to a string and never kept.
-    if (scratch.length < st.size) scratch = Buffer.allocUnsafe(Math.max(st.size, scratch.length * 2, 64 * 1024));
-    const buf = scratch;
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return analyzeBuffer(buf.subarray(0, off), task, options, dotenv);
+    if (scratch.length < want) scratch = Buffer.allocUnsafe(Math.max(want, scratch.length * 2, 64 * 1024));
+    const got = readInto(fd, scratch, want);
+    return analyzeBuffer(scratch.subarray(0, got), task, options, dotenv, st.size > options.maxFileSize ? st.size : got);
   } catch (e) {
-    return skip('unreadable', `could not read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    // git lists index entries whatever the work tree holds: a deleted tracked file, a path outside
+    // a sparse checkout. Outside git the file went away during the scan. Either way nothing to read.
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      const why = task.git === 'tracked' || task.git === 'untracked' ? 'listed by git but absent from the work tree (deleted, or outside a sparse checkout)' : 'removed during the scan';
+      return skipped(task, 'deleted', `skipped: ${why}`);
+    }
+    if (code === 'ELOOP') return skipped(task, 'symlink', SYMLINK_MESSAGE);
+    return skipped(task, 'unreadable', `could not read: ${code}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+export const SYMLINK_MESSAGE = 'skipped: symbolic link (not followed)';
+
+/** What a path that is neither a regular file nor a directory is, for its note. */
+export function specialKind(st: Stats | Dirent): string {
+  if (st.isFIFO()) return 'named pipe (FIFO)';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isDirectory()) return 'directory';
+  return 'special file';
 }

@@ -6,7 +6,8 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { findWorkTree, git, GitError, gitOk, splitZ } from '../git.js';
+import { findWorkTree, git, GitError, splitZ } from '../git.js';
+import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
 
 export interface GitListed {
@@ -85,22 +86,24 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
     if (whole.has(repo)) continue;
     if (g.dirs.includes(repo)) whole.add(repo);
     const before = entries.length;
-    const nested = listOne(repo, g, entries, walkIgnored);
+    const nested = listOne(repo, g, entries, walkIgnored, (stderr) => {
+      for (const n of gitUnreadableDirs(stderr, repo, cwd)) notes.push(n);
+    });
     counts.set(repo, Math.max(counts.get(repo) ?? 0, entries.length - before));
     for (const n of nested) {
       const file = toPosix(path.relative(cwd, n.abs)) || '.';
       if (n.checkedOut && repoTopAt(n.abs)) queue.push({ repo: n.abs, g: { dirs: [n.abs], files: [] } });
       else if (n.gitlink) {
-        notes.push({ file, code: 'submodule-not-checked-out', message: 'submodule not checked out: nothing here to scan (its content is another repository)' });
+        notes.push(fileNote(file, 'submodule-not-checked-out', 'submodule not checked out: nothing here to scan (its content is another repository)'));
       } else {
-        notes.push({ file, code: 'unreadable', message: 'git lists this as a nested repository, but git does not read it as one' });
+        notes.push(fileNote(file, 'unreadable', 'git lists this as a nested repository, but git does not read it as one'));
       }
     }
   }
   for (const [repo, count] of counts) {
     if (repo === top) continue;
     const file = toPosix(path.relative(cwd, repo)) || '.';
-    notes.push({ file, code: 'submodule', message: `nested git work tree (a submodule or a repository inside this one): scanned with its own git listing, ${count} file${count === 1 ? '' : 's'}` });
+    notes.push(fileNote(file, 'submodule', `nested git work tree (a submodule or a repository inside this one): scanned with its own git listing, ${count} file${count === 1 ? '' : 's'}`));
   }
   return { entries, notes };
 }
@@ -112,7 +115,7 @@ interface Nested {
 }
 
 /** One repository's listing; returns the nested work trees (gitlinks, untracked nested repositories) it holds. */
-function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir: string) => void): Nested[] {
+function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir: string) => void, warnings: (stderr: string) => void): Nested[] {
   const rel = (abs: string) => toPosix(path.relative(repo, abs)) || '.';
   // A named directory git ignores (a build output, a corpus under an ignored folder) is still scanned
   // when asked for, with the .gitignore files inside it applied, like ripgrep does.
@@ -131,9 +134,11 @@ function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir
   if (!dirs.length && !g.files.length) return [];
   const specs = [...dirs, ...g.files].map(rel);
   // -t tags each path (H/S/… tracked, ? untracked and not ignored); -s adds the mode, which tells a gitlink.
-  const listed = splitZ(
-    gitOk(['--literal-pathspecs', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs], repo),
-  );
+  const r = git(['--literal-pathspecs', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs], repo);
+  if (r.status !== 0) throw new GitError(`git ls-files failed: ${r.stderr.trim() || `exit ${r.status}`}`);
+  // A directory git cannot open is only a warning (exit 0): it must become a fatal note.
+  warnings(r.stderr);
+  const listed = splitZ(r.stdout);
   const nested: Nested[] = [];
   for (const entry of listed) {
     const tag = entry.slice(0, 1);
@@ -154,4 +159,22 @@ function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir
     } else entries.push({ abs, state: 'tracked' });
   }
   return nested;
+}
+
+/**
+ * `git ls-files` skips a directory it cannot open with only a warning on stderr (exit 0):
+ * `warning: could not open directory 'sub/dir/': Permission denied` (path relative to the top).
+ */
+export function gitUnreadableDirs(stderr: string, top: string, cwd: string): FileNote[] {
+  const notes: FileNote[] = [];
+  const prefix = "warning: could not open directory '";
+  for (const line of stderr.split('\n')) {
+    if (!line.startsWith(prefix)) continue;
+    // git cuts long messages (a path past PATH_MAX) before the closing `': reason`.
+    const end = line.lastIndexOf("': ");
+    const dir = end >= prefix.length ? line.slice(prefix.length, end) : line.slice(prefix.length);
+    const why = end >= prefix.length ? line.slice(end + 3) : 'path too long; git cut its message';
+    notes.push(fileNote(toPosix(path.relative(cwd, path.resolve(top, dir))) || '.', 'unreadable', `directory not scanned: could not list it (${why})`));
+  }
+  return notes;
 }

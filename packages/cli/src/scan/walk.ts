@@ -4,14 +4,15 @@
  * directory walk that applies every .gitignore it meets with the `ignore` package. `.credlintignore`,
  * `node_modules` and `.git` apply in both.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { findWorkTree } from '../git.js';
 import type { EnvFileNames } from '../dotenv-bridge.js';
-import type { FileTask, GitState } from './analyze.js';
-import { listGitTree } from './git-list.js';
+import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
+import { specialKind, SYMLINK_MESSAGE, type FileTask, type GitState } from './analyze.js';
+import { listGitTree } from './git-list.js';
 
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -34,14 +35,28 @@ export interface Scoped {
   ig: Ignore;
 }
 
-function loadIgnoreFile(file: string): Scoped | undefined {
-  let text: string;
+/**
+ * An ignore file's text, only when it is a regular file: like git (2.32+), a `.gitignore` or
+ * `.credlintignore` that is a symbolic link is not followed, and a FIFO is never opened (a
+ * committed link to one would hang the scan). Absent or not regular: undefined.
+ */
+function readIgnoreFile(file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    if (!lstatSync(file).isFile()) return undefined;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return undefined;
+    return readFileSync(fd, 'utf8');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return { base: path.dirname(file), ig: ignore().add(text) };
+}
+
+function loadIgnoreFile(file: string): Scoped | undefined {
+  const text = readIgnoreFile(file);
+  return text === undefined ? undefined : { base: path.dirname(file), ig: ignore().add(text) };
 }
 
 export function ignoredBy(scopes: Scoped[], abs: string, isDir: boolean): boolean {
@@ -62,13 +77,79 @@ export function credlintIgnores(cwd: string, top: string | undefined): Scoped[] 
 
 export interface WalkResult {
   tasks: FileTask[];
-  /** Explicit paths that do not exist. */
-  missing: string[];
-  gitTop: string | undefined;
-  /** Submodule notes from the git listing. */
+  /** Paths not scanned: missing named paths, unreadable directories, symbolic links, special files. */
   notes: FileNote[];
+  gitTop: string | undefined;
   /** No git binary: the plain walk ran, tracked-state checks are off. */
   gitMissing: boolean;
+}
+
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
+/** A directory that cannot be listed (EACCES, EIO, ENAMETOOLONG past PATH_MAX, …): its files were not scanned. */
+function unreadableDir(file: string, e: unknown): FileNote {
+  return fileNote(file, 'unreadable', `directory not scanned: could not list it (${errCode(e)})`);
+}
+
+
+
+/**
+ * A named path that is itself a symbolic link is followed only when its target (fully resolved)
+ * is inside `root` — the repository, or the current directory outside git — and then scanned
+ * under the target's path. A loop, a dangling link or a target outside is a `symlink` note.
+ */
+function resolveNamedLink(abs: string, root: string, file: string): { abs: string } | { note: FileNote } {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    const code = errCode(e);
+    const why = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'dangling symbolic link (its target does not exist)' : `symbolic link (${code})`;
+    return { note: fileNote(file, 'symlink', `not followed: ${why}`) };
+  }
+  const realRoot = realpathSync(root);
+  if (!inside(realRoot, real)) return { note: fileNote(file, 'symlink', 'not followed: symbolic link to a path outside the scanned repository or directory') };
+  return { abs: path.join(root, path.relative(realRoot, real)) };
+}
+
+/** Stat of a path named on the command line; the final component's link is resolved by resolveNamedLink. */
+function statNamed(p: string, cwd: string, root: string): { abs: string; st: Stats } | { note: FileNote } {
+  let abs = path.resolve(cwd, p);
+  const file = display(cwd, abs);
+  try {
+    if (lstatSync(abs).isSymbolicLink()) {
+      const r = resolveNamedLink(abs, root, file);
+      if ('note' in r) return r;
+      abs = r.abs;
+    }
+    return { abs, st: statSync(abs) };
+  } catch (e) {
+    const code = errCode(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { note: fileNote(file, 'missing', 'no such file or directory') };
+    if (code === 'ELOOP') return { note: fileNote(file, 'symlink', 'not followed: symbolic link loop') };
+    return { note: fileNote(file, 'unreadable', `could not read: ${code}`) };
+  }
+}
+
+/**
+ * The first directory between `top` and `abs` that is a symbolic link, if any: git lists index
+ * paths whatever the work tree holds, and a directory replaced by a link must not be read through.
+ */
+function linkedParent(abs: string, top: string, cache: Map<string, boolean>): boolean {
+  const dir = path.dirname(abs);
+  if (!inside(top, dir) || dir === top) return false;
+  const known = cache.get(dir);
+  if (known !== undefined) return known;
+  let linked: boolean;
+  try {
+    linked = lstatSync(dir).isSymbolicLink() || linkedParent(dir, top, cache);
+  } catch {
+    linked = false; // absent: runTask reports the file as deleted
+  }
+  cache.set(dir, linked);
+  return linked;
 }
 
 function isEnvName(rel: string, dotenv: EnvFileNames | undefined): boolean {
@@ -84,11 +165,11 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
   // Outside a work tree (or without git) the walker applies .gitignore itself; git failing is an error (thrown).
   const where = findWorkTree(cwd);
   const top = where.kind === 'repo' ? where.top : undefined;
-  const notes: FileNote[] = [];
   const credlint = credlintIgnores(cwd, top);
   const seen = new Set<string>();
   const tasks: FileTask[] = [];
-  const missing: string[] = [];
+  const notes: FileNote[] = [];
+  const linked = new Map<string, boolean>();
   // Naming a directory that .credlintignore lists is the override (like `git add -f`): `credlint scan examples/`.
   const overridden: string[] = [];
   const add = (abs: string, git: GitState, explicit = false) => {
@@ -97,29 +178,34 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     if (!explicit && hasSkippedSegment(file)) return;
     if (!overridden.some((d) => inside(d, abs)) && ignoredBy(credlint, abs, false)) return;
     seen.add(abs);
+    if (top && git !== 'none' && !explicit && linkedParent(abs, top, linked)) {
+      notes.push(fileNote(file, 'symlink', 'skipped: inside a directory that is a symbolic link (not followed)'));
+      return;
+    }
     tasks.push({ file, abs, git });
+  };
+  const note = (n: FileNote) => {
+    notes.push(n);
   };
 
   const gitDirs: string[] = [];
   const gitFiles: string[] = [];
   for (const p of paths.length ? paths : ['.']) {
-    const abs = path.resolve(cwd, p);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch {
-      missing.push(p);
+    const named = statNamed(p, cwd, top ?? cwd);
+    if ('note' in named) {
+      notes.push(named.note);
       continue;
     }
+    const { abs, st } = named;
     if (st.isDirectory() && ignoredBy(credlint, abs, true)) overridden.push(abs);
     if (top && inside(top, abs)) (st.isDirectory() ? gitDirs : gitFiles).push(abs);
-    else if (st.isDirectory()) walkDir(abs, [], overridden.includes(abs) ? [] : credlint, dotenv, add);
+    else if (st.isDirectory()) walkDir(abs, cwd, [], overridden.includes(abs) ? [] : credlint, dotenv, add, note);
     else add(abs, 'none', true);
   }
 
   if (top && (gitDirs.length || gitFiles.length)) {
     const listing = listGitTree(top, cwd, gitDirs, gitFiles, (d) =>
-      walkDir(d, [], overridden.includes(d) ? [] : credlint, dotenv, (abs) => add(abs, 'ignored')),
+      walkDir(d, cwd, [], overridden.includes(d) ? [] : credlint, dotenv, (abs) => add(abs, 'ignored'), note),
     );
     for (const n of listing.notes) notes.push(n);
     const dirsWithFiles = new Set<string>(gitDirs);
@@ -136,7 +222,9 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
         let entries;
         try {
           entries = readdirSync(dir, { withFileTypes: true });
-        } catch {
+        } catch (e) {
+          // Absent (deleted, sparse checkout): its listed files are noted as deleted by runTask.
+          if (!['ENOENT', 'ENOTDIR'].includes(errCode(e))) notes.push(unreadableDir(display(cwd, dir), e));
           continue;
         }
         for (const e of entries) {
@@ -148,21 +236,32 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     }
   }
   tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { tasks, missing, gitTop: top, notes, gitMissing: where.kind === 'no-git' };
+  // A path both named and met in a walk (a named link loop) is noted once.
+  const once = new Set<string>();
+  const unique = notes.filter((n) => !once.has(n.file) && once.add(n.file));
+  unique.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { tasks, notes: unique, gitTop: top, gitMissing: where.kind === 'no-git' };
 }
 
-/** Directory walk outside git: nested .gitignore files apply to their subtree. */
+/**
+ * Directory walk outside git: nested .gitignore files apply to their subtree. Symbolic links are
+ * never followed and special files never opened; both are noted, as is a directory that cannot be
+ * listed (fatal: its files were not scanned).
+ */
 function walkDir(
   dir: string,
+  cwd: string,
   gitignores: Scoped[],
   credlint: Scoped[],
   dotenv: EnvFileNames | undefined,
   add: (abs: string, git: GitState) => void,
+  note: (n: FileNote) => void,
 ): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    note(unreadableDir(display(cwd, dir), e));
     return;
   }
   // The listing says whether there is a .gitignore here: no extra stat per directory.
@@ -173,14 +272,19 @@ function walkDir(
     if (e.isDirectory()) {
       if (ALWAYS_SKIPPED_DIRS.has(e.name)) continue;
       if (ignoredBy(scopes, abs, true) || ignoredBy(credlint, abs, true)) continue;
-      walkDir(abs, scopes, credlint, dotenv, add);
+      walkDir(abs, cwd, scopes, credlint, dotenv, add, note);
     } else if (e.isFile()) {
       if (ignoredBy(scopes, abs, false)) {
         if (isEnvName(toPosix(abs), dotenv)) add(abs, 'ignored');
         continue;
       }
       add(abs, 'none');
+    } else {
+      if (ALWAYS_SKIPPED_DIRS.has(e.name) || ignoredBy(scopes, abs, false) || ignoredBy(credlint, abs, false)) continue;
+      // Symlinks are not followed (they may point outside the tree, at a FIFO, or loop); FIFOs,
+      // sockets and devices are never opened (a FIFO would block the scan).
+      const file = display(cwd, abs);
+      note(e.isSymbolicLink() ? fileNote(file, 'symlink', SYMLINK_MESSAGE) : fileNote(file, 'not-a-file', `skipped: ${specialKind(e)}, not a regular file (never opened)`));
     }
-    // Symlinks are not followed: they may point outside the tree or loop.
   }
 }
