@@ -109,10 +109,17 @@ export async function diagnose(
     add(online.findings);
   }
   // Last line of defence for the report's own fields: nothing credential-shaped, whatever value it came from.
+  // (fixes and files repeat across findings: each distinct text is cleaned once)
+  const cleaned = new Map<string, string>();
+  const clean = (text: string): string => {
+    let out = cleaned.get(text);
+    if (out === undefined) cleaned.set(text, (out = scrub(redactor.redact(text))));
+    return out;
+  };
   for (const f of findings) {
     f.message = scrub(redactor.redact(f.message));
-    f.fix = scrub(redactor.redact(f.fix));
-    f.file = scrub(f.file);
+    f.fix = clean(f.fix);
+    f.file = clean(f.file);
   }
   return report;
 }

@@ -17,30 +17,32 @@ export function isSecretName(name: string): boolean {
 /** Longest value, name or command doctor shows (after masking); longer ones are cut with `…`. */
 export const MAX_SHOWN = 80;
 
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-/** `[A-Za-z0-9+/]`, the alphabet of secret access keys (as core's). */
-function isBase64(c: number): boolean {
-  return isAlnum(c) || c === 43 || c === 47;
-}
-/** Characters of base64, base64url and percent-encoded tokens: the runs checked for long random tokens. */
-function isTokenChar(c: number): boolean {
-  return isBase64(c) || c === 61 || c === 95 || c === 45 || c === 37;
+// Character classes by table (scrub reads every character of the output twice).
+const BASE64 = 1;
+const TOKEN = 2;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // `[A-Za-z0-9+/]`, the alphabet of secret access keys (as core's)
+  if (alnum || c === 43 || c === 47) CLASS[c] = BASE64 | TOKEN;
+  // base64url and percent-encoded tokens too: the runs checked for long random tokens
+  else if (c === 61 || c === 95 || c === 45 || c === 37) CLASS[c] = TOKEN;
 }
 
 /**
- * Maximal runs of `isChar` characters with a length in [min, max] (max inclusive; Infinity for none),
+ * Maximal runs of characters of class `cls` with a length in [min, max] (max inclusive; Infinity for none),
  * in one pass.
  */
-function runs(text: string, isChar: (c: number) => boolean, min: number, max: number, each: (start: number, end: number) => void): void {
-  for (let i = 0; i < text.length;) {
-    if (!isChar(text.charCodeAt(i))) {
+function runs(text: string, cls: number, min: number, max: number, each: (start: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || (CLASS[c]! & cls) === 0) {
       i++;
       continue;
     }
     const start = i;
-    while (i < text.length && isChar(text.charCodeAt(i))) i++;
+    while (i < n && (c = text.charCodeAt(i)) < 128 && (CLASS[c]! & cls) !== 0) i++;
     if (i - start >= min && i - start <= max) each(start, i);
   }
 }
@@ -59,7 +61,7 @@ export function scrub(text: string): string {
   }
   // A secret glued to other base64 characters (`…/start/<secret>`) is not a 40-character run of its own:
   // any secret-shaped 40-window of a shorter-than-token run masks the run (at most 60 windows per run).
-  runs(text, isBase64, SECRET_KEY_LENGTH + 1, MIN_SESSION_TOKEN_LENGTH - 1, (start, end) => {
+  runs(text, BASE64, SECRET_KEY_LENGTH + 1, MIN_SESSION_TOKEN_LENGTH - 1, (start, end) => {
     for (let w = start; w + SECRET_KEY_LENGTH <= end; w++) {
       if (isSecretKeyShaped(text.slice(w, w + SECRET_KEY_LENGTH))) {
         ranges.push({ start, end, masked: mask(text.slice(start, end)) });
@@ -67,7 +69,7 @@ export function scrub(text: string): string {
       }
     }
   });
-  runs(text, isTokenChar, MIN_SESSION_TOKEN_LENGTH, Infinity, (start, end) => {
+  runs(text, TOKEN, MIN_SESSION_TOKEN_LENGTH, Infinity, (start, end) => {
     const run = text.slice(start, end);
     if (isTokenShaped(run)) ranges.push({ start, end, masked: mask(run) });
   });
