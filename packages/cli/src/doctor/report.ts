@@ -3,7 +3,7 @@ import { shown } from './masking.js';
 import { describeSource } from './resolution.js';
 import type { DoctorFinding, DoctorKind, DoctorReport } from './types.js';
 
-/** DESIGN.md's JSON through the CLI's one writer; doctor's fix is appended to the message, since the shape has no slot for it. */
+/** The JSON contract of docs/cli.md through the CLI's one writer; doctor's fix is appended to the message, since the shape has no slot for it. */
 export function formatJson(report: DoctorReport): string {
   const findings = report.findings.map((f) => ({ ...f, message: `${f.message} Fix: ${f.fix}` }));
   return formatContractJson(findings, { files: report.files.length, findings: findings.length, ignored: 0, errors: report.errors });
