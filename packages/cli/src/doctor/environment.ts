@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex, mask } from '@credlint/core';
 import { checks, parse, validateVariables, type Diagnostic } from '@credlint/dotenv';
 import { isSecretName, showValue } from './masking.js';
-import { ENVIRONMENT, type DoctorFinding } from './types.js';
+import { formatBytes, MAX_FILE_BYTES, readCapped } from './read.js';
+import { ENVIRONMENT, type DoctorFinding, type DoctorReport } from './types.js';
 
 export interface EnvVariable {
   key: string;
@@ -111,15 +112,18 @@ export function inspectAwsVariables(vars: EnvVariable[]): DoctorFinding[] {
  * A `.env` in cwd that disagrees with the exported environment: dotenv never overrides an exported
  * variable, so the app started from this shell and the one started elsewhere (IDE, container) differ.
  */
-export function compareDotenv(env: NodeJS.ProcessEnv, cwd: string, file: string): { findings: DoctorFinding[]; inspected?: string } {
+export function compareDotenv(env: NodeJS.ProcessEnv, cwd: string, file: string): { findings: DoctorFinding[]; errors: DoctorReport['errors']; inspected?: string } {
   const path = join(cwd, file);
-  if (!existsSync(path)) return { findings: [] };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { findings: [] };
+  if (!existsSync(path)) return { findings: [], errors: [] };
+  const read = readCapped(path);
+  if (!read.ok) {
+    // Not compared: said so (summary.errors, exit 2), not skipped silently.
+    const message = read.code === 'too-large'
+      ? `${file} is ${formatBytes(read.size ?? 0)}, over doctor's limit of ${formatBytes(MAX_FILE_BYTES)}, so doctor did not compare it with the environment.`
+      : `${file} cannot be read (${read.code === 'not-a-file' ? 'not a regular file' : read.code}), so doctor did not compare it with the environment.`;
+    return { findings: [], errors: [{ file, code: read.code === 'too-large' || read.code === 'not-a-file' ? read.code : 'unreadable', message }] };
   }
+  const text = read.text;
   const index = new LineIndex(text);
   const findings: DoctorFinding[] = [];
   for (const node of parse(text, { filename: file }).nodes) {
@@ -130,7 +134,7 @@ export function compareDotenv(env: NodeJS.ProcessEnv, cwd: string, file: string)
     const start = index.positionAt(node.keyStart);
     const end = index.positionAt(node.valueEnd);
     const onlyShape = fileValue.trim() === unwrap(shellValue);
-    const shownFile = isSecretName(node.key) ? mask(fileValue) : JSON.stringify(fileValue);
+    const shownFile = isSecretName(node.key) ? mask(fileValue) : showValue(node.key, fileValue);
     const shownShell = showValue(node.key, shellValue);
     findings.push({
       file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
@@ -139,5 +143,5 @@ export function compareDotenv(env: NodeJS.ProcessEnv, cwd: string, file: string)
       fix: `Make them agree: \`unset ${node.key}\` to use ${file}, or change or remove the line in ${file}.`,
     });
   }
-  return { findings, inspected: file };
+  return { findings, errors: [], inspected: file };
 }

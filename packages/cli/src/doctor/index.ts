@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { redact } from '@credlint/core';
-import { parseArgs, UsageError, USAGE } from './args.js';
+import { parseArgs, UsageError, USAGE, type DoctorOptions } from './args.js';
 import { checkCredentialProcess } from './credential-process.js';
 import { awsVariables, compareDotenv, inspectAwsVariables, inspectValueShapes } from './environment.js';
-import { isSecretName } from './masking.js';
+import { isSecretName, Redactor, scrub } from './masking.js';
 import { displayPath } from './paths.js';
 import { chainProfiles, checkRoleChains, profileKind } from './profiles.js';
 import { formatHuman, formatJson } from './report.js';
@@ -22,40 +21,48 @@ export interface DoctorIo {
 }
 
 /** Builds the whole diagnosis (no output). `--online` is the only part that touches the network. */
-export async function diagnose(io: Pick<DoctorIo, 'env' | 'cwd'>, options: { online: boolean; endpointUrl?: string }): Promise<DoctorReport> {
+export async function diagnose(
+  io: Pick<DoctorIo, 'env' | 'cwd'> & { stderr?: NodeJS.WritableStream },
+  options: Partial<Pick<DoctorOptions, 'endpointUrl' | 'timeoutMs' | 'credentialProcess'>> & { online: boolean },
+): Promise<DoctorReport> {
   const { env, cwd } = io;
   const findings: DoctorFinding[] = [];
   const files: string[] = [];
+  // Loops, never push(...spread): a huge config yields more findings than the stack holds arguments.
+  const add = (list: readonly DoctorFinding[]): void => {
+    for (const f of list) findings.push(f);
+  };
 
   // 1. The process environment.
   const vars = awsVariables(env);
-  findings.push(...inspectValueShapes(vars), ...inspectAwsVariables(vars));
+  add(inspectValueShapes(vars));
+  add(inspectAwsVariables(vars));
 
   // 2. Shared files.
   const selected = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
-  const { config, findings: fileFindings } = loadSharedFiles(env, cwd, selected);
-  findings.push(...fileFindings);
+  const { config, findings: fileFindings, errors } = loadSharedFiles(env, cwd, selected);
+  add(fileFindings);
   for (const f of config.files) {
     files.push(f.display);
     const holdsSecrets = f.kind === 'credentials' || f.doc.sections.some((s) => s.entries.some((e) => isSecretName(e.key)));
     const perm = holdsSecrets ? permissionFinding(f.path, f.display, `AWS ${f.kind} file`) : undefined;
     if (perm) findings.push(perm);
   }
-  findings.push(...checkRoleChains(config));
+  add(checkRoleChains(config));
 
   // 3. Which credentials the SDKs pick; then the profiles in use are checked in depth.
   const { resolution, findings: resolutionFindings } = resolve(env, config);
-  const inUse: Profile[] = [];
+  const inUse = new Set<Profile>();
   for (const r of [resolution.standard, resolution.jsV3]) {
     if (r.source.type !== 'profile') continue;
     const p = config.profiles.get(r.source.profile);
-    if (p) for (const q of chainProfiles(p, config)) if (!inUse.includes(q)) inUse.push(q);
+    if (p) for (const q of chainProfiles(p, config)) inUse.add(q);
   }
   const seenCaches = new Set<string>();
   for (const p of inUse) {
     const kind = profileKind(p);
-    if (kind === 'sso') findings.push(...checkSso(p, config, env, cwd, seenCaches));
-    if (kind === 'process') findings.push(...checkCredentialProcess(p, env, cwd));
+    if (kind === 'sso') add(checkSso(p, config, env, cwd, seenCaches, errors));
+    if (kind === 'process') add(checkCredentialProcess(p, env, cwd));
   }
   for (const path of seenCaches) if (existsSync(path)) files.push(displayPath(path, cwd));
 
@@ -68,16 +75,18 @@ export async function diagnose(io: Pick<DoctorIo, 'env' | 'cwd'>, options: { onl
   for (let i = findings.length - 1; i >= 0; i--) {
     if (dropCheck && findings[i]!.ruleId === 'missing-region' && findings[i]!.file === ENVIRONMENT) findings.splice(i, 1);
   }
-  findings.push(...resolutionFindings.filter((f) => !(f.ruleId === 'region-not-resolved' && f.severity === 'warning' && envMissingRegion)));
+  add(resolutionFindings.filter((f) => !(f.ruleId === 'region-not-resolved' && f.severity === 'warning' && envMissingRegion)));
 
   // 4. A .env in cwd that the app would load instead.
   const dotenv = compareDotenv(env, cwd, '.env');
-  findings.push(...dotenv.findings);
+  add(dotenv.findings);
+  for (const e of dotenv.errors) errors.push(e);
   if (dotenv.inspected) files.push(dotenv.inspected);
 
-  const secrets = secretsOf(env, config.files.flatMap((f) => f.doc.sections.flatMap((s) => s.entries)));
+  const secrets = secretsOf(env, config);
+  const redactor = new Redactor(secrets);
   const report: DoctorReport = {
-    findings, files, errors: [], resolution, online: [], secrets,
+    findings, files, errors, resolution, online: [], secrets,
     inspected: { environment: vars.map((v) => v.key), sharedFiles: config.files.map((f) => f.display), ...(dotenv.inspected ? { dotenv: dotenv.inspected } : {}) },
   };
 
@@ -92,29 +101,51 @@ export async function diagnose(io: Pick<DoctorIo, 'env' | 'cwd'>, options: { onl
       ...(endpoint ? { endpoint } : {}),
       files: { ...(credentials ? { credentials } : {}), ...(configPath ? { config: configPath } : {}) },
       secrets,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      credentialProcess: options.credentialProcess ?? true,
+      ...(io.stderr ? { notice: (line: string) => io.stderr!.write(`${scrub(redactor.redact(line))}\n`) } : {}),
     });
     report.online = online.results;
-    findings.push(...online.findings);
+    add(online.findings);
+  }
+  // Last line of defence for the report's own fields: nothing credential-shaped, whatever value it came from.
+  // (fixes and files repeat across findings: each distinct text is cleaned once)
+  const cleaned = new Map<string, string>();
+  const clean = (text: string): string => {
+    let out = cleaned.get(text);
+    if (out === undefined) cleaned.set(text, (out = scrub(redactor.redact(text))));
+    return out;
+  };
+  for (const f of findings) {
+    f.message = scrub(redactor.redact(f.message));
+    f.fix = clean(f.fix);
+    f.file = clean(f.file);
   }
   return report;
 }
 
 /** Every credential value doctor has seen: the output is redacted against them as a last line of defence. */
-function secretsOf(env: NodeJS.ProcessEnv, entries: { key: string; value: string }[]): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(env)) if (v && isSecretName(k)) out.push(v, v.trim());
-  for (const e of entries) if (isSecretName(e.key)) out.push(e.value);
-  return out.filter((v) => v.length >= 8).sort((a, b) => b.length - a.length);
+function secretsOf(env: NodeJS.ProcessEnv, config: { files: { doc: { sections: { entries: { key: string; value: string }[] }[] } }[] }): string[] {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(env)) {
+    if (v && isSecretName(k)) {
+      out.add(v);
+      out.add(v.trim());
+    }
+  }
+  for (const f of config.files) for (const s of f.doc.sections) for (const e of s.entries) if (isSecretName(e.key)) out.add(e.value);
+  return [...out].filter((v) => v.length >= 8);
 }
 
-/** `credlint doctor …` (argv = the arguments after `doctor`). Returns the exit code: 0 healthy, 1 problems, 2 usage. */
+/** `credlint doctor …` (argv = the arguments after `doctor`). Returns the exit code: 0 healthy, 1 problems, 2 usage or not inspected. */
 export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
   let options;
   try {
     options = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`credlint doctor: ${err.message}\n\n${USAGE}`);
+      // (arguments are echoed: a credential typed as a value is masked like any other)
+      io.stderr.write(`credlint doctor: ${scrub(err.message)}\n\n${USAGE}`);
       return 2;
     }
     throw err;
@@ -123,9 +154,14 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  const report = await diagnose(io, { online: options.online, ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}) });
+  const report = await diagnose(io, {
+    online: options.online, timeoutMs: options.timeoutMs, credentialProcess: options.credentialProcess,
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+  });
   const color = options.format === 'stylish' && (options.color ?? (Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !io.env.NO_COLOR));
   const text = options.format === 'json' ? formatJson(report) : formatHuman(report, { online: options.online, color });
-  io.stdout.write(redact(text, report.secrets));
+  io.stdout.write(scrub(new Redactor(report.secrets).redact(text)));
+  // Fail closed: a file doctor did not inspect (too large, not a file) is exit 2, like an unscanned file in scan.
+  if (report.errors.length > 0) return 2;
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-provider-ini';
-import { keyTypeOf, redact } from '@credlint/core';
-import { get, profileKind } from './profiles.js';
+import { keyTypeOf } from '@credlint/core';
+import { MAX_SHOWN, Redactor, scrub } from './masking.js';
+import { chainProfiles, get, profileKind } from './profiles.js';
 import type { SharedConfig } from './shared-files.js';
 import { ENVIRONMENT, type CredentialSource, type DoctorFinding, type OnlineResult, type Resolution } from './types.js';
 
@@ -71,11 +72,44 @@ function translate(code: string, awsMessage: string, target: Target, creds: Cred
   }
 }
 
+/** The credential_process commands the SDK's provider would run for a source: its profile's chain's. */
+function processesFor(source: CredentialSource, config: SharedConfig): { profile: string; command: string }[] {
+  if (source.type !== 'profile') return [];
+  const p = config.profiles.get(source.profile);
+  if (!p || profileKind(p) === 'static') return [];
+  const out: { profile: string; command: string }[] = [];
+  for (const q of chainProfiles(p, config)) {
+    const command = get(q, 'credential_process');
+    if (command && profileKind(q) === 'process') out.push({ profile: q.name, command });
+  }
+  return out;
+}
+
+/** A command line as announced: credential-shaped arguments masked, cut to a readable length. */
+function showCommand(command: string): string {
+  const s = scrub(command.length > MAX_SHOWN * 64 ? command.slice(0, MAX_SHOWN * 64) : command);
+  return s.length > MAX_SHOWN * 3 ? `${s.slice(0, MAX_SHOWN * 3 - 1)}…` : s;
+}
+
+class Deadline extends Error {}
+
+export interface OnlineOptions {
+  endpoint?: string;
+  files: { credentials?: string; config?: string };
+  secrets: string[];
+  /** Overall deadline per check: obtaining the credentials, connect, TLS and the response. Default 10 s. */
+  timeoutMs?: number;
+  /** false: do not run credential_process commands (the check is skipped and reported). Default true. */
+  credentialProcess?: boolean;
+  /** Receives one line before each credential_process command runs (doctor writes it to stderr). */
+  notice?: (line: string) => void;
+}
+
 /**
  * The optional live check: STS GetCallerIdentity through the AWS SDK for JavaScript v3, once per distinct
  * source the resolution names (the AWS CLI's and JavaScript v3's), against `endpoint` when given.
  */
-export async function checkOnline(resolution: Resolution, config: SharedConfig, options: { endpoint?: string; files: { credentials?: string; config?: string }; secrets: string[]; timeoutMs?: number }): Promise<{ results: OnlineResult[]; findings: DoctorFinding[] }> {
+export async function checkOnline(resolution: Resolution, config: SharedConfig, options: OnlineOptions): Promise<{ results: OnlineResult[]; findings: DoctorFinding[] }> {
   const targets: Target[] = [];
   const push = (label: string, r: Resolution['standard']): void => {
     const same = targets.find((t) => JSON.stringify(t.source) === JSON.stringify(r.source) && t.region === r.region);
@@ -85,9 +119,13 @@ export async function checkOnline(resolution: Resolution, config: SharedConfig, 
   push('AWS CLI', resolution.standard);
   push('AWS SDK for JavaScript v3', resolution.jsV3);
 
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
   const results: OnlineResult[] = [];
   const findings: DoctorFinding[] = [];
-  const clean = (s: string): string => redact(s, options.secrets);
+  const redactor = new Redactor(options.secrets);
+  const clean = (s: string): string => scrub(redactor.redact(s));
+  const announced = new Set<string>();
   for (const target of targets) {
     const creds = credentialsFor(target.source, config, options.files);
     if (!creds) {
@@ -98,21 +136,48 @@ export async function checkOnline(resolution: Resolution, config: SharedConfig, 
       findings.push(finding('sts-missing-region', `${target.label}: no region, so the SDK cannot build the STS request ("Region is missing").`, 'Export AWS_REGION or set `region` in the profile.'));
       continue;
     }
+    const processes = processesFor(target.source, config);
+    if (processes.length > 0 && options.credentialProcess === false) {
+      const which = processes.map((x) => `"${x.profile}"`).join(', ');
+      findings.push(finding('sts-credential-process-skipped',
+        `${target.label}: not checked online, because its credentials come from the credential_process of profile ${which} and --no-credential-process forbids running it.`,
+        'Run without --no-credential-process to let doctor run the command (it is announced on stderr first), or check with `aws sts get-caller-identity`.', 'warning'));
+      continue;
+    }
+    for (const x of processes) {
+      if (announced.has(x.profile)) continue;
+      announced.add(x.profile);
+      // Running a command is a side effect: say so before it happens.
+      options.notice?.(`credlint doctor: --online runs the credential_process of profile "${x.profile}": ${showCommand(x.command)}`);
+    }
     const client = new STSClient({
       region: target.region.trim(),
       credentials: creds,
       maxAttempts: 1,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      requestHandler: { requestTimeout: options.timeoutMs ?? 10_000, connectionTimeout: options.timeoutMs ?? 10_000 },
+      requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs },
+    });
+    // One deadline over the whole check: the SDK's own timeouts do not cover a server that accepts the
+    // connection and never answers, nor a credential provider that hangs.
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new Deadline());
+      }, timeoutMs);
     });
     try {
-      const out = await client.send(new GetCallerIdentityCommand({}));
+      const out = await Promise.race([client.send(new GetCallerIdentityCommand({}), { abortSignal: abort.signal }), deadline]);
       results.push({ label: target.label, ok: true, ...(out.Account ? { account: out.Account } : {}), ...(out.Arn ? { arn: out.Arn } : {}), ...(out.UserId ? { userId: out.UserId } : {}) });
     } catch (err) {
       const e = err as Error & { name?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
       results.push({ label: target.label, ok: false });
       const code = e.Code ?? e.name ?? 'Error';
-      if (e.$metadata?.httpStatusCode !== undefined) {
+      if (err instanceof Deadline || abort.signal.aborted) {
+        findings.push(finding('sts-timeout', clean(`${target.label}: no answer within ${seconds}${options.endpoint ? ` from ${options.endpoint}` : ''} (obtaining the credentials${processes.length ? ', running credential_process' : ''}, connecting, TLS and the STS response together).`),
+          'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / --endpoint-url; on a slow link raise --timeout SECONDS.'));
+      } else if (e.$metadata?.httpStatusCode !== undefined) {
         const t = translate(code, clean(e.message), target, creds);
         findings.push(finding(t.ruleId, clean(t.message), t.fix));
       } else if (code === 'CredentialsProviderError' || /credential/i.test(code)) {
@@ -123,6 +188,7 @@ export async function checkOnline(resolution: Resolution, config: SharedConfig, 
         findings.push(finding('sts-unreachable', clean(`${target.label}: could not reach STS${options.endpoint ? ` at ${options.endpoint}` : ''}: ${e.message}${e.code ? ` (${e.code})` : ''}.`), 'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / --endpoint-url.'));
       }
     } finally {
+      clearTimeout(timer);
       client.destroy();
     }
   }

@@ -1,8 +1,9 @@
 import { formatJson as formatContractJson } from '../format/json.js';
+import { shown } from './masking.js';
 import { describeSource } from './resolution.js';
 import type { DoctorFinding, DoctorKind, DoctorReport } from './types.js';
 
-/** DESIGN.md's JSON through the CLI's one writer; doctor's fix is appended to the message, since the shape has no slot for it. */
+/** The JSON contract of docs/cli.md through the CLI's one writer; doctor's fix is appended to the message, since the shape has no slot for it. */
 export function formatJson(report: DoctorReport): string {
   const findings = report.findings.map((f) => ({ ...f, message: `${f.message} Fix: ${f.fix}` }));
   return formatContractJson(findings, { files: report.files.length, findings: findings.length, ignored: 0, errors: report.errors });
@@ -47,7 +48,7 @@ export function formatHuman(report: DoctorReport, options: { online: boolean; co
       const r = report.resolution;
       const same = JSON.stringify(r.standard.source) === JSON.stringify(r.jsV3.source) && r.standard.region === r.jsV3.region;
       const line = (who: string, x: DoctorReport['resolution']['standard']): string =>
-        `  ${who}: ${describeSource(x.source)}\n    region: ${x.region ? `${JSON.stringify(x.region)} from ${x.regionFrom}` : 'none'}\n`;
+        `  ${who}: ${describeSource(x.source)}\n    region: ${x.region ? `${JSON.stringify(shown(x.region))} from ${x.regionFrom}` : 'none'}\n`;
       if (same) out += line('AWS CLI, most SDKs and AWS SDK for JavaScript v3', r.standard);
       else out += line('AWS CLI and most SDKs', r.standard) + line('AWS SDK for JavaScript v3', r.jsV3);
       for (const n of r.notes) out += `  note: ${n}\n`;

@@ -1,5 +1,6 @@
 import { keyTypeOf, mask } from '@credlint/core';
 import { unwrap } from './environment.js';
+import { shown } from './masking.js';
 import { describeProfile, get, profileKind } from './profiles.js';
 import type { SharedConfig } from './shared-files.js';
 import { ENVIRONMENT, type CredentialSource, type DoctorFinding, type Resolution } from './types.js';
@@ -43,7 +44,7 @@ export function describeSource(source: CredentialSource): string {
       const kt = keyTypeOf(id);
       return `environment variables: AWS_ACCESS_KEY_ID=${mask(id)}${kt === 'ASIA' ? ' (temporary)' : kt === 'AKIA' ? ' (long-term)' : ''} + AWS_SECRET_ACCESS_KEY${source.sessionToken ? ' + AWS_SESSION_TOKEN' : ''}`;
     }
-    case 'profile': return `profile "${source.profile}": ${source.via}`;
+    case 'profile': return `profile "${shown(source.profile)}": ${source.via}`;
     case 'web-identity': return `web identity: role ${source.roleArn} with the token in ${source.tokenFile} (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE)`;
     case 'container': return `container credentials endpoint (${source.variable})`;
     case 'instance-metadata': return 'nothing in this shell; only the EC2 instance metadata service (IMDS) is left, which works on EC2 with an instance role and nowhere else';
@@ -71,17 +72,20 @@ export function resolve(env: NodeJS.ProcessEnv, config: SharedConfig): { resolut
   const jsProfile = awsProfile ?? 'default';
   const jsProfileFrom = awsProfile ? 'AWS_PROFILE' : 'the default profile';
   if (awsProfile && awsDefaultProfile && awsProfile !== awsDefaultProfile) {
-    notes.push(`AWS_PROFILE="${awsProfile}" and AWS_DEFAULT_PROFILE="${awsDefaultProfile}" differ: AWS CLI v2 uses AWS_PROFILE, but boto3 and AWS CLI v1 read AWS_DEFAULT_PROFILE first.`);
+    notes.push(`AWS_PROFILE="${shown(awsProfile)}" and AWS_DEFAULT_PROFILE="${shown(awsDefaultProfile)}" differ: AWS CLI v2 uses AWS_PROFILE, but boto3 and AWS CLI v1 read AWS_DEFAULT_PROFILE first.`);
   }
   if (awsDefaultProfile && !awsProfile) {
-    notes.push(`Only AWS_DEFAULT_PROFILE is set: the AWS CLI uses "${awsDefaultProfile}", the AWS SDK for JavaScript v3 ignores it and uses "default".`);
+    notes.push(`Only AWS_DEFAULT_PROFILE is set: the AWS CLI uses "${shown(awsDefaultProfile)}", the AWS SDK for JavaScript v3 ignores it and uses "default".`);
   }
 
-  for (const [variable, name] of [['AWS_PROFILE', awsProfile], ['AWS_DEFAULT_PROFILE', awsDefaultProfile]] as const) {
-    if (name && !config.profiles.has(name)) {
-      const known = [...config.profiles.keys()].sort();
+  for (const [variable, rawName] of [['AWS_PROFILE', awsProfile], ['AWS_DEFAULT_PROFILE', awsDefaultProfile]] as const) {
+    if (rawName && !config.profiles.has(rawName)) {
+      // (a list for a person: a config with thousands of profiles shows the first 20)
+      const all = [...config.profiles.keys()].sort();
+      const known = all.length > 20 ? [...all.slice(0, 20).map(shown), `and ${all.length - 20} more`] : all.map(shown);
+      const name = shown(rawName);
       // `[dev]` in config is not a profile there (it must be `[profile dev]`): the classic near miss.
-      const bare = config.files.find((f) => f.kind === 'config' && f.doc.sections.some((s) => s.type === 'other' && s.name === name));
+      const bare = config.files.find((f) => f.kind === 'config' && f.doc.sections.some((s) => s.type === 'other' && s.name === rawName));
       const hint = bare ? ` ${bare.display} has a section [${name}], but in the config file profiles are written [profile ${name}].` : '';
       findings.push(envFinding('profile-not-found', 'error', 'resolution',
         `${variable}="${name}", but no profile "${name}" exists in ${config.files.length ? config.files.map((f) => f.display).join(' or ') : 'the shared files (none found)'}; the AWS CLI stops with "The config profile (${name}) could not be found".${known.length ? ` Known profiles: ${known.join(', ')}.` : ''}${hint}`,
@@ -100,9 +104,9 @@ export function resolve(env: NodeJS.ProcessEnv, config: SharedConfig): { resolut
   };
   const stdRegion = nonEmpty(env.AWS_REGION) ? { region: env.AWS_REGION!, from: 'AWS_REGION' }
     : nonEmpty(env.AWS_DEFAULT_REGION) ? { region: env.AWS_DEFAULT_REGION!, from: 'AWS_DEFAULT_REGION' }
-      : regionOf(stdProfile) ? { region: regionOf(stdProfile)!, from: `profile "${stdProfile}"` } : undefined;
+      : regionOf(stdProfile) ? { region: regionOf(stdProfile)!, from: `profile "${shown(stdProfile)}"` } : undefined;
   const jsRegion = nonEmpty(env.AWS_REGION) ? { region: env.AWS_REGION!, from: 'AWS_REGION' }
-    : regionOf(jsProfile) ? { region: regionOf(jsProfile)!, from: `profile "${jsProfile}"` } : undefined;
+    : regionOf(jsProfile) ? { region: regionOf(jsProfile)!, from: `profile "${shown(jsProfile)}"` } : undefined;
 
   const resolution: Resolution = {
     standard: { source: stdSource, profile: stdProfile, profileFrom: stdProfileFrom, ...(stdRegion ? { region: stdRegion.region, regionFrom: stdRegion.from } : {}) },
@@ -133,7 +137,7 @@ export function resolve(env: NodeJS.ProcessEnv, config: SharedConfig): { resolut
     } else if (!jsRegion && stdRegion) {
       findings.push(envFinding('region-not-resolved', 'warning', 'resolution',
         `The region comes from ${stdRegion.from} only; the AWS SDK for JavaScript v3 does not read it and throws "Region is missing".`,
-        `\`export AWS_REGION=${stdRegion.region}\` (every SDK reads AWS_REGION).`));
+        `\`export AWS_REGION=${shown(stdRegion.region)}\` (every SDK reads AWS_REGION).`));
     }
   }
   return { resolution, findings };

@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { LineIndex } from '@credlint/core';
 import { parseAwsShared, profileName, validateAwsShared, type AwsSharedDocument } from '@credlint/dotenv';
 import { displayPath, sharedFileLocations, type SharedFileLocation } from './paths.js';
-import { ENVIRONMENT, type DoctorFinding } from './types.js';
+import { formatBytes, MAX_FILE_BYTES, readCapped } from './read.js';
+import { ENVIRONMENT, type DoctorFinding, type DoctorReport } from './types.js';
 
 export interface SharedFile extends SharedFileLocation {
   display: string;
@@ -83,30 +84,35 @@ const SHARED_FIXES: Record<string, string> = {
 export function loadSharedFiles(env: NodeJS.ProcessEnv, cwd: string, selectedProfile: string): {
   config: SharedConfig;
   findings: DoctorFinding[];
+  errors: DoctorReport['errors'];
 } {
   const findings: DoctorFinding[] = [];
+  const errors: DoctorReport['errors'] = [];
   const files: SharedFile[] = [];
   for (const loc of sharedFileLocations(env, cwd)) {
     const display = displayPath(loc.path, cwd);
-    let text: string;
-    try {
-      const st = statSync(loc.path);
-      if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      text = readFileSync(loc.path, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+    const read = readCapped(loc.path);
+    if (!read.ok) {
+      const code = read.code;
       if (code === 'ENOENT' && !loc.override) continue;
       if (code === 'ENOENT') {
         findings.push(fileFinding(ENVIRONMENT, 'shared-file-not-found', 'shared-file', 'error',
           `${loc.override} points to ${display}, which does not exist; the AWS CLI and SDKs then find no ${loc.kind} file at all.`,
           `Fix the path in ${loc.override} or \`unset ${loc.override}\` to use ~/.aws/${loc.kind}.`));
+      } else if (code === 'too-large') {
+        // Not read at all: reported as a finding and in summary.errors (fail closed, exit 2).
+        const message = `The ${loc.kind} file ${display} is ${formatBytes(read.size ?? 0)}, over doctor's limit of ${formatBytes(MAX_FILE_BYTES)}, so doctor did not read or check it.`;
+        findings.push(fileFinding(display, 'file-too-large', 'shared-file', 'error', message,
+          `Shared files this large are not hand-written: check what generated ${display} (a loop appending profiles?) and trim it.`));
+        errors.push({ file: display, code: 'too-large', message });
       } else {
         findings.push(fileFinding(display, 'shared-file-unreadable', 'shared-file', 'error',
-          `The ${loc.kind} file ${display} cannot be read (${code ?? 'error'}); the AWS CLI and SDKs cannot read it either.`,
+          `The ${loc.kind} file ${display} cannot be read (${code === 'not-a-file' ? 'not a regular file' : code}); the AWS CLI and SDKs cannot read it either.`,
           `Make it a regular file readable by you: \`chmod 600 ${display}\`.`));
       }
       continue;
     }
+    const text = read.text;
     const doc = parseAwsShared(text, { kind: loc.kind, filename: display });
     const file: SharedFile = { ...loc, display, text, doc, lines: new LineIndex(text) };
     files.push(file);
@@ -116,7 +122,7 @@ export function loadSharedFiles(env: NodeJS.ProcessEnv, cwd: string, selectedPro
         { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn }));
     }
   }
-  return { config: buildConfig(files), findings };
+  return { config: buildConfig(files), findings, errors };
 }
 
 function buildConfig(files: SharedFile[]): SharedConfig {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath, ssoCacheDir } from './paths.js';
 import { get } from './profiles.js';
+import { formatBytes, MAX_FILE_BYTES, readCapped } from './read.js';
 import { fileFinding, permissionFinding, settingAt, type Profile, type SharedConfig } from './shared-files.js';
-import type { DoctorFinding } from './types.js';
+import type { DoctorFinding, DoctorReport } from './types.js';
 
 /** The SSO cache file the CLI and SDKs use: sha1 of the sso-session name, or of the start URL for legacy profiles. */
 export function ssoCacheFile(env: NodeJS.ProcessEnv, key: string): string {
@@ -23,7 +23,7 @@ function ago(ms: number): string {
  * For an SSO profile: the session exists and is complete, and the cached token is there and not expired.
  * Reads only `expiresAt` and the refresh fields' presence from the cache; never prints the token.
  */
-export function checkSso(profile: Profile, config: SharedConfig, env: NodeJS.ProcessEnv, cwd: string, seen: Set<string>, now = Date.now()): DoctorFinding[] {
+export function checkSso(profile: Profile, config: SharedConfig, env: NodeJS.ProcessEnv, cwd: string, seen: Set<string>, errors: DoctorReport['errors'] = [], now = Date.now()): DoctorFinding[] {
   const findings: DoctorFinding[] = [];
   const sessionName = get(profile, 'sso_session');
   const anchor = profile.settings.get('sso_session') ?? profile.settings.get('sso_start_url') ?? [...profile.settings.values()][0]!;
@@ -57,8 +57,16 @@ export function checkSso(profile: Profile, config: SharedConfig, env: NodeJS.Pro
   const display = displayPath(path, cwd);
   const login = sessionName ? `aws sso login --sso-session ${sessionName}` : `aws sso login --profile ${profile.name}`;
   let cached: Record<string, unknown>;
+  const read = readCapped(path);
+  if (!read.ok && read.code === 'too-large') {
+    const message = `The SSO cache file ${display} is ${formatBytes(read.size ?? 0)}, over doctor's limit of ${formatBytes(MAX_FILE_BYTES)}, so doctor did not read or check it.`;
+    findings.push(fileFinding(display, 'file-too-large', 'sso', 'error', message, `A token cache file is a few KiB: delete it and run \`${login}\`.`));
+    errors.push({ file: display, code: 'too-large', message });
+    return findings;
+  }
   try {
-    cached = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    if (!read.ok) throw Object.assign(new Error(read.code), { code: read.code });
+    cached = JSON.parse(read.text) as Record<string, unknown>;
   } catch (err) {
     const missingFile = (err as NodeJS.ErrnoException).code === 'ENOENT';
     findings.push(fileFinding(missingFile ? file : display, missingFile ? 'sso-token-missing' : 'sso-token-invalid', 'sso', 'error',

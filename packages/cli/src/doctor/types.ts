@@ -1,4 +1,4 @@
-/** What doctor reports: the JSON shape of DESIGN.md's CLI contract, plus the fix shown in the human report. */
+/** What doctor reports: the JSON contract of docs/cli.md, plus the fix shown in the human report. */
 export type Severity = 'error' | 'warning';
 
 /** Which part of the set-up a finding is about; the human report groups findings by it. */
