@@ -3,7 +3,7 @@ import { analyzeSource, DEFAULT_KINDS } from './analysis.js';
 import { compileAllows, isAllowed } from './allows.js';
 import { docsUrl, ruleId } from './docs.js';
 import type { RuleOptions } from './options.js';
-import type { LocalizedMessage, RuleCreator, SourceCode } from './secretlint-types.js';
+import type { LocalizedMessage, RuleContext, RuleCreator, SourceCode, TranslateResult } from './secretlint-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each message has its own props type
 type Messages = Record<string, LocalizedMessage<any>>;
@@ -20,6 +20,16 @@ export interface FindingRuleSpec<M extends Messages> {
   message(f: Finding): { id: keyof M & string; props: unknown } | undefined;
   /** Extra `allows` matching beyond the value as written (e.g. an account id without dashes). */
   allowedToo?(f: Finding, allows: readonly RegExp[]): boolean;
+}
+
+/**
+ * The translated message without its `data`. secretlint's default `--maskSecrets` stars every
+ * string in `data` and each place it appears in the message, which turned our already-masked
+ * previews, key names and account ids into `*****`. Nothing secret is ever in our messages
+ * (they carry core's masked text), so no data is handed over to be masked.
+ */
+export function maskedMessage(t: ReturnType<RuleContext['createTranslator']>, id: string, props: unknown): TranslateResult {
+  return { ...t(id, props), data: undefined };
 }
 
 /**
@@ -46,7 +56,7 @@ export function findingRule<M extends Messages>(spec: FindingRuleSpec<M>): RuleC
             if (f.kind !== spec.kind) continue;
             if (isAllowed(source.content.slice(f.start, f.end), allows) || spec.allowedToo?.(f, allows)) continue;
             const m = spec.message(f);
-            if (m) context.report({ message: t(m.id, m.props), range: [f.start, f.end] });
+            if (m) context.report({ message: maskedMessage(t, m.id, m.props), range: [f.start, f.end] });
           }
         },
       };

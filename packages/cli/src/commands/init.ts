@@ -130,7 +130,7 @@ export function planInit(root: string): InitPlan {
   const pkgText = readText(pkgFile);
   if (pkgText === undefined) {
     throw new InitError(
-      'no package.json at the repository root. Run `npm init -y` first, or use the pre-commit framework instead (see docs/guides/pre-commit-framework.md).',
+      'no package.json at the repository root. Run `npm init -y` first, or use the pre-commit framework instead (see https://github.com/credlint/credlint/blob/main/docs/guides/pre-commit-framework.md).',
     );
   }
   let pkg: Json;

@@ -93,7 +93,7 @@ const ENV_FIXES: Record<string, string> = {
 };
 
 export function envFixFor(checkId: string): string {
-  return ENV_FIXES[checkId] ?? `See docs/checks/${checkId}.md.`;
+  return ENV_FIXES[checkId] ?? `See https://github.com/credlint/credlint/blob/main/docs/checks/${checkId}.md.`;
 }
 
 /** The dotenv AWS checks over the cleaned values (quotes and whitespace are doctor's own findings above). */

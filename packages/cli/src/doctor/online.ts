@@ -68,7 +68,7 @@ function translate(code: string, awsMessage: string, target: Target, creds: Cred
     case 'AccessDeniedException':
       return { ruleId: 'sts-access-denied', message: `STS denied GetCallerIdentity for ${who}: ${code} "${awsMessage}".`, fix: 'GetCallerIdentity needs no permission; an explicit deny or a VPC endpoint policy is blocking STS. Ask the account administrator.' };
     default:
-      return { ruleId: 'sts-error', message: `STS GetCallerIdentity failed for ${who}: ${code} "${awsMessage}".`, fix: 'Search the error code in docs/guides/troubleshooting.md.' };
+      return { ruleId: 'sts-error', message: `STS GetCallerIdentity failed for ${who}: ${code} "${awsMessage}".`, fix: 'Search the error code in https://github.com/credlint/credlint/blob/main/docs/guides/troubleshooting.md.' };
   }
 }
 

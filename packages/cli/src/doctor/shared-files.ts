@@ -118,7 +118,7 @@ export function loadSharedFiles(env: NodeJS.ProcessEnv, cwd: string, selectedPro
     files.push(file);
     for (const d of validateAwsShared(text, { kind: loc.kind, filename: display, profile: selectedProfile })) {
       findings.push(fileFinding(display, d.checkId, 'shared-file', d.severity, d.message,
-        SHARED_FIXES[d.checkId] ?? `See docs/checks/${d.checkId}.md.`,
+        SHARED_FIXES[d.checkId] ?? `See https://github.com/credlint/credlint/blob/main/docs/checks/${d.checkId}.md.`,
         { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn }));
     }
   }

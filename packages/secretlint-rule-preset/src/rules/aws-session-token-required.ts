@@ -1,6 +1,7 @@
 import { analyzeSource } from '../analysis.js';
 import { compileAllows, isAllowed } from '../allows.js';
 import { docsUrl, ruleId } from '../docs.js';
+import { maskedMessage } from '../finding-rule.js';
 import type { RuleOptions } from '../options.js';
 import type { RuleCreator } from '../secretlint-types.js';
 
@@ -44,7 +45,7 @@ export const creator: RuleCreator<RuleOptions> = {
         if (findings.some((f) => f.kind === 'session-token') || ignored.some((f) => f.kind === 'session-token')) return;
         for (const f of temporaryIds) {
           if (isAllowed(source.content.slice(f.start, f.end), allows)) continue;
-          context.report({ message: t('SessionTokenMissing', { KEY: f.masked }), range: [f.start, f.end] });
+          context.report({ message: maskedMessage(t, 'SessionTokenMissing', { KEY: f.masked } satisfies Props), range: [f.start, f.end] });
         }
       },
     };
