@@ -149,11 +149,13 @@ export function auditKey(r) {
  * recheck's verdict on one regex: `safe` (no super-linear backtracking, by automata theory when
  * the regex has no back-references or lookaround, else by seeded fuzzing) or `vulnerable` with an
  * attack string. `d` (match indices) does not change how a regex matches; recheck does not know it.
+ * With `deterministic`, the fuzzer's per-phase time limits are off (its step limits stay), so a
+ * loaded machine cannot change a verdict; the overall limit turns a runaway check into `unknown`.
  */
-export async function staticVerdict(source, flags) {
+export async function staticVerdict(source, flags, { deterministic = true } = {}) {
   const { check } = await import('recheck');
-  const r = await check(source, flags.replace('d', ''), { randomSeed: 42, timeout: 30_000 });
-  return r;
+  const phases = deterministic ? { incubationTimeout: null, attackTimeout: null, seedingTimeout: null } : {};
+  return check(source, flags.replace('d', ''), { randomSeed: 42, timeout: 60_000, ...phases });
 }
 
 const CLASS_SAMPLES = { s: ' \t\n\r\f\v\u00a0\ufeff', S: 'x', d: '0', D: 'x', w: 'a_0', W: ' -', n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
@@ -230,12 +232,9 @@ function samples(atom) {
     const e = atom[1];
     if (e in CLASS_SAMPLES) return [...CLASS_SAMPLES[e]];
     if (e === 'p' || e === 'P') return ['a', 'é', '1', '_', ' ', '\u0301'];
-    try {
-      const c = new RegExp(`^${atom}$`, 'u').source && JSON.parse(`"${atom.startsWith('\\u{') ? '' : atom.replace(/^\\([^ux])$/, '$1')}"`);
-      return [c || atom[1]];
-    } catch {
-      return [atom[1]];
-    }
+    if (e === 'u' && atom[2] === '{') return [String.fromCodePoint(parseInt(atom.slice(3, -1), 16))];
+    if (e === 'u' || e === 'x') return [String.fromCharCode(parseInt(atom.slice(2), 16))];
+    return [atom[1]];
   }
   if (atom.startsWith('[')) {
     const body = atom.slice(atom[1] === '^' ? 2 : 1, -1);
@@ -275,18 +274,30 @@ export function patternAlphabet(source, flags = '') {
 
 /**
  * Adversarial inputs of `size` characters for one regex: a run of each character the pattern can
- * tell apart (the long runs its quantifiers overlap on), the alphabet cycled, near-misses (the
+ * tell apart (the long runs its quantifiers overlap on), ended by another character and also
+ * after each literal of the pattern, the alphabet cycled, near-misses (the
  * prefixes of each literal run, like `${`, and the run without its last character, repeated), and
  * recheck's attack when it has one (its pumps repeated, then its suffix).
  */
 export function adversarialInputs(source, flags, attack, size) {
   const fill = (unit) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   const alphabet = patternAlphabet(source, flags);
-  const inputs = alphabet.map((c) => [`run of ${JSON.stringify(c)}`, () => fill(c)]);
+  // Each run ends in a character of another class: a match that reached the end then fails there.
+  const other = (c) => alphabet.find((d) => d !== c) ?? '\u0000';
+  const inputs = alphabet.flatMap((c) => [
+    [`run of ${JSON.stringify(c)}`, () => fill(c).slice(1) + other(c)],
+    // …and not at the start, where an anchored alternative cannot take it whole.
+    [`run of ${JSON.stringify(c)} between others`, () => other(c) + fill(c).slice(2) + other(c)],
+  ]);
   inputs.push(['the alphabet cycled', () => fill(alphabet.join(''))]);
+  // Each literal run (`profile`, `${`) before a run of each character: the run starts a match.
+  const runs = literalRuns(source);
+  for (const run of runs) {
+    for (const c of alphabet) inputs.push([`${JSON.stringify(run)} then a run of ${JSON.stringify(c)}`, () => run + fill(c).slice(run.length + 1) + other(c)]);
+  }
   // Prefixes of each literal run and the run without its last character: a match starts, then fails.
   const pieces = new Set();
-  for (const run of literalRuns(source)) {
+  for (const run of runs) {
     pieces.add(run.slice(0, 2));
     pieces.add(run.slice(0, 3));
     pieces.add(run.slice(0, -1));
@@ -314,10 +325,11 @@ export function isQuantifierFree(source) {
 }
 
 /**
- * Runs each regex over every adversarial input of `size` characters, globally (every match, as
- * `replace`/`split`/`matchAll` do, except a quantifier-free one: one search; a sticky regex matches back to back from the start, as recheck
- * checks it: how often a tokenizer calls it is the tokenizer's loop), in a child process killed after `budgetMs`. Returns the child's exit
- * status and the last input it started, which names the culprit of a hang.
+ * Runs each regex over every adversarial input of `size` characters in a child process killed
+ * after `budgetMs`. A regex runs globally (every match, as `replace`/`split`/`matchAll` do), a
+ * quantifier-free one as one search, a sticky one back to back from the start (as recheck checks
+ * it: how often a tokenizer calls it is the tokenizer's own loop). Returns the child's exit status
+ * and its last line, which on a hang names the regex and the input.
  */
 export function runAdversarial(regexes, { size = 1 << 20, budgetMs = 90_000 } = {}) {
   const r = spawnSync(process.execPath, [SELF, 'run', String(size)], {
