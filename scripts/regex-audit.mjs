@@ -32,8 +32,8 @@ const UNRESOLVED = Symbol('unresolved');
 /**
  * Every regex in one package's src/: regex literals, and `new RegExp(…)` / `RegExp(…)` calls whose
  * pattern is resolved statically where it can be (string literals, templates and `+` over consts
- * of the same file, `X.source` of a const regex literal, and a helper's parameter — one regex per
- * call site of the helper). What cannot be resolved is reported as `dynamic` with its expression,
+ * of the same file, `X.source` of a const regex literal, `.slice()` of those, and a helper's
+ * parameter — one regex per call site of the helper). What cannot be resolved is reported as `dynamic` with its expression,
  * so the audit table has to say where its patterns come from.
  */
 export function findRegexes(pkgDir) {
@@ -84,6 +84,13 @@ export function findRegexes(pkgDir) {
         if (init && init.kind === ts.SyntaxKind.RegularExpressionLiteral) return [{ text: literalParts(init.text).source }];
         return UNRESOLVED;
       }
+      // `S.slice(a, b)` with numbers, or `'literal'.length`, as bounds.
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'slice' && n.arguments.length <= 2) {
+        const base = evaluate(n.expression.expression, depth + 1);
+        const bounds = n.arguments.map((a) => number(a, depth + 1));
+        if (base === UNRESOLVED || bounds.includes(undefined)) return UNRESOLVED;
+        return base.map((b) => ({ ...b, text: b.text.slice(...bounds) }));
+      }
       if (ts.isIdentifier(n)) {
         const init = consts.get(n.text);
         if (init) return evaluate(init, depth + 1);
@@ -106,6 +113,19 @@ export function findRegexes(pkgDir) {
         return out;
       }
       return UNRESOLVED;
+    };
+
+    const number = (n, depth) => {
+      if (ts.isNumericLiteral(n)) return Number(n.text);
+      if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.MinusToken) {
+        const v = number(n.operand, depth + 1);
+        return v === undefined ? undefined : -v;
+      }
+      if (ts.isPropertyAccessExpression(n) && n.name.text === 'length') {
+        const v = evaluate(n.expression, depth + 1);
+        return v !== UNRESOLVED && v.length === 1 ? v[0].text.length : undefined;
+      }
+      return undefined;
     };
 
     const visit = (n) => {

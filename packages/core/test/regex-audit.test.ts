@@ -67,6 +67,8 @@ it('the inventory finds literals, RegExp calls resolved through consts and helpe
         "const four = RegExp('/');",
         'export function f(p: string) { return [one, two, three, four, new RegExp(p), "/not a regex/", 1 / 2 / 3]; }',
         '// /in a comment/',
+        'const L2 = /zzab+c/;',
+        "export const five = new RegExp(L2.source.slice('zz'.length, -1), 'y');",
       ].join('\n'),
     );
     writeFileSync(path.join(dir, 'src/b.js'), 'export const b = /b{2,}/u;\n');
@@ -80,6 +82,8 @@ it('the inventory finds literals, RegExp calls resolved through consts and helpe
         'src/sub/a.ts:6 /x+y/g',
         'src/sub/a.ts:7 /\\//',
         'src/sub/a.ts:8 new RegExp(p)',
+        'src/sub/a.ts:10 /zzab+c/',
+        'src/sub/a.ts:11 /ab+/y',
       ].sort(),
     );
   } finally {
