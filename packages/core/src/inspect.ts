@@ -30,7 +30,7 @@ export function inspectSecretAccessKey(value: string): SecretInspection {
   else if (isDocumentationExample(v)) problems.push('example');
   else {
     if (v.endsWith('=')) problems.push('padding');
-    const bare = v.replace(/=+$/, '');
+    const bare = withoutPadding(v);
     if (bare.length !== SECRET_KEY_LENGTH) problems.push('length');
     for (let i = 0; i < bare.length; i++) {
       if (!isBase64(bare.charCodeAt(i))) {
@@ -50,7 +50,7 @@ export function inspectSessionToken(value: string): SecretInspection {
   if (isPlaceholder(v)) problems.push('placeholder');
   else if (isDocumentationExample(v)) problems.push('example');
   else {
-    const bare = v.replace(/=+$/, '');
+    const bare = withoutPadding(v);
     if (bare.length < MIN_SESSION_TOKEN_LENGTH) problems.push('length');
     for (let i = 0; i < bare.length; i++) {
       if (!isBase64(bare.charCodeAt(i))) {
@@ -61,4 +61,14 @@ export function inspectSessionToken(value: string): SecretInspection {
     if (problems.length === 0 && !SESSION_TOKEN_PREFIXES.some((p) => bare.startsWith(p)) && !isTokenShaped(bare)) problems.push('not-random');
   }
   return { ok: problems.length === 0, problems };
+}
+
+/**
+ * `v` without its trailing `=` padding. A loop, not `/=+$/`: that regex restarts at every `=` of a
+ * long run and reads to its end each time (quadratic on a line of `=`).
+ */
+export function withoutPadding(v: string): string {
+  let end = v.length;
+  while (end > 0 && v.charCodeAt(end - 1) === 0x3d) end--;
+  return v.slice(0, end);
 }

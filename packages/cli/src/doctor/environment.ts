@@ -42,7 +42,8 @@ function envFinding(ruleId: string, severity: 'error' | 'warning', message: stri
 function describeWhitespace(raw: string): string {
   const parts: string[] = [];
   const lead = /^\s+/.exec(raw)?.[0] ?? '';
-  const trail = /\s+$/.exec(raw)?.[0] ?? '';
+  // Not /\s+$/: it restarts at every blank of a long run (quadratic); trimEnd trims the same \s set.
+  const trail = raw.slice(raw.trimEnd().length);
   const name = (ws: string): string =>
     ws.includes('\r') ? 'a carriage return (\\r: the value came from a file with Windows line endings)'
       : ws.includes('\n') ? 'a newline'
