@@ -85,7 +85,7 @@ describe('credlint init (package.json projects)', () => {
     expect(Object.keys(pkg.devDependencies)).toEqual(['@credlint/eslint-plugin', '@credlint/secretlint-rule-preset', 'credlint', 'eslint', 'husky', 'lint-staged', 'secretlint']);
     expect(pkg.devDependencies['lint-staged']).toBe('^16.4.0');
     expect(json(dir, '.secretlintrc.json')).toEqual({
-      rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rules: [{ id: '@secretlint/secretlint-rule-aws', disabled: true }] }, { id: '@credlint/secretlint-rule-preset' }],
+      rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rules: [{ id: '@secretlint/secretlint-rule-aws', allowMessageIds: ['AWSAccessKeyID', 'AWSSecretAccessKey'] }] }, { id: '@credlint/secretlint-rule-preset' }],
     });
     // credlint first: a credential stops the hook before ESLint or secretlint could report it again.
     expect(read(dir, '.husky/pre-commit')).toBe('npm test\nnode_modules/.bin/credlint scan --staged\nnode_modules/.bin/lint-staged\n');

@@ -18,6 +18,8 @@ export const SOURCE_GLOB = '*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 export const PRESET = '@credlint/secretlint-rule-preset';
 export const PRESET_RECOMMEND = '@secretlint/secretlint-rule-preset-recommend';
 export const RULE_AWS = '@secretlint/secretlint-rule-aws';
+/** rule-aws's messages that the credlint preset also reports. */
+export const RULE_AWS_OVERLAP = ['AWSAccessKeyID', 'AWSSecretAccessKey'];
 /** husky's production-safe activation (its docs' `.husky/install.mjs`). */
 export const ACTIVATE = 'node .husky/install.mjs';
 
@@ -281,7 +283,7 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
     if (rcText === undefined) {
       changes.push({ file: rcFile, before: undefined, after: stringifyLike(undefined, { rules: [{ id: PRESET }] }), what: 'secretlint uses the credlint preset' });
     } else if (!isObject(rc) || (rc.rules !== undefined && !Array.isArray(rc.rules))) {
-      notes.push(`${rcFile} was left alone (not a JSON object with a "rules" list); add {"id": "${PRESET}"} to its rules, and {"id": "${RULE_AWS}", "disabled": true} to the "rules" of ${PRESET_RECOMMEND} if you use it`);
+      notes.push(`${rcFile} was left alone (not a JSON object with a "rules" list); add {"id": "${PRESET}"} to its rules, and {"id": "${RULE_AWS}", "allowMessageIds": ${JSON.stringify(RULE_AWS_OVERLAP)}} to the "rules" of ${PRESET_RECOMMEND} if you use it`);
     } else {
       const rules = (rc.rules ?? []) as unknown[];
       const what: string[] = [];
@@ -292,11 +294,15 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
       const recommend = rules.find((r): r is Json => isObject(r) && r.id === PRESET_RECOMMEND);
       if (recommend) {
         const inner = Array.isArray(recommend.rules) ? (recommend.rules as unknown[]) : [];
-        const aws = inner.find((r): r is Json => isObject(r) && r.id === RULE_AWS);
-        if (aws?.disabled !== true) {
-          if (aws) aws.disabled = true;
-          else inner.push({ id: RULE_AWS, disabled: true });
-          what.push(`turns off ${RULE_AWS} inside ${PRESET_RECOMMEND} (the credlint preset reports those credentials)`);
+        // secretlint 11 ignores `disabled` on a rule inside a preset but honours `allowMessageIds`;
+        // only the overlapping messages go (rule-aws's account-id message stays).
+        let aws = inner.find((r): r is Json => isObject(r) && r.id === RULE_AWS);
+        if (!aws) inner.push((aws = { id: RULE_AWS }));
+        const allowed = Array.isArray(aws.allowMessageIds) ? (aws.allowMessageIds as unknown[]) : [];
+        const adding = RULE_AWS_OVERLAP.filter((m) => !allowed.includes(m));
+        if (adding.length) {
+          aws.allowMessageIds = [...allowed, ...adding];
+          what.push(`silences ${RULE_AWS}'s ${adding.join(', ')} inside ${PRESET_RECOMMEND} (the credlint preset reports those credentials)`);
         }
         recommend.rules = inner;
       }
