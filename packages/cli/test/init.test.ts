@@ -331,3 +331,35 @@ describe('credlint init without package.json', () => {
     expect(read(odd, '.pre-commit-config.yaml')).toBe('repos: []\n');
   });
 });
+
+describe('credlint init runs the install only for a person at a terminal', () => {
+  // `script` gives the CLI a real pseudo-terminal as stdin; npm is real and offline, so its install fails
+  // fast and deterministically (nothing cached), which is enough to see whether init started it.
+  const atTerminal = (dir: string, args: string, env: Record<string, string>) => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, npm_config_offline: 'true', npm_config_cache: path.join(dir, '.git', 'npm-cache'), ...env };
+    delete childEnv.CI;
+    if (env.CI) childEnv.CI = env.CI;
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" init ${args}`, '/dev/null'], { cwd: dir, env: childEnv, encoding: 'utf8', timeout: 120_000 });
+    return { code: r.status, out: r.stdout };
+  };
+
+  it('at a terminal it runs the plain install and reports its failure (exit 1, files kept)', () => {
+    const dir = repo({ 'package.json': '{"name":"app"}\n' });
+    const r = atTerminal(dir, '', {});
+    expect(r.out).toContain('Running `npm install`');
+    expect(r.out).toMatch(/`npm install` failed \(exit \d+\); the files are wired/);
+    expect(r.code).toBe(1);
+    expect(read(dir, '.husky/pre-commit')).toContain('credlint scan --staged');
+  });
+
+  it.each([
+    ['--no-install', '--no-install', {}],
+    ['CI', '', { CI: 'true' }],
+  ])('with %s it prints the install instead', (_name, args, env: Record<string, string>) => {
+    const dir = repo({ 'package.json': '{"name":"app"}\n' });
+    const r = atTerminal(dir, args, env);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('Running `npm install`');
+    expect(r.out).toContain('One step left: `npm install`');
+  });
+});
