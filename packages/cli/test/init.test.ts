@@ -363,3 +363,21 @@ describe('credlint init runs the install only for a person at a terminal', () =>
     expect(r.out).toContain('One step left: `npm install`');
   });
 });
+
+describe('credlint init as an unprivileged user', () => {
+  it('refuses before writing anything when one target is not writable (run as nobody)', () => {
+    const dir = repo({ 'package.json': '{"name":"app"}\n', '.husky/other': '' });
+    // Readable by nobody; the root and package.json writable, .husky (root-owned 755) not.
+    chmodSync(path.dirname(dir), 0o755);
+    chmodSync(dir, 0o777);
+    chmodSync(path.join(dir, 'package.json'), 0o666);
+    chmodSync(path.join(dir, '.husky'), 0o755);
+    const env = { ...process.env, HOME: '/tmp', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'safe.directory', GIT_CONFIG_VALUE_0: '*' };
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'init', '--no-install'], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/cannot write \.husky\/pre-commit \(EACCES on \.husky\); nothing was written/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(read(dir, 'package.json')).toBe('{"name":"app"}\n');
+    expect(existsSync(path.join(dir, '.gitignore'))).toBe(false);
+  });
+});
