@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fakeAccessKeyId } from '@credlint/core/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -379,5 +379,24 @@ describe('credlint init as an unprivileged user', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(read(dir, 'package.json')).toBe('{"name":"app"}\n');
     expect(existsSync(path.join(dir, '.gitignore'))).toBe(false);
+  });
+});
+
+describe('credlint init writes like the other writers', () => {
+  it('keeps a symlinked package.json a symlink, and the mode and owner of the files it updates', async () => {
+    const dir = repo({ 'package.json': '{"name":"app"}\n', '.gitignore': 'dist\n' });
+    mkdirSync(path.join(dir, 'shared'));
+    renameSync(path.join(dir, 'package.json'), path.join(dir, 'shared', 'package.json'));
+    symlinkSync('shared/package.json', path.join(dir, 'package.json'));
+    chmodSync(path.join(dir, 'shared', 'package.json'), 0o640);
+    chownSync(path.join(dir, '.gitignore'), 65534, 65534);
+    const r = await cli(['init', '--no-install'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(path.join(dir, 'package.json')).isSymbolicLink()).toBe(true);
+    expect(read(dir, 'shared/package.json')).toContain('"prepare": "node .husky/install.mjs"');
+    expect(statSync(path.join(dir, 'shared', 'package.json')).mode & 0o777).toBe(0o640);
+    const gi = statSync(path.join(dir, '.gitignore'));
+    expect(read(dir, '.gitignore')).toContain('*.env');
+    expect([gi.uid, gi.gid]).toEqual([65534, 65534]);
   });
 });
