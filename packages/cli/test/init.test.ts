@@ -262,6 +262,13 @@ describe('credlint init for Yarn 4', () => {
   });
 });
 
+/** The pre-commit framework itself (Debian's `pre-commit` package) accepts the config init wrote. */
+function expectValidPreCommitConfig(dir: string): void {
+  const r = spawnSync('pre-commit', ['validate-config', '.pre-commit-config.yaml'], { cwd: dir, encoding: 'utf8' });
+  if (r.error) throw new Error(`pre-commit is needed for this test (apt-get install pre-commit): ${r.error.message}`);
+  expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+}
+
 describe('credlint init without package.json', () => {
   const KEY = fakeAccessKeyId({ seed: 5 });
 
@@ -316,6 +323,7 @@ describe('credlint init without package.json', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(read(dir, '.pre-commit-config.yaml')).toBe(`repos:\n  - repo: https://github.com/credlint/credlint\n    rev: v${VERSION}\n    hooks:\n      - id: credlint-scan\n`);
     expect(r.stdout).toContain('`pre-commit install`');
+    expectValidPreCommitConfig(dir);
   });
 
   it('an existing .pre-commit-config.yaml is extended (and chosen by default); a layout it cannot extend is refused', async () => {
@@ -324,6 +332,7 @@ describe('credlint init without package.json', () => {
     const r = await cli(['init', '--no-install'], dir, noPreCommit);
     expect(r.code, r.stderr).toBe(0);
     expect(read(dir, '.pre-commit-config.yaml')).toBe(`${cfg}- repo: https://github.com/credlint/credlint\n  rev: v${VERSION}\n  hooks:\n    - id: credlint-scan\n`);
+    expectValidPreCommitConfig(dir);
     const odd = repo({ '.pre-commit-config.yaml': 'repos: []\n' });
     const refused = await cli(['init', '--no-install'], odd, noPreCommit);
     expect(refused.code).toBe(2);
