@@ -1,5 +1,5 @@
 /**
- * `credlint init` end to end, per package manager (npm, pnpm, Yarn 1, Yarn 4 with Plug'n'Play):
+ * `credlint init` end to end, per package manager (npm, pnpm, Yarn 1, Yarn 4 with Plug'n'Play and with node_modules):
  * init --no-install → the plain install → real `git commit`s through the hook it wrote.
  * Our packages come from `pnpm pack` tarballs (they stand in for the registry: init's ranges are
  * pointed at them), everything else from the npm registry. One npm cache is shared by all cases,
@@ -77,6 +77,7 @@ interface Case {
   /** npm spec of the package manager to install into the cache (Yarn), else the one on PATH. */
   install?: string;
   hookLine: string;
+  files?: Record<string, string>;
 }
 
 const CASES: Case[] = [
@@ -84,6 +85,14 @@ const CASES: Case[] = [
   { name: 'pnpm', pm: 'pnpm', pkg: () => ({ packageManager: `pnpm@${run('pnpm', ['--version'], REPO_ROOT).out.trim()}` }), hookLine: 'node_modules/.bin/credlint scan --staged' },
   { name: 'Yarn 1', pm: 'yarn', install: 'yarn@1', pkg: (bin) => ({ packageManager: `yarn@${version(bin)}` }), hookLine: 'node_modules/.bin/credlint scan --staged' },
   { name: "Yarn 4 (Plug'n'Play)", pm: 'yarn', install: '@yarnpkg/cli-dist@4', pkg: (bin) => ({ packageManager: `yarn@${version(bin)}` }), hookLine: 'yarn credlint scan --staged' },
+  {
+    name: 'Yarn 4 (nodeLinker: node-modules)',
+    pm: 'yarn',
+    install: '@yarnpkg/cli-dist@4',
+    pkg: (bin) => ({ packageManager: `yarn@${version(bin)}` }),
+    hookLine: 'node_modules/.bin/credlint scan --staged',
+    files: { '.yarnrc.yml': 'nodeLinker: node-modules\n' },
+  },
 ];
 
 const version = (bin: string | undefined) => run(path.join(bin as string, 'yarn'), ['--version'], tempDirOnce()).out.trim();
@@ -116,6 +125,7 @@ describe.each(CASES)('init e2e: $name', (c) => {
       'package.json': `${JSON.stringify({ name: 'init-e2e', version: '1.0.0', private: true, ...c.pkg(bin) }, null, 2)}\n`,
       'README.md': '# app\n',
       '.gitignore': 'node_modules/\n.yarn/\n.pnp.*\n',
+      ...c.files,
     });
     const init = run(process.execPath, [BIN, 'init', '--no-install'], dir, env);
     if (init.code !== 0) throw new Error(`credlint init failed:\n${init.out}`);
@@ -134,6 +144,7 @@ describe.each(CASES)('init e2e: $name', (c) => {
     expect(git(dir, 'config', 'core.hooksPath').trim()).toBe('.husky/_');
     expect(readFileSync(path.join(dir, '.husky/pre-commit'), 'utf8')).toContain(c.hookLine);
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    // Yarn 2+ never runs `prepare`, whatever its linker.
     expect(pkg.scripts[c.name.startsWith('Yarn 4') ? 'postinstall' : 'prepare']).toBe('node .husky/install.mjs');
   });
 
