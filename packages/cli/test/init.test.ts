@@ -170,6 +170,15 @@ describe('credlint init: what it reports holds (issue 10 item 32)', () => {
     expect(read(dir, '.husky/pre-commit')).toBe('npm test\r\nnode_modules/.bin/credlint scan --staged\r\n');
   });
 
+  it('reads a package.json with a byte-order mark and keeps the mark', async () => {
+    const dir = repo({ 'package.json': '\uFEFF{"name":"app"}\n' });
+    const r = await cli(['init', '--no-install'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const text = read(dir, 'package.json');
+    expect(text.startsWith('\uFEFF{')).toBe(true);
+    expect(JSON.parse(text.slice(1))).toMatchObject({ name: 'app', scripts: { prepare: 'node .husky/install.mjs' } });
+  });
+
   it('insertHookLines: before `exec`, and at the end otherwise', () => {
     expect(insertHookLines('a\nexec b\n', ['x'])).toBe('a\nx\nexec b\n');
     expect(insertHookLines('[ -n "$CI" ] && exit 0\na', ['x'])).toBe('[ -n "$CI" ] && exit 0\na\nx\n');

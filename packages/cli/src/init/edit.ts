@@ -1,11 +1,12 @@
 /** Text edits `credlint init` makes: each keeps the file's own style (indentation, line endings). */
 
-/** JSON.stringify that keeps the file's indentation, line endings and final newline. */
+/** JSON.stringify that keeps the file's indentation, line endings, final newline and byte-order mark. */
 export function stringifyLike(original: string | undefined, value: unknown): string {
   const indent = original ? (/^[ \t]+(?=")/m.exec(original)?.[0] ?? '  ') : '  ';
   const crlf = original !== undefined && original.includes('\r\n');
   const final = original === undefined || /\n$/.test(original);
-  const text = JSON.stringify(value, null, indent) + (final ? '\n' : '');
+  const bom = original?.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = bom + JSON.stringify(value, null, indent) + (final ? '\n' : '');
   return crlf ? text.replace(/\n/g, '\r\n') : text;
 }
 

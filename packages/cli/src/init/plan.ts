@@ -130,7 +130,7 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
   if (pkgText === undefined) throw new InitError('no package.json at the repository root (use --hook=pre-commit-framework or --hook=git without one)');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(pkgText);
+    parsed = JSON.parse(pkgText.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new InitError(`package.json is not valid JSON (${(e as Error).message}); fix it and run init again`, { cause: e });
   }
