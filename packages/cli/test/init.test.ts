@@ -5,7 +5,7 @@ import { fakeAccessKeyId } from '@credlint/core/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { detectPackageManager, detectPm, mergeLintStaged } from '../dist/commands/init.js';
 import { insertHookLines } from '../dist/init/edit.js';
-import { BIN, cli, git, gitRepo, removeDir, tempDir, writeTree } from './helpers.js';
+import { BIN, REPO_ROOT, cli, git, gitRepo, removeDir, tempDir, writeTree } from './helpers.js';
 
 const dirs: string[] = [];
 const repo = (files: Record<string, string>) => {
@@ -416,5 +416,38 @@ describe('credlint init writes like the other writers', () => {
     const gi = statSync(path.join(dir, '.gitignore'));
     expect(read(dir, '.gitignore')).toContain('*.env');
     expect([gi.uid, gi.gid]).toEqual([65534, 65534]);
+  });
+});
+
+describe('.husky/install.mjs (the activation init wires into prepare/postinstall)', () => {
+  const activate = (dir: string, env: Record<string, string>) => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    for (const k of ['CI', 'HUSKY', 'NODE_ENV']) if (!(k in env)) delete childEnv[k];
+    return spawnSync(process.execPath, ['.husky/install.mjs'], { cwd: dir, env: childEnv, encoding: 'utf8' });
+  };
+
+  it('activates husky when it is installed', async () => {
+    const dir = repo({ 'package.json': '{"name":"app"}\n' });
+    await cli(['init', '--no-install'], dir);
+    mkdirSync(path.join(dir, 'node_modules'));
+    symlinkSync(path.join(REPO_ROOT, 'node_modules', 'husky'), path.join(dir, 'node_modules', 'husky'));
+    const r = activate(dir, {});
+    expect(r.status, r.stderr).toBe(0);
+    expect(git(dir, 'config', 'core.hooksPath').trim()).toBe('.husky/_');
+  });
+
+  it.each([
+    ['a production install (NODE_ENV=production)', { NODE_ENV: 'production' }, ''],
+    ['HUSKY=0', { HUSKY: '0' }, ''],
+    ['CI', { CI: 'true' }, ''],
+    ['husky not installed', {}, 'husky could not be loaded'],
+  ])('exits 0 without husky: %s', async (_name, env: Record<string, string>, warning) => {
+    const dir = repo({ 'package.json': '{"name":"app"}\n' });
+    await cli(['init', '--no-install'], dir);
+    const r = activate(dir, env);
+    expect(r.status, r.stderr).toBe(0);
+    if (warning) expect(r.stderr).toContain(warning);
+    else expect(r.stderr).toBe('');
+    expect(spawnSync('git', ['config', 'core.hooksPath'], { cwd: dir }).status).not.toBe(0);
   });
 });

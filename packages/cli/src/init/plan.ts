@@ -50,8 +50,8 @@ let husky;
 try {
   husky = (await import('husky')).default;
 } catch (e) {
-  if (e?.code !== 'ERR_MODULE_NOT_FOUND' && e?.code !== 'MODULE_NOT_FOUND') throw e;
-  console.warn('husky is not installed, so the git hooks are not active: install the dev dependencies.');
+  // Not installed (npm's ERR_MODULE_NOT_FOUND, Yarn PnP's undeclared-dependency error): warn, never fail the install.
+  console.warn(\`husky could not be loaded (\${e?.code ?? e?.message}), so the git hooks are not active: install the dev dependencies.\`);
   process.exit(0);
 }
 const message = husky();
