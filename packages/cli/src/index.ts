@@ -19,7 +19,7 @@ Commands:
   scan [paths...]     find credentials and env-file problems (default: .); --staged for the commit hook
   dotenv [files...]   validate env files (default: .env* here); --fix repairs them losslessly
   doctor              diagnose the credentials this shell would use
-  init                wire this git repository: husky + lint-staged + secretlint + credlint dotenv
+  init                wire this git repository's commit hook (husky, pre-commit framework or git hook)
 
 Run \`credlint <command> --help\` for a command's options.`;
 
