@@ -46,3 +46,5 @@ export { tokenize as tokenizePython } from './languages/python/tokenizer.js';
 export type { PyBinding, PyComment, PyString, PythonModule } from './languages/python/ast.js';
 export { textParser, typescriptParser };
 export default plugin;
+// `require('@credlint/eslint-plugin')` in a CommonJS eslint.config.js (Node's require(esm)) gives the plugin itself.
+export { plugin as 'module.exports' };
