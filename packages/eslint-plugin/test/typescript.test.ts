@@ -157,6 +157,23 @@ describe('the built-in TypeScript parser', () => {
     expect(compared).toBeGreaterThan(15);
   }, 120_000);
 
+  it('analyses scopes of mapped types, overloads, declaration merging, ambient modules and .d.ts files like typescript-eslint', () => {
+    const samples: Record<string, string> = {
+      'mapped.ts': 'type Flags<T> = { readonly [K in keyof T as `is${string & K}`]?: boolean };\nexport type F = Flags<{ a: 1 }>;\n',
+      'overloads.ts': 'export function f(a: string): string;\nexport function f(a: number): number;\nexport function f(a: unknown) { return a; }\nexport namespace f { export const x = 1; }\n',
+      'merge.ts': 'interface Box { a: number }\ninterface Box { b: number }\nexport const box: Box = { a: 1, b: 2 };\nabstract class Base<T> { abstract get(): T; }\nexport class Impl extends Base<number> implements Box { a = 1; b = 2; get() { return 1; } }\n',
+      'ambient.d.ts': "declare module 'm' {\n  export interface Opts { id: string }\n  export function make(o: Opts): void;\n  export { make as create };\n}\ndeclare global { var __creds: string | undefined; }\nexport {};\n",
+    };
+    const linter = new Linter();
+    const base: Linter.Config = { ...js.configs.recommended, files: ['**/*.ts'], languageOptions: { globals: globals.node } };
+    for (const [file, code] of Object.entries(samples)) {
+      const { scopeManager } = parseBuiltin(code, { filePath: file });
+      expect(scopeManager, file).toBeDefined(); // typescript-eslint's scope manager, not the eslint-scope fallback
+      const run = (parser: unknown) => linter.verify(code, [base, { files: ['**/*.ts'], languageOptions: { parser: parser as Linter.Parser } }], file).map((m) => `${m.ruleId}@${m.line}:${m.column}`);
+      expect(run({ parseForESLint: (c: string, o?: object) => parseBuiltin(c, o) }), file).toEqual(run(tseslint.parser));
+    }
+  });
+
   it('gives the same tokens and comments as espree on JavaScript and JSX', () => {
     const code = [
       '#!/usr/bin/env node',

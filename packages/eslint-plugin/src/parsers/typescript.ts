@@ -116,10 +116,16 @@ function load(): Loaded {
   const { tsPlugin } = localRequire('@sveltejs/acorn-typescript') as typeof AcornTypescript;
   const { analyze } = localRequire('@typescript-eslint/scope-manager') as typeof ScopeManager;
   const { visitorKeys } = localRequire('@typescript-eslint/visitor-keys') as typeof VisitorKeys;
+  // Only syntax errors fail a file, as with typescript-eslint's parser: acorn's "recoverable" errors are
+  // semantic (redeclarations, exports of ambient declarations, `eval` in a .d.ts) and TypeScript's to judge.
+  const lenient = (P: typeof AcornParser): typeof AcornParser =>
+    class extends (P as unknown as new (...args: unknown[]) => object) {
+      raiseRecoverable(): void {}
+    } as unknown as typeof AcornParser;
   loaded = {
-    TS: acorn.Parser.extend(tsPlugin() as never),
-    TSX: acorn.Parser.extend(tsPlugin({ jsx: true }) as never),
-    DTS: acorn.Parser.extend(tsPlugin({ dts: true }) as never),
+    TS: lenient(acorn.Parser.extend(tsPlugin() as never)),
+    TSX: lenient(acorn.Parser.extend(tsPlugin({ jsx: true }) as never)),
+    DTS: lenient(acorn.Parser.extend(tsPlugin({ dts: true }) as never)),
     analyze,
     visitorKeys: visitorKeys as Loaded['visitorKeys'],
   };
@@ -221,13 +227,20 @@ export function parseBuiltin(code: string, options: TypescriptParserOptions = {}
   program.loc = { start: { line: 1, column: 0 }, end: lines.loc(code.length) };
   program.tokens = toEstreeTokens(code, raw);
   program.comments = comments;
-  const scopeManager = analyze(program as never, {
-    sourceType,
-    globalReturn: commonjs || options.ecmaFeatures?.globalReturn === true,
-    jsxPragma: options.jsxPragma === undefined ? 'React' : options.jsxPragma,
-    jsxFragmentName: options.jsxFragmentName ?? null,
-    lib: (options.lib as never) ?? ['esnext'],
-  });
+  let scopeManager: unknown;
+  try {
+    scopeManager = analyze(program as never, {
+      sourceType,
+      globalReturn: commonjs || options.ecmaFeatures?.globalReturn === true,
+      jsxPragma: options.jsxPragma === undefined ? 'React' : options.jsxPragma,
+      jsxFragmentName: options.jsxFragmentName ?? null,
+      lib: (options.lib as never) ?? ['esnext'],
+    });
+  } catch {
+    // A node shape toTsEstree does not reshape yet: ESLint's own scope analysis (eslint-scope) runs
+    // instead, so the file is still linted — credentials included — rather than failing to parse.
+    scopeManager = undefined;
+  }
   return { ast: program, scopeManager, visitorKeys, services: { isCredlintTypescript: true } };
 }
 
@@ -361,6 +374,13 @@ function toTsEstree(root: Node, code: string, lines: JsLines, visitorKeys: Loade
     if (n.type === 'TSTypeParameter' && typeof n.name === 'string') {
       const at = code.indexOf(n.name, n.start);
       n.name = { type: 'Identifier', name: n.name, decorators: [], ...span(at, at + n.name.length) };
+    }
+    if (n.type === 'TSMappedType' && n.key === undefined && n.typeParameter) {
+      // `{ [K in keyof T]: … }`: typescript-estree names the key and its constraint directly
+      const tp = n.typeParameter as Node;
+      const name = tp.name as string | Node;
+      n.key = typeof name === 'string' ? { type: 'Identifier', name, decorators: [], ...span(tp.start, tp.start + name.length) } : name;
+      n.constraint = tp.constraint ?? null;
     }
     if (n.type === 'TSEnumDeclaration' && n.body === undefined) {
       const open = code.indexOf('{', (n.id as Node).end);
