@@ -141,10 +141,10 @@ describe('the built-in TypeScript parser', () => {
   // This package's own sources: classes, generics, overloads, type-only imports, declaration merging …
   const tsFiles = execFileSync('git', ['ls-files', 'packages/eslint-plugin/src'], { cwd: repo, encoding: 'utf8' }).trim().split('\n').filter((f) => f.endsWith('.ts'));
 
-  it(`gives ESLint's recommended rules the same results as typescript-eslint's parser on this repository's ${tsFiles.length} source files`, () => {
+  it(`gives ESLint's recommended rules and credlint's the same results as typescript-eslint's parser on this repository's ${tsFiles.length} source files`, () => {
     const linter = new Linter();
     const base: Linter.Config = { ...js.configs.recommended, files: ['**/*.ts'], languageOptions: { globals: globals.node } };
-    const withParser = (parser: Linter.Parser): Linter.Config[] => [base, { files: ['**/*.ts'], languageOptions: { parser } }];
+    const withParser = (parser: Linter.Parser): Linter.Config[] => [base, ...credlint.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser } }];
     const builtin: Linter.Parser = { parseForESLint: (code: string, o?: object) => parseBuiltin(code, o) } as never;
     let compared = 0;
     for (const file of tsFiles) {
