@@ -174,6 +174,19 @@ describe('the built-in TypeScript parser', () => {
     }
   });
 
+  it('places type parameter names after their modifiers', () => {
+    const code = 'export interface Box<in n, out t, T extends string> { a: n; b: t; c: T }\n';
+    const ours = parseBuiltin(code, { filePath: 'box.ts' }).ast as { body: { declaration: { typeParameters: { params: { name: { name: string; range: [number, number] } }[] } } }[] };
+    const names = ours.body[0]!.declaration.typeParameters.params.map((p) => [p.name.name, code.slice(...p.name.range)]);
+    expect(names).toEqual([
+      ['n', 'n'],
+      ['t', 't'],
+      ['T', 'T'],
+    ]);
+    const theirs = tseslint.parser.parseForESLint(code, { filePath: 'box.ts', range: true }).ast as unknown as typeof ours;
+    expect(ours.body[0]!.declaration.typeParameters.params.map((p) => p.name.range)).toEqual(theirs.body[0]!.declaration.typeParameters.params.map((p) => p.name.range));
+  });
+
   it('gives the same tokens and comments as espree on JavaScript and JSX', () => {
     const code = [
       '#!/usr/bin/env node',

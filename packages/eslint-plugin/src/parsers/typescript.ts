@@ -308,6 +308,7 @@ export function toEstreeTokens(code: string, raw: readonly AcornToken[]): Estree
   return out;
 }
 
+const TYPE_PARAMETER_MODIFIERS = /(?:(?:in|out|const)\b\s*)*/uy;
 const NAMESPACE_KEYWORD = /(?:export\s+)?(?:declare\s+)?namespace\b/uy;
 const SIGNATURES = new Set(['TSFunctionType', 'TSConstructorType', 'TSCallSignatureDeclaration', 'TSConstructSignatureDeclaration', 'TSMethodSignature']);
 const DECORATED = new Set([
@@ -372,7 +373,10 @@ function toTsEstree(root: Node, code: string, lines: JsLines, visitorKeys: Loade
     }
     if (n.type === 'TSExpressionWithTypeArguments') n.type = key === 'implements' ? 'TSClassImplements' : 'TSInterfaceHeritage';
     if (n.type === 'TSTypeParameter' && typeof n.name === 'string') {
-      const at = code.indexOf(n.name, n.start);
+      // the name follows the `in`/`out`/`const` modifiers (`<in n>`: not the "n" of "in")
+      TYPE_PARAMETER_MODIFIERS.lastIndex = n.start;
+      TYPE_PARAMETER_MODIFIERS.test(code);
+      const at = code.startsWith(n.name, TYPE_PARAMETER_MODIFIERS.lastIndex) ? TYPE_PARAMETER_MODIFIERS.lastIndex : code.indexOf(n.name, n.start);
       n.name = { type: 'Identifier', name: n.name, decorators: [], ...span(at, at + n.name.length) };
     }
     if (n.type === 'TSMappedType' && n.key === undefined && n.typeParameter) {
