@@ -1,8 +1,12 @@
 import type { Linter } from 'eslint';
 import { textParser } from './parsers/text.js';
+import { typescriptParser } from './parsers/typescript.js';
 import { dotenvRecommended } from './rules/dotenv-checks.js';
 
 export const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+/** Files espree cannot read: recommended gives them a parser (TypeScript) or turns JSX on. */
+export const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+export const JSX_FILES = ['**/*.jsx'];
 export const PYTHON_FILES = ['**/*.py', '**/*.pyi'];
 export const DOTENV_FILES = ['**/.env', '**/.env.*', '**/*.env'];
 export const DATA_FILES = ['**/*.json', '**/*.jsonc', '**/*.json5', '**/*.ipynb', '**/*.yaml', '**/*.yml', '**/*.toml'];
@@ -13,7 +17,11 @@ const STATIC = 'credlint/no-static-credentials';
 /**
  * `configs.recommended`: an array of config objects, each scoped by `files`.
  *
- * - JS/TS: no `language`, no parser — whatever the user runs (espree, typescript-eslint) stays.
+ * - JS/TS: no `language`. `.ts`/`.mts`/`.cts`/`.tsx` get credlint's TypeScript parser, which hands
+ *   each file to typescript-eslint's parser when the project has typescript-eslint and parses it
+ *   itself otherwise — so appending recommended after typescript-eslint keeps typescript-eslint
+ *   parsing (and type-aware rules working), and a project without it still gets TS read. `.jsx`
+ *   only gets `ecmaFeatures.jsx` (parserOptions merge, so no parser is replaced).
  * - Python and .env: our own languages (`credlint/python`, `credlint/dotenv`).
  * - JSON/YAML/TOML: we never set `language` (it merges with "replace" and would displace
  *   `json/json`, `yml/yaml`, `toml/toml`). We set `languageOptions.parser` to the text
@@ -24,6 +32,8 @@ export function recommendedConfig(plugin: object): Linter.Config[] {
   return [
     { name: 'credlint/plugin', plugins: { credlint: plugin as never } },
     { name: 'credlint/javascript', files: JS_FILES, rules: { [HARDCODED]: 'error', [STATIC]: 'error' } },
+    { name: 'credlint/typescript-parser', files: TS_FILES, languageOptions: { parser: typescriptParser as never } },
+    { name: 'credlint/jsx', files: JSX_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: 'credlint/python', files: PYTHON_FILES, language: 'credlint/python', rules: { [HARDCODED]: 'error', [STATIC]: 'error' } },
     { name: 'credlint/dotenv', files: DOTENV_FILES, language: 'credlint/dotenv', rules: dotenvRecommended },
     {

@@ -4,6 +4,7 @@ import { DotenvLanguage } from './languages/dotenv/language.js';
 import { PythonLanguage } from './languages/python/language.js';
 import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.js';
 import { textParser } from './parsers/text.js';
+import { typescriptParser } from './parsers/typescript.js';
 import { dotenvRules } from './rules/dotenv-checks.js';
 import noHardcodedCredentials from './rules/no-hardcoded-credentials.js';
 import noStaticCredentials from './rules/no-static-credentials.js';
@@ -25,8 +26,8 @@ export interface CredlintPlugin {
   rules: ESLint.Plugin['rules'];
   languages: ESLint.Plugin['languages'];
   configs: { recommended: Linter.Config[] };
-  /** The fallback parser for JSON/YAML/TOML files (see configs.recommended). */
-  parsers: { text: typeof textParser };
+  /** The fallback parser for JSON/YAML/TOML files and the TypeScript/TSX parser (see configs.recommended). */
+  parsers: { text: typeof textParser; typescript: typeof typescriptParser };
 }
 
 const plugin: CredlintPlugin = {
@@ -34,7 +35,7 @@ const plugin: CredlintPlugin = {
   rules,
   languages: languages as unknown as ESLint.Plugin['languages'],
   configs: { recommended: [] },
-  parsers: { text: textParser },
+  parsers: { text: textParser, typescript: typescriptParser },
 };
 plugin.configs.recommended = recommendedConfig(plugin);
 
@@ -43,5 +44,7 @@ export { PythonLanguage, PythonSourceCode } from './languages/python/language.js
 export { parsePython } from './languages/python/parse.js';
 export { tokenize as tokenizePython } from './languages/python/tokenizer.js';
 export type { PyBinding, PyComment, PyString, PythonModule } from './languages/python/ast.js';
-export { textParser };
+export { textParser, typescriptParser };
 export default plugin;
+// `require('@credlint/eslint-plugin')` in a CommonJS eslint.config.js (Node's require(esm)) gives the plugin itself.
+export { plugin as 'module.exports' };

@@ -33,6 +33,10 @@ const FILES: Record<string, { languageId: string; text: string }> = {
     languageId: 'typescript',
     text: `const region: string = 'eu-west-1';\nexport const id: string = '${KEY_ID}';\nexport const r = region;\n`,
   },
+  'web/Login.tsx': {
+    languageId: 'typescriptreact',
+    text: `type P = { region: string };\nexport const Login = (p: P) => <aws-login region={p.region} accessKey="${KEY_ID}" />;\n`,
+  },
   'app.py': { languageId: 'python', text: `import boto3\n\ns3 = boto3.client("s3", aws_access_key_id="${KEY_ID}")\n` },
   '.env': { languageId: 'dotenv', text: `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY = ${SECRET}\nAWS_REGION=eu-west-1\n` },
   'cdk.json': { languageId: 'json', text: `{\n  "app": "npx ts-node bin/app.ts",\n  "context": { "accessKeyId": "${KEY_ID}" }\n}\n` },
@@ -149,6 +153,10 @@ const at = (line: number, character: number) => ({ line, character });
 describe('VS Code ESLint language server with the editor.md settings', () => {
   it('TypeScript: the key id, with its exact range', async () => {
     expect(summary(await diagnosticsFor(uriOf('lib/stack.ts')))).toEqual([{ code: 'credlint/no-hardcoded-credentials', start: at(1, 27), end: at(1, 47) }]);
+  });
+
+  it('TSX: the key id in a JSX attribute, with its exact range', async () => {
+    expect(summary(await diagnosticsFor(uriOf('web/Login.tsx')))).toEqual([{ code: 'credlint/no-hardcoded-credentials', start: at(1, 71), end: at(1, 91) }]);
   });
 
   it('Python: static credentials and the key id', async () => {
