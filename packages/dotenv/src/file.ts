@@ -7,6 +7,7 @@ import { exampleDrift, repositoryDiagnostics } from './repository.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, ValidateOptions } from './types.js';
 import { applySettings, enabled, validate } from './validate.js';
 import { validateAwsShared } from './validate-aws-shared.js';
+import { append } from './append.js';
 
 /** Larger files are refused: an env file of this size is not one. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -131,9 +132,9 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
   const diags = validate(current, base);
   if (isEnvFile(abs)) {
     if (options.git !== false && (enabled('env-file-not-ignored', options.checks) || enabled('env-file-tracked', options.checks))) {
-      diags.push(...(await repositoryDiagnostics(abs, current)));
+      append(diags, await repositoryDiagnostics(abs, current));
     }
-    if (enabled('example-drift', options.checks)) diags.push(...exampleDrift(abs, current));
+    if (enabled('example-drift', options.checks)) append(diags, exampleDrift(abs, current));
   }
   result.diagnostics = applySettings(diags, options.checks);
   return result;

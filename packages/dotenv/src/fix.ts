@@ -3,6 +3,7 @@ import { entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, TextEdit } from './types.js';
 import { enabled } from './validate.js';
 import { validate } from './validate.js';
+import { append } from './append.js';
 
 export interface FixOptions {
   dialect?: Dialect;
@@ -106,7 +107,8 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
         }
       }
     }
-    fixed.push(...fixable.filter((d) => applied.includes(d.fix as TextEdit)));
+    const appliedSet = new Set(applied);
+    append(fixed, fixable.filter((d) => appliedSet.has(d.fix as TextEdit)));
     if (output === current) break;
     current = output;
   }
@@ -133,7 +135,8 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
       }
     }
     const FIXERS = new Set<CheckId>(['quoted-value', 'space-around-equals', 'trailing-whitespace', 'export-prefix']);
-    fixed.push(...before.filter((d) => FIXERS.has(d.checkId) && used.some((u) => d.start >= u.start && d.end <= u.end)));
+    const usedSorted = [...used].sort((a, b) => a.start - b.start);
+    append(fixed, before.filter((d) => FIXERS.has(d.checkId) && within(usedSorted, d)));
     current = output;
   }
   const remaining = validate(current, vopts);
@@ -175,4 +178,18 @@ function combinedFix(text: string, e: EnvEntry, dialect: Dialect, readers: Reade
 /** The certain fix of one diagnostic, as a text edit (for hosts such as ESLint). */
 export function fixesFor(_text: string, diagnostic: Diagnostic): TextEdit[] {
   return diagnostic.fix ? [diagnostic.fix] : [];
+}
+
+/** Is `d` inside one of `sorted` (non-overlapping, by start)? A binary search: a big file has ~10⁵ of each. */
+function within(sorted: TextEdit[], d: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = sorted[mid] as TextEdit;
+    if (e.start > d.start) hi = mid - 1;
+    else if (e.end < d.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { typeProblem } from './checks/invalid-typed-value.js';
 import { diagnostic } from './context.js';
 import type { CheckId, CheckSetting, Diagnostic } from './types.js';
 import { applySettings } from './validate.js';
+import { append } from './append.js';
 
 const KEY_SETTINGS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'];
 
@@ -83,7 +84,7 @@ function checkDocument(text: string, doc: AwsSharedDocument, label: string): Dia
         }
       }
       const region = get(s, 'region');
-      if (region) out.push(...judge(ctx, `region (${where})`, region.value, region.valueStart, region.valueEnd));
+      if (region) append(out, judge(ctx, `region (${where})`, region.value, region.valueStart, region.valueEnd));
       for (const e of s.entries) {
         const spec = CONFIG_TYPED[e.key.toLowerCase()];
         if (!spec || e.value.trim() === '') continue;

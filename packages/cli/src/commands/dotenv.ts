@@ -85,7 +85,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     scanned++;
     if (r.fixed) fixed++;
     const mine = r.diagnostics.map((d) => fromDotenv(d, dotenv, file, ''));
-    findings.push(...mine);
+    for (const f of mine) findings.push(f);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;

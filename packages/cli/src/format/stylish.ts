@@ -13,7 +13,8 @@ export function stylishFile(findings: ReportFinding[], c: Colors): string {
   if (findings.length === 0) return '';
   const first = findings[0];
   if (!first) return '';
-  const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+  // a reduce, not Math.max(...spread): one file can have ~10⁵ findings (a spread overflows the stack)
+  const width = findings.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
   const lines = [c.underline(first.file)];
   for (const f of findings) {
     const pos = `${f.line}:${f.column}`.padEnd(width);

@@ -3,6 +3,7 @@ import type { Check } from '../context.js';
 import { diagnostic } from '../context.js';
 import { judgeRegion, nearestRegion, PARTITIONS_SOURCE } from '../regions.js';
 import type { Diagnostic } from '../types.js';
+import { append } from '../append.js';
 
 export const REGION_KEYS = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'CDK_DEFAULT_REGION'];
 
@@ -16,7 +17,7 @@ export const invalidRegion: Check = {
     for (const key of REGION_KEYS) {
       const v = lookup(ctx, key);
       if (!v) continue;
-      out.push(...judge(ctx, key, v.value, v.start, v.end));
+      append(out, judge(ctx, key, v.value, v.start, v.end));
     }
     return out;
   },
