@@ -7,6 +7,7 @@ import { diagnostic } from './context.js';
 import type { CheckId, CheckSetting, Diagnostic } from './types.js';
 import { applySettings } from './validate.js';
 import { append } from './append.js';
+import { safeMessage } from './safe-message.js';
 
 const KEY_SETTINGS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'];
 
@@ -117,7 +118,7 @@ export function validateAwsSharedFiles(options: {
     profileDiags.push({
       checkId: 'conflicting-credential-sources',
       severity: 'error',
-      message: `AWS_PROFILE=${JSON.stringify(options.profile)} names a profile that is in neither ~/.aws/config nor ~/.aws/credentials: the CLI fails with "The config profile could not be found" and the SDKs cannot load credentials.`,
+      message: safeMessage(`AWS_PROFILE=${JSON.stringify(options.profile)} names a profile that is in neither ~/.aws/config nor ~/.aws/credentials: the CLI fails with "The config profile could not be found" and the SDKs cannot load credentials.`),
       start: 0,
       end: 0,
       line: 1,

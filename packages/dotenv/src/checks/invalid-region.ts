@@ -1,3 +1,4 @@
+import { mask } from '@credlint/core';
 import { lookup } from '../aws-vars.js';
 import type { Check } from '../context.js';
 import { diagnostic } from '../context.js';
@@ -26,7 +27,8 @@ export const invalidRegion: Check = {
 export function judge(ctx: Parameters<typeof diagnostic>[0], key: string, value: string, start: number, end: number): Diagnostic[] {
   const j = judgeRegion(value);
   if (j.kind === 'known') return [];
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}…` : value);
+  // region names are short: a long value is likely something pasted into the wrong variable, shown masked
+  const shown = value.length > 24 ? `${JSON.stringify(mask(value))} (${value.length} characters)` : JSON.stringify(value);
   if (j.kind === 'pattern') {
     const message = `${key}=${shown} is not a region in ${PARTITIONS_SOURCE}, though it has the shape of one in the ${j.partition} partition: a new region, or a typo.`;
     return [diagnostic(ctx, 'invalid-region', 'warning', start, end, message)];
