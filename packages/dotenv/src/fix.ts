@@ -1,5 +1,5 @@
 import { editKeepsMeaning, meant, readersOf } from './context.js';
-import { entries, parse } from './parse.js';
+import { bashMultiLine, entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, TextEdit } from './types.js';
 import { enabled } from './validate.js';
 import { validate } from './validate.js';
@@ -38,6 +38,9 @@ export function applyEdits(text: string, edits: TextEdit[]): { output: string; a
 /** Per entry (by index): the value meant, and which readers of the dialect read it so. */
 interface Baseline {
   types: string[];
+  /** With bash among the readers: nodes of multi-line bash commands, which stay byte for byte. */
+  multiLine: boolean[] | undefined;
+  raws: string[];
   entries: { key: string; meant: string | undefined; ok: Reader[]; values: Record<Reader, string | undefined>; unknown: Reader[] }[];
 }
 
@@ -45,6 +48,8 @@ function baseline(text: string, readers: Reader[]): Baseline {
   const doc = parse(text);
   return {
     types: doc.nodes.map((n) => n.type),
+    multiLine: readers.includes('bash') ? bashMultiLine(doc.nodes) : undefined,
+    raws: doc.nodes.map((n) => n.raw + n.eol),
     entries: entries(doc).map((e) => {
       const m = meant(e);
       return { key: e.key, meant: m, ok: m === undefined ? [] : readers.filter((r) => !e.unknown?.includes(r) && e.values[r] === m), values: { ...e.values }, unknown: e.unknown ?? [] };
@@ -60,6 +65,17 @@ function baseline(text: string, readers: Reader[]): Baseline {
 function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
   const doc = parse(text);
   if (doc.nodes.length !== base.types.length || doc.nodes.some((n, i) => n.type !== base.types[i])) return false;
+  if (base.multiLine) {
+    // bash joins these lines into one command (`A= \` + `C=x`, `C="y"\rD = 3`): an edit there can
+    // change what bash reads for another line, which the per-entry model does not see. Leave them,
+    // and do not make new ones (a trimmed blank after `\` would start a continuation).
+    const now = bashMultiLine(doc.nodes);
+    for (let i = 0; i < now.length; i++) {
+      if (now[i] !== base.multiLine[i]) return false;
+      const n = doc.nodes[i] as (typeof doc.nodes)[number];
+      if (base.multiLine[i] && n.raw + n.eol !== base.raws[i]) return false;
+    }
+  }
   const es = entries(doc);
   return base.entries.every((b, i) => {
     const e = es[i];

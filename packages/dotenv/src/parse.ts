@@ -376,6 +376,25 @@ function bashAcrossLines(nodes: EnvNode[]): void {
   }
 }
 
+/**
+ * Per node: is it part of a bash command that spans lines? A quote left open, a trailing `\`, or a
+ * lone CR (bash breaks lines at LF only, so `A=1\rB=2` is one line to it) joins a node to the next.
+ * The model's per-line bash values are not certain there: the fixer leaves such nodes as they are.
+ */
+export function bashMultiLine(nodes: EnvNode[]): boolean[] {
+  const out = nodes.map(() => false);
+  let state: ShellState = { stack: [], continued: false };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as EnvNode;
+    const inside = state.stack.length > 0 || state.continued;
+    state = shellScan(node.raw + (node.eol === '' ? '' : '\n'), state);
+    const joinsNext = state.stack.length > 0 || state.continued || node.eol === '\r' || /\r(?!\n)/.test(node.raw);
+    if (inside || joinsNext) out[i] = true;
+    if (joinsNext && i + 1 < nodes.length) out[i + 1] = true;
+  }
+  return out;
+}
+
 /** Lossless parse: `print(parse(text)) === text`, byte for byte. */
 export function parse(text: string, _options: { filename?: string } = {}): EnvDocument {
   const { bom, nodes } = tokenize(text);
