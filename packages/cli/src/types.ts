@@ -20,7 +20,7 @@ export interface ReportFinding {
 }
 
 /** Why a file was not (fully) scanned. Listed in `summary.errors`, never dropped silently. */
-export type SkipCode = 'binary' | 'too-large' | 'unreadable' | 'invalid-utf8' | 'not-a-file';
+export type SkipCode = 'binary' | 'too-large' | 'unreadable' | 'invalid-utf8' | 'not-a-file' | 'write-failed';
 
 export interface FileNote {
   file: string;

@@ -7,25 +7,29 @@ import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
 import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
 import { fromDotenv } from '../scan/analyze.js';
-import { gitTopLevel } from '../git.js';
+import { GitError, gitTopLevel } from '../git.js';
 import { UsageError, type FileNote, type Io, type ReportFinding, type Summary } from '../types.js';
 
 export const DOTENV_HELP = `Usage: credlint dotenv [files...] [options]
 
-Validates env files (default: every .env* file in the current directory) against how each common
+Validates env files (default: the env files in the current directory — .env, .env.*, *.env; not
+.envrc or editor backups such as .env.swp, .env~, .env.bak, .env.orig) against how each common
 reader (dotenv, Node's --env-file, docker --env-file, Compose, bash, python-dotenv) reads them,
-plus the AWS checks and whether git tracks or ignores the file.
+plus the AWS checks and whether git tracks or ignores the file (skipped, with a note, without git).
 
 Options:
   --dialect NAME        portable (default: flag what any reader reads differently) | dotenv | node |
                         docker | compose | bash | python
-  --fix                 repair what can be repaired without changing any value (atomic write)
+  --fix                 repair what can be repaired without changing any value (atomic write,
+                        through symbolic links; read-only and hard-linked files, and files
+                        changed meanwhile, are not written: exit 2)
   -f, --format NAME     stylish (default) | json
   --max-warnings N      exit 1 when there are more than N warnings
   --color / --no-color  force colour on or off
   -h, --help            show this help
 
-Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error.`;
+Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
+not read, or a fix not written).`;
 
 const DIALECTS: readonly Dialect[] = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'];
 
@@ -61,29 +65,50 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   }
   let files = positionals;
   if (files.length === 0) {
+    // The matcher `scan` uses: not `.envrc` (a shell script) nor editor backups (`.env.swp`, `.env~`).
+    // Symbolic links are included and read (and fixed) through the link, like any named file.
     files = readdirSync(io.cwd, { withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.startsWith('.env'))
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && dotenv.isEnvFile(e.name))
       .map((e) => e.name)
       .sort();
   }
+  // No git on PATH (e.g. node:alpine): the repository checks are skipped, once and said so; the rest runs.
+  let top: string | undefined;
+  let gitMissing: string | undefined;
+  try {
+    top = gitTopLevel(io.cwd);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    gitMissing = e.message;
+  }
+  if (gitMissing) io.stderr.write(`credlint dotenv: git is not available (${gitMissing}): the repository checks env-file-tracked and env-file-not-ignored were skipped; every other check ran\n`);
   // .credlintignore applies to named files too (lint-staged passes every staged env file, fixtures included).
-  const scopes = credlintIgnores(io.cwd, gitTopLevel(io.cwd));
+  const scopes = credlintIgnores(io.cwd, top);
   files = files.filter((f) => !ignoredBy(scopes, path.resolve(io.cwd, f), false));
   const findings: ReportFinding[] = [];
   const notes: FileNote[] = [];
   let scanned = 0;
   let fixed = 0;
+  let failed = false;
   const c = colors(useColor(io.stdout, io.env, values['no-color'] ? false : values.color));
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
     const file = display(io.cwd, abs);
-    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: true, fix: values.fix });
+    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: gitMissing === undefined, fix: values.fix });
     if (r.error) {
-      notes.push({ file, code: 'unreadable', message: r.error });
+      const code = r.errorCode ?? 'unreadable';
+      notes.push({ file, code, message: r.error });
+      // Named binary files are not env files: noted, as `scan` notes them. Anything else not read fails closed.
+      if (code !== 'binary') failed = true;
       continue;
     }
     scanned++;
     if (r.fixed) fixed++;
+    if (r.writeError) {
+      // The diagnostics stand (the file is unchanged); the failed write is an error of its own.
+      notes.push({ file, code: 'write-failed', message: r.writeError });
+      failed = true;
+    }
     const mine = r.diagnostics.map((d) => fromDotenv(d, dotenv, file, ''));
     for (const f of mine) findings.push(f);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
@@ -96,7 +121,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     io.stdout.write(stylishNotes(notes, true, c) + stylishSummary(summary, { errors, warnings, inline: 0, baselined: 0 }, c));
     if (fixed) io.stdout.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);
   }
-  if (notes.length) return 2;
+  if (failed) return 2;
   if (errors) return 1;
   if (maxWarnings !== undefined && warnings > Number(maxWarnings)) return 1;
   return 0;
