@@ -87,7 +87,14 @@ export function writeTarget(file: string): string {
 
 function writeAll(fd: number, data: Buffer): void {
   let off = 0;
-  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+  while (off < data.length) {
+    try {
+      off += writeSync(fd, data, off, data.length - off);
+    } catch (e) {
+      // a non-blocking pipe (Node's own stdout can be one) that is full: wait for the reader
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+    }
+  }
 }
 
 function changedSince(target: string, expected: FileSnapshot): string | undefined {
@@ -131,7 +138,21 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
   if (st === undefined && options.expected) throw new WriteRefusedError('changed', `${file} changed since it was read (it was removed); nothing written`);
   if (st && !st.isFile()) {
     if (st.isDirectory()) throw new WriteRefusedError('not-a-file', `${file} is a directory`);
-    // A device, FIFO or socket (`-o /dev/stdout`): write to it through the path given, never replace it.
+    // A device, FIFO or socket (`-o /dev/stdout`): write to it, never replace it. Our own stdout or
+    // stderr is written through its descriptor: a socket (how a parent process often pipes us) cannot
+    // be opened by path (ENXIO).
+    const own = [1, 2].find((n) => {
+      try {
+        const o = fstatSync(n);
+        return o.dev === st.dev && o.ino === st.ino;
+      } catch {
+        return false;
+      }
+    });
+    if (own !== undefined) {
+      writeAll(own, bytes);
+      return;
+    }
     const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND);
     try {
       writeAll(fd, bytes);
