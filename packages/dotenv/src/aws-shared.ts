@@ -33,7 +33,8 @@ export interface AwsSharedDocument {
 function sectionOf(header: string, kind: 'credentials' | 'config'): { type: AwsSection['type']; name: string } {
   const h = header.trim();
   if (h === 'default') return { type: 'default', name: 'default' };
-  const m = /^(profile|sso-session|services)\s+(.+)$/.exec(h);
+  // `\S` after the spaces: `\s+` and the name cannot trade characters, so no backtracking (h is trimmed).
+  const m = /^(profile|sso-session|services)\s+(\S.*)$/.exec(h);
   if (m) {
     const name = (m[2] ?? '').trim();
     if (m[1] === 'profile') {

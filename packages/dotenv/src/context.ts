@@ -1,5 +1,6 @@
 import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
+import { safeMessage } from './safe-message.js';
 import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit, TypedKeySpec } from './types.js';
 import { READER_NAMES, READERS } from './types.js';
 
@@ -58,7 +59,8 @@ export function diagnostic(
   const d: Diagnostic = {
     checkId,
     severity,
-    message,
+    // a name or value quoted in a message can be a credential: mask it here, for every check
+    message: safeMessage(message),
     start,
     end,
     line: a.line,

@@ -1,12 +1,14 @@
-import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { awsSharedKind, isEnvFile } from './files.js';
 import { fix } from './fix.js';
 import { exampleDrift, repositoryDiagnostics } from './repository.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, ValidateOptions } from './types.js';
 import { applySettings, enabled, validate } from './validate.js';
 import { validateAwsShared } from './validate-aws-shared.js';
+import { snapshotOf, writeFileAtomicSync, type FileSnapshot } from './write.js';
+import { append } from './append.js';
 
 /** Larger files are refused: an env file of this size is not one. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -20,6 +22,11 @@ export interface ValidateFileOptions {
   git?: boolean;
   /** Apply the certain fixes and write the file atomically. */
   fix?: boolean;
+  /**
+   * Called after the fix is computed, right before the file is replaced (a host's progress hook; tests
+   * use it to change the file in between, which the writer must then refuse).
+   */
+  beforeWrite?: () => void | Promise<void>;
 }
 
 export interface FileResult {
@@ -28,8 +35,15 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** An I/O or input problem (unreadable, directory, binary, invalid UTF-8, too large): nothing was checked. */
   error?: string;
+  /** What kind of problem `error` is. */
+  errorCode?: 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'invalid-utf8';
   /** Set when `fix` was asked: whether the file was rewritten. */
   fixed?: boolean;
+  /**
+   * The fix was computed but not written (read-only, hard links, changed since read, I/O error): the
+   * file is unchanged and `diagnostics` are those of the file as it is.
+   */
+  writeError?: string;
 }
 
 /** Decodes a file's bytes, refusing binary and invalid UTF-8 with a clear reason. */
@@ -53,26 +67,13 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
   }
 }
 
-/** Writes `text` next to `path` and renames it over, keeping the file mode: readers see the old or the new file, never half of one. */
-export async function writeAtomic(file: string, text: string): Promise<void> {
-  // Write through a symlink to its target: renaming over the link would replace it with a copy.
-  const path = await realpath(file);
-  const st = await stat(path);
-  const tmp = join(dirname(path), `.${basename(path)}.credlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'wx', st.mode & 0o7777);
-  try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
-    await chmod(tmp, st.mode & 0o7777);
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+/**
+ * Writes `text` to `file` atomically by the writer's rules (see write.ts: through links, never over a
+ * device, keeping owner and mode, refusing read-only and hard-linked files, and — given `expected`, what
+ * was read — refusing when the file changed since).
+ */
+export async function writeAtomic(file: string, text: string, expected?: FileSnapshot): Promise<void> {
+  writeFileAtomicSync(file, text, expected ? { expected } : {});
 }
 
 function describeIoError(e: unknown): string {
@@ -93,17 +94,40 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
   const rel = relative(cwd, abs);
   const file = rel && !rel.startsWith('..') ? rel : path;
   let bytes: Uint8Array;
+  let snapshot: FileSnapshot;
+  let handle: FileHandle | undefined;
   try {
-    const st = await stat(abs);
-    if (st.isDirectory()) return { file, diagnostics: [], error: 'is a directory, not a file' };
-    if (!st.isFile()) return { file, diagnostics: [], error: 'not a regular file' };
-    if (st.size > MAX_FILE_BYTES) return { file, diagnostics: [], error: `too large (${st.size} bytes; env files over ${MAX_FILE_BYTES} bytes are not checked)` };
-    bytes = await readFile(abs);
+    // Opened once: the descriptor read from is the one the writer checks for changes before replacing.
+    // O_NONBLOCK: a FIFO named `.env` must not hang the open.
+    handle = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = await handle.stat();
+    const refuse = st.isDirectory()
+      ? ({ error: 'is a directory, not a file', errorCode: 'not-a-file' } as const)
+      : !st.isFile()
+        ? ({ error: 'not a regular file', errorCode: 'not-a-file' } as const)
+        : st.size > MAX_FILE_BYTES
+          ? ({ error: `too large (${st.size} bytes; env files over ${MAX_FILE_BYTES} bytes are not checked)`, errorCode: 'too-large' } as const)
+          : undefined;
+    if (refuse) {
+      await handle.close();
+      return { file, diagnostics: [], ...refuse };
+    }
+    bytes = await handle.readFile();
+    snapshot = snapshotOf(st, bytes, handle.fd);
   } catch (e) {
-    return { file, diagnostics: [], error: describeIoError(e) };
+    await handle?.close();
+    return { file, diagnostics: [], error: describeIoError(e), errorCode: 'unreadable' };
   }
+  try {
+    return await checkText(abs, file, bytes, snapshot, options);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot: FileSnapshot, options: ValidateFileOptions): Promise<FileResult> {
   const decoded = decodeText(bytes);
-  if ('error' in decoded) return { file, diagnostics: [], error: decoded.error };
+  if ('error' in decoded) return { file, diagnostics: [], error: decoded.error, errorCode: decoded.error.startsWith('binary') ? 'binary' : 'invalid-utf8' };
   const text = decoded.text;
 
   const shared = awsSharedKind(abs);
@@ -118,22 +142,25 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
   const result: FileResult = { file, diagnostics: [] };
   if (options.fix) {
     const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file });
+    result.fixed = false;
     if (r.changed) {
       try {
-        await writeAtomic(abs, r.output);
+        await options.beforeWrite?.();
+        writeFileAtomicSync(abs, r.output, { expected: snapshot });
         current = r.output;
         result.fixed = true;
       } catch (e) {
-        return { file, diagnostics: validate(text, base), error: `could not write the fix: ${describeIoError(e)}`, fixed: false };
+        // Not written: report the file as it is, and why the fix was not written.
+        result.writeError = `could not write the fix: ${describeIoError(e)}`;
       }
-    } else result.fixed = false;
+    }
   }
   const diags = validate(current, base);
   if (isEnvFile(abs)) {
     if (options.git !== false && (enabled('env-file-not-ignored', options.checks) || enabled('env-file-tracked', options.checks))) {
-      diags.push(...(await repositoryDiagnostics(abs, current)));
+      append(diags, await repositoryDiagnostics(abs, current));
     }
-    if (enabled('example-drift', options.checks)) diags.push(...exampleDrift(abs, current));
+    if (enabled('example-drift', options.checks)) append(diags, exampleDrift(abs, current));
   }
   result.diagnostics = applySettings(diags, options.checks);
   return result;

@@ -1,8 +1,9 @@
 import { editKeepsMeaning, meant, readersOf } from './context.js';
-import { entries, parse } from './parse.js';
+import { bashMultiLine, entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, TextEdit } from './types.js';
 import { enabled } from './validate.js';
 import { validate } from './validate.js';
+import { append } from './append.js';
 
 export interface FixOptions {
   dialect?: Dialect;
@@ -37,6 +38,9 @@ export function applyEdits(text: string, edits: TextEdit[]): { output: string; a
 /** Per entry (by index): the value meant, and which readers of the dialect read it so. */
 interface Baseline {
   types: string[];
+  /** With bash among the readers: nodes of multi-line bash commands, which stay byte for byte. */
+  multiLine: boolean[] | undefined;
+  raws: string[];
   entries: { key: string; meant: string | undefined; ok: Reader[]; values: Record<Reader, string | undefined>; unknown: Reader[] }[];
 }
 
@@ -44,6 +48,8 @@ function baseline(text: string, readers: Reader[]): Baseline {
   const doc = parse(text);
   return {
     types: doc.nodes.map((n) => n.type),
+    multiLine: readers.includes('bash') ? bashMultiLine(doc.nodes) : undefined,
+    raws: doc.nodes.map((n) => n.raw + n.eol),
     entries: entries(doc).map((e) => {
       const m = meant(e);
       return { key: e.key, meant: m, ok: m === undefined ? [] : readers.filter((r) => !e.unknown?.includes(r) && e.values[r] === m), values: { ...e.values }, unknown: e.unknown ?? [] };
@@ -59,6 +65,17 @@ function baseline(text: string, readers: Reader[]): Baseline {
 function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
   const doc = parse(text);
   if (doc.nodes.length !== base.types.length || doc.nodes.some((n, i) => n.type !== base.types[i])) return false;
+  if (base.multiLine) {
+    // bash joins these lines into one command (`A= \` + `C=x`, `C="y"\rD = 3`): an edit there can
+    // change what bash reads for another line, which the per-entry model does not see. Leave them,
+    // and do not make new ones (a trimmed blank after `\` would start a continuation).
+    const now = bashMultiLine(doc.nodes);
+    for (let i = 0; i < now.length; i++) {
+      if (now[i] !== base.multiLine[i]) return false;
+      const n = doc.nodes[i] as (typeof doc.nodes)[number];
+      if (base.multiLine[i] && n.raw + n.eol !== base.raws[i]) return false;
+    }
+  }
   const es = entries(doc);
   return base.entries.every((b, i) => {
     const e = es[i];
@@ -106,7 +123,8 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
         }
       }
     }
-    fixed.push(...fixable.filter((d) => applied.includes(d.fix as TextEdit)));
+    const appliedSet = new Set(applied);
+    append(fixed, fixable.filter((d) => appliedSet.has(d.fix as TextEdit)));
     if (output === current) break;
     current = output;
   }
@@ -133,7 +151,8 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
       }
     }
     const FIXERS = new Set<CheckId>(['quoted-value', 'space-around-equals', 'trailing-whitespace', 'export-prefix']);
-    fixed.push(...before.filter((d) => FIXERS.has(d.checkId) && used.some((u) => d.start >= u.start && d.end <= u.end)));
+    const usedSorted = [...used].sort((a, b) => a.start - b.start);
+    append(fixed, before.filter((d) => FIXERS.has(d.checkId) && within(usedSorted, d)));
     current = output;
   }
   const remaining = validate(current, vopts);
@@ -175,4 +194,18 @@ function combinedFix(text: string, e: EnvEntry, dialect: Dialect, readers: Reade
 /** The certain fix of one diagnostic, as a text edit (for hosts such as ESLint). */
 export function fixesFor(_text: string, diagnostic: Diagnostic): TextEdit[] {
   return diagnostic.fix ? [diagnostic.fix] : [];
+}
+
+/** Is `d` inside one of `sorted` (non-overlapping, by start)? A binary search: a big file has ~10⁵ of each. */
+function within(sorted: TextEdit[], d: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = sorted[mid] as TextEdit;
+    if (e.start > d.start) hi = mid - 1;
+    else if (e.end < d.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }

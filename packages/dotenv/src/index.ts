@@ -27,6 +27,7 @@ export { validate, validateVariables } from './validate.js';
 export { validateAwsShared, validateAwsSharedFiles } from './validate-aws-shared.js';
 export { applyEdits, fix, fixesFor, type FixOptions, type FixResult } from './fix.js';
 export { decodeText, MAX_FILE_BYTES, validateFile, writeAtomic, type FileResult, type ValidateFileOptions } from './file.js';
+export { hashBytes, snapshotOf, writeFileAtomicSync, writeTarget, WriteRefusedError, type FileSnapshot, type WriteOptions, type WriteRefusal } from './write.js';
 export { compareKeys, exampleFor } from './repository.js';
 export { AWS_TYPED_KEYS, typeOf } from './checks/invalid-typed-value.js';
 export { judgeRegion, PARTITIONS_SOURCE } from './regions.js';

@@ -121,29 +121,28 @@ function tokenize(text: string): { bom: boolean; nodes: EnvNode[] } {
     if (quote !== 'none') {
       let close = findClose(t, q, i + 1);
       if (close < 0) {
-        // Look for the closing quote on later lines: a multi-line value. One pass, resumed line by line.
-        let acc = t;
+        // Look for the closing quote on later lines: a multi-line value. One pass over the text itself
+        // (growing a string line by line and indexing it flattens the rope each time: quadratic).
         let k = li + 1;
         let found = -1;
-        let scan = t.length;
+        let p = L.start + t.length;
         let escaped = endsWithOddBackslashes(t, i + 1);
         while (k < lines.length) {
-          const prev = lines[k - 1] as PhysicalLine;
           const next = lines[k] as PhysicalLine;
-          acc = acc + prev.eol + next.text;
-          for (let p = scan; p < acc.length; p++) {
-            const c = acc[p];
+          const stop = next.start + next.text.length;
+          for (; p < stop; p++) {
+            const c = text[p];
             if (escaped) escaped = false;
             else if (c === '\\') escaped = true;
             else if (c === q) {
-              found = p;
+              found = p - L.start;
               break;
             }
           }
-          scan = acc.length;
           if (found >= 0) break;
           k++;
         }
+        const acc = found >= 0 ? text.slice(L.start, (lines[k] as PhysicalLine).start + (lines[k] as PhysicalLine).text.length) : '';
         // As dotenv: a quote closed on a later line only ends the value if nothing but blanks or a
         // comment follows it; otherwise the opening quote was not one.
         const after = found >= 0 ? acc.slice(found + 1) : '';
@@ -375,6 +374,25 @@ function bashAcrossLines(nodes: EnvNode[]): void {
       node.unknown = [...(node.unknown ?? []), 'bash'];
     }
   }
+}
+
+/**
+ * Per node: is it part of a bash command that spans lines? A quote left open, a trailing `\`, or a
+ * lone CR (bash breaks lines at LF only, so `A=1\rB=2` is one line to it) joins a node to the next.
+ * The model's per-line bash values are not certain there: the fixer leaves such nodes as they are.
+ */
+export function bashMultiLine(nodes: EnvNode[]): boolean[] {
+  const out = nodes.map(() => false);
+  let state: ShellState = { stack: [], continued: false };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as EnvNode;
+    const inside = state.stack.length > 0 || state.continued;
+    state = shellScan(node.raw + (node.eol === '' ? '' : '\n'), state);
+    const joinsNext = state.stack.length > 0 || state.continued || node.eol === '\r' || /\r(?!\n)/.test(node.raw);
+    if (inside || joinsNext) out[i] = true;
+    if (joinsNext && i + 1 < nodes.length) out[i + 1] = true;
+  }
+  return out;
 }
 
 /** Lossless parse: `print(parse(text)) === text`, byte for byte. */

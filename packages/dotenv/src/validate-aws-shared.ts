@@ -6,6 +6,8 @@ import { typeProblem } from './checks/invalid-typed-value.js';
 import { diagnostic } from './context.js';
 import type { CheckId, CheckSetting, Diagnostic } from './types.js';
 import { applySettings } from './validate.js';
+import { append } from './append.js';
+import { safeMessage } from './safe-message.js';
 
 const KEY_SETTINGS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'];
 
@@ -83,7 +85,7 @@ function checkDocument(text: string, doc: AwsSharedDocument, label: string): Dia
         }
       }
       const region = get(s, 'region');
-      if (region) out.push(...judge(ctx, `region (${where})`, region.value, region.valueStart, region.valueEnd));
+      if (region) append(out, judge(ctx, `region (${where})`, region.value, region.valueStart, region.valueEnd));
       for (const e of s.entries) {
         const spec = CONFIG_TYPED[e.key.toLowerCase()];
         if (!spec || e.value.trim() === '') continue;
@@ -116,7 +118,7 @@ export function validateAwsSharedFiles(options: {
     profileDiags.push({
       checkId: 'conflicting-credential-sources',
       severity: 'error',
-      message: `AWS_PROFILE=${JSON.stringify(options.profile)} names a profile that is in neither ~/.aws/config nor ~/.aws/credentials: the CLI fails with "The config profile could not be found" and the SDKs cannot load credentials.`,
+      message: safeMessage(`AWS_PROFILE=${JSON.stringify(options.profile)} names a profile that is in neither ~/.aws/config nor ~/.aws/credentials: the CLI fails with "The config profile could not be found" and the SDKs cannot load credentials.`),
       start: 0,
       end: 0,
       line: 1,

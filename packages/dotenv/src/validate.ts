@@ -5,6 +5,7 @@ import { intended, readersOf } from './context.js';
 import { isEnvExampleFile } from './files.js';
 import { entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, Reader, ValidateOptions, Variable } from './types.js';
+import { append } from './append.js';
 
 /** Applies user settings: `off`/false drops, `warning`/`error` overrides the severity. */
 export function applySettings(diags: Diagnostic[], settings: Partial<Record<CheckId, CheckSetting>> = {}): Diagnostic[] {
@@ -54,7 +55,7 @@ function run(ctx: CheckContext, settings: Partial<Record<CheckId, CheckSetting>>
   for (const check of ALL_CHECKS) {
     if (!kinds.includes(check.kind) || !enabled(check.id, settings)) continue;
     if (ctx.isExample && NOT_FOR_EXAMPLES.has(check.id)) continue;
-    diags.push(...check.run(ctx));
+    append(diags, check.run(ctx));
   }
   return applySettings(diags, settings);
 }

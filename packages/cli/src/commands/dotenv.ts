@@ -7,25 +7,31 @@ import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
 import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
 import { fromDotenv } from '../scan/analyze.js';
-import { gitTopLevel } from '../git.js';
+import { findWorkTree, GitError, type WorkTree } from '../git.js';
+import { exitCode, fileNote } from '../exit-code.js';
+import { escapeControl } from '../format/escape.js';
 import { UsageError, type FileNote, type Io, type ReportFinding, type Summary } from '../types.js';
 
 export const DOTENV_HELP = `Usage: credlint dotenv [files...] [options]
 
-Validates env files (default: every .env* file in the current directory) against how each common
+Validates env files (default: the env files in the current directory — .env, .env.*, *.env; not
+.envrc or editor backups such as .env.swp, .env~, .env.bak, .env.orig) against how each common
 reader (dotenv, Node's --env-file, docker --env-file, Compose, bash, python-dotenv) reads them,
-plus the AWS checks and whether git tracks or ignores the file.
+plus the AWS checks and whether git tracks or ignores the file (skipped, with a note, without git).
 
 Options:
   --dialect NAME        portable (default: flag what any reader reads differently) | dotenv | node |
                         docker | compose | bash | python
-  --fix                 repair what can be repaired without changing any value (atomic write)
+  --fix                 repair what can be repaired without changing any value (atomic write,
+                        through symbolic links; read-only and hard-linked files, and files
+                        changed meanwhile, are not written: exit 2)
   -f, --format NAME     stylish (default) | json
   --max-warnings N      exit 1 when there are more than N warnings
   --color / --no-color  force colour on or off
   -h, --help            show this help
 
-Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error.`;
+Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
+not read, or a fix not written).`;
 
 const DIALECTS: readonly Dialect[] = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'];
 
@@ -61,13 +67,28 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   }
   let files = positionals;
   if (files.length === 0) {
+    // The matcher `scan` uses: not `.envrc` (a shell script) nor editor backups (`.env.swp`, `.env~`).
+    // Symbolic links are included and read (and fixed) through the link, like any named file.
     files = readdirSync(io.cwd, { withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.startsWith('.env'))
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && dotenv.isEnvFile(e.name))
       .map((e) => e.name)
       .sort();
   }
+  // No git on PATH (e.g. node:alpine): the repository checks are skipped, once and said so; the rest runs.
+  // A repository git refuses (dubious ownership, a broken .git) is an error: those checks would be wrong.
+  let where: WorkTree;
+  try {
+    where = findWorkTree(io.cwd);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    io.stderr.write(`credlint dotenv: ${escapeControl(e.message)}\n`);
+    return 2;
+  }
+  const top = where.kind === 'repo' ? where.top : undefined;
+  const gitMissing = where.kind === 'no-git';
+  if (gitMissing) io.stderr.write('credlint dotenv: git was not found on PATH: the repository checks env-file-tracked and env-file-not-ignored were skipped; every other check ran\n');
   // .credlintignore applies to named files too (lint-staged passes every staged env file, fixtures included).
-  const scopes = credlintIgnores(io.cwd, gitTopLevel(io.cwd));
+  const scopes = credlintIgnores(io.cwd, top);
   files = files.filter((f) => !ignoredBy(scopes, path.resolve(io.cwd, f), false));
   const findings: ReportFinding[] = [];
   const notes: FileNote[] = [];
@@ -77,15 +98,20 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
     const file = display(io.cwd, abs);
-    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: true, fix: values.fix });
+    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: !gitMissing, fix: values.fix });
     if (r.error) {
-      notes.push({ file, code: 'unreadable', message: r.error });
+      // The same fail-closed rule as `scan` (exit-code.ts): a binary is a note, a file not read is fatal.
+      notes.push(fileNote(file, r.errorCode ?? 'unreadable', r.error));
       continue;
     }
     scanned++;
     if (r.fixed) fixed++;
+    if (r.writeError) {
+      // The diagnostics stand (the file is unchanged); the failed write is an error of its own.
+      notes.push(fileNote(file, 'write-failed', r.writeError));
+    }
     const mine = r.diagnostics.map((d) => fromDotenv(d, dotenv, file, ''));
-    findings.push(...mine);
+    for (const f of mine) findings.push(f);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -96,8 +122,5 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     io.stdout.write(stylishNotes(notes, true, c) + stylishSummary(summary, { errors, warnings, inline: 0, baselined: 0 }, c));
     if (fixed) io.stdout.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);
   }
-  if (notes.length) return 2;
-  if (errors) return 1;
-  if (maxWarnings !== undefined && warnings > Number(maxWarnings)) return 1;
-  return 0;
+  return exitCode({ notes, errors, warnings, maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings) });
 }

@@ -1,8 +1,10 @@
+import { mask } from '@credlint/core';
 import { lookup } from '../aws-vars.js';
 import type { Check } from '../context.js';
 import { diagnostic } from '../context.js';
 import { judgeRegion, nearestRegion, PARTITIONS_SOURCE } from '../regions.js';
 import type { Diagnostic } from '../types.js';
+import { append } from '../append.js';
 
 export const REGION_KEYS = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'CDK_DEFAULT_REGION'];
 
@@ -16,7 +18,7 @@ export const invalidRegion: Check = {
     for (const key of REGION_KEYS) {
       const v = lookup(ctx, key);
       if (!v) continue;
-      out.push(...judge(ctx, key, v.value, v.start, v.end));
+      append(out, judge(ctx, key, v.value, v.start, v.end));
     }
     return out;
   },
@@ -25,7 +27,8 @@ export const invalidRegion: Check = {
 export function judge(ctx: Parameters<typeof diagnostic>[0], key: string, value: string, start: number, end: number): Diagnostic[] {
   const j = judgeRegion(value);
   if (j.kind === 'known') return [];
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}…` : value);
+  // region names are short: a long value is likely something pasted into the wrong variable, shown masked
+  const shown = value.length > 24 ? `${JSON.stringify(mask(value))} (${value.length} characters)` : JSON.stringify(value);
   if (j.kind === 'pattern') {
     const message = `${key}=${shown} is not a region in ${PARTITIONS_SOURCE}, though it has the shape of one in the ${j.partition} partition: a new region, or a typo.`;
     return [diagnostic(ctx, 'invalid-region', 'warning', start, end, message)];

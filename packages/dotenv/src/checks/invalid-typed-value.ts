@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { mask } from '@credlint/core';
 import type { Check } from '../context.js';
 import { diagnostic, list } from '../context.js';
 import type { Diagnostic, TypedKeySpec } from '../types.js';
@@ -85,7 +86,8 @@ export const invalidTypedValue: Check = {
       if (!spec || v.value.trim() === '') continue;
       const problem = typeProblem(v.key, v.value, spec);
       if (!problem) continue;
-      const shown = v.value.length <= 24 ? JSON.stringify(v.value) : `${JSON.stringify(v.value.slice(0, 20))}…`;
+      // a settings value is a word or a number: a longer one is likely a pasted secret, shown masked
+      const shown = v.value.length <= 24 ? JSON.stringify(v.value) : `${JSON.stringify(mask(v.value))} (${v.value.length} characters)`;
       out.push(diagnostic(ctx, 'invalid-typed-value', 'error', v.start, v.end, `${v.key}=${shown} ${problem}; the SDK throws or ignores it at startup.`));
     }
     return out;
