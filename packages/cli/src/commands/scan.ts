@@ -300,7 +300,9 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
 }
 
 function errorText(e: unknown): string {
-  return escapeControl((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  const code = (e as NodeJS.ErrnoException).code;
+  // The writer's refusals (read-only, hard links, changed meanwhile) say why in their message.
+  return escapeControl(code && code !== 'EREFUSED' ? code : (e as Error).message);
 }
 
 function isDirectory(abs: string): boolean {
