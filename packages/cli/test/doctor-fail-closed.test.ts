@@ -176,7 +176,7 @@ describe('files over the size cap are reported, not read (item 17)', () => {
     const report = parseJson(r);
     expect(ruleIds(report)).toEqual(['file-too-large']);
     expect(report.findings[0]!.message).toMatch(/is 4\.0 MiB, over doctor's limit of 4\.0 MiB, so doctor did not read or check it/);
-    expect(report.summary.errors).toEqual([{ file: join(c.home, '.aws', 'config'), code: 'too-large', message: expect.stringMatching(/did not read/) }]);
+    expect(report.summary.errors).toEqual([{ file: join(c.home, '.aws', 'config'), code: 'too-large', message: expect.stringMatching(/did not read/), fatal: true }]);
     expect(r.code).toBe(2);
     const human = await runCli([], c);
     expect(human.stdout).toMatch(/\[file-too-large\]/);
@@ -187,7 +187,7 @@ describe('files over the size cap are reported, not read (item 17)', () => {
     const c = makeCase({ env: envKeys() });
     writeFileSync(join(c.cwd, '.env'), 'A=1\n'.repeat(MAX_FILE_BYTES / 4 + 1));
     const r = await runInProcess(['--format', 'json'], c);
-    expect(parseJson(r).summary.errors).toEqual([{ file: '.env', code: 'too-large', message: expect.stringMatching(/did not compare it/) }]);
+    expect(parseJson(r).summary.errors).toEqual([{ file: '.env', code: 'too-large', message: expect.stringMatching(/did not compare it/), fatal: true }]);
     expect(r.code).toBe(2);
   });
 
