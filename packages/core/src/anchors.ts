@@ -7,13 +7,13 @@
  * F[wQ]oGZXIvYXdz|AQoDYXdz`), which yields the same positions (tested). Linear: every stream only
  * moves forward.
  */
-export const AnchorKind = { KeyId: 1, Secret: 2, Token: 3, TokenPrefix: 4, Base64KeyId: 5 } as const;
+export const AnchorKind = { KeyId: 1, Secret: 2, Token: 3, TokenPrefix: 4, Base64KeyId: 5, AwsName: 6, BedrockLongTerm: 7, BedrockShortTerm: 8 } as const;
 export type AnchorKind = (typeof AnchorKind)[keyof typeof AnchorKind];
 
 // Needle, characters that must precede it, anchor kind; the anchor starts at the first of those.
 type Stream = { needle: string; before: readonly string[]; kind: AnchorKind };
 const STREAMS: readonly Stream[] = [
-  { needle: 'A', before: [''], kind: AnchorKind.KeyId }, // AKIA ASIA ABIA ACCA, and AQoDYXdz (classified below)
+  { needle: 'A', before: [''], kind: AnchorKind.KeyId }, // AKIA ASIA ABIA ACCA, AQoDYXdz and ABSK (classified below)
   { needle: 'IQoJb3JpZ2luX2Vj', before: [''], kind: AnchorKind.TokenPrefix },
   { needle: 'GZXIvYXdz', before: ['Fwo', 'FQo'], kind: AnchorKind.TokenPrefix },
   { needle: 'cret', before: ['se', 'Se'], kind: AnchorKind.Secret },
@@ -23,6 +23,11 @@ const STREAMS: readonly Stream[] = [
   // base64 of a value that starts with AKIA / ASIA (Kubernetes Secret `data:`, `echo … | base64`)
   { needle: 'QUtJQ', before: [''], kind: AnchorKind.Base64KeyId },
   { needle: 'QVNJQ', before: [''], kind: AnchorKind.Base64KeyId },
+  // Names that say AWS but neither secret nor token (`aws_key`, `AWS_SAK`, `awsKey`, `aws_access_key`)
+  { needle: 'ws', before: ['a', 'A'], kind: AnchorKind.AwsName },
+  { needle: 'WS', before: ['A'], kind: AnchorKind.AwsName },
+  // short-term Bedrock API keys: `bedrock-api-key-` + base64 of a presigned URL
+  { needle: 'k-api-key-', before: ['bedroc'], kind: AnchorKind.BedrockShortTerm },
 ];
 
 export class Anchors {
@@ -58,7 +63,11 @@ export class Anchors {
     }
     if (best < 0) return -1;
     this.kind = this.kinds[bestStream] ?? AnchorKind.KeyId;
-    if (bestStream === 0 && this.text.charCodeAt(best + 1) === 81 /* AQoD… */) this.kind = AnchorKind.TokenPrefix;
+    if (bestStream === 0) {
+      const b = this.text.charCodeAt(best + 1);
+      if (b === 81 /* AQoD… */) this.kind = AnchorKind.TokenPrefix;
+      else if (b === 66 && this.text.charCodeAt(best + 2) === 83 && this.text.charCodeAt(best + 3) === 75) this.kind = AnchorKind.BedrockLongTerm; // ABSK
+    }
     return best;
   }
 
@@ -86,12 +95,13 @@ export class Anchors {
   private matches(s: number, i: number, start: number): boolean {
     const text = this.text;
     if (s === 0) {
-      // A + KIA | SIA | BIA | CCA | QoDYXdz
+      // A + KIA | SIA | BIA | CCA | BSK | QoDYXdz
       const b = text.charCodeAt(i + 1);
       const c = text.charCodeAt(i + 2);
       const d = text.charCodeAt(i + 3);
       if ((b === 75 || b === 83 || b === 66) && c === 73 && d === 65) return true; // KIA SIA BIA
       if (b === 67 && c === 67 && d === 65) return true; // CCA
+      if (b === 66 && c === 83 && d === 75) return true; // BSK (long-term Bedrock API key)
       return b === 81 && text.startsWith('QoDYXdz', i + 1);
     }
     const { before } = STREAMS[s] as Stream;
