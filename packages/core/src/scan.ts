@@ -118,6 +118,9 @@ class Scanner {
         // Judge the whole name once. Only a value moves the cursor: a key id may sit inside a
         // name (`my-secret-AKIA…`).
         if (i >= names.start && i < names.end) continue;
+        // `aws` is common in AWS code; only names ending in `key`/`sak` are new evidence (those
+        // holding `secret`/`token` are judged from those words), so others are not sliced.
+        if (kind === AnchorKind.AwsName && !this.endsLikeAwsKeyName(i)) continue;
         const end = this.namedAt(i, names, NAME_KINDS);
         if (end > from) from = end;
       } else if (kind === AnchorKind.Base64KeyId) {
@@ -278,6 +281,20 @@ class Scanner {
       if (end > valueStart) consumed = Math.max(consumed, end);
     }
     return consumed;
+  }
+
+  /** Whether the name-character run from i ends in `key` or `sak`, any case (at most MAX_NAME_REACH read). */
+  private endsLikeAwsKeyName(i: number): boolean {
+    const text = this.text;
+    const limit = Math.min(text.length, i + MAX_NAME_REACH + 1);
+    let ne = i + 3;
+    while (ne < limit && isNameChar(text.charCodeAt(ne))) ne++;
+    this.stats.charsVisited += ne - i;
+    if (ne - i < 6) return false;
+    const a = text.charCodeAt(ne - 3) | 0x20;
+    const b = text.charCodeAt(ne - 2) | 0x20;
+    const c = text.charCodeAt(ne - 1) | 0x20;
+    return (a === 107 && b === 101 && c === 121) || (a === 115 && b === 97 && c === 107); // key sak
   }
 
   /** The value named by the host (ESLint's property/variable name) is the text itself. */
