@@ -86,6 +86,8 @@ class Scanner {
   private fileAwsContext: boolean;
   /** End of the last session-token run consumed, so anchors inside a run are not re-walked. */
   private tokenRunEnd = -1;
+  /** End of the last name run an `aws` anchor looked at (see endsLikeAwsKeyName). */
+  private awsRunEnd = -1;
   /** End of the last opaque token run walked for a session-token name, and its first dots. */
   private opaqueRunEnd = -1;
   private readonly opaqueDots: number[] = [];
@@ -120,7 +122,7 @@ class Scanner {
         if (i >= names.start && i < names.end) continue;
         // `aws` is common in AWS code; only names ending in `key`/`sak` are new evidence (those
         // holding `secret`/`token` are judged from those words), so others are not sliced.
-        if (kind === AnchorKind.AwsName && !this.endsLikeAwsKeyName(i)) continue;
+        if (kind === AnchorKind.AwsName && (i < this.awsRunEnd || !this.endsLikeAwsKeyName(i))) continue;
         const end = this.namedAt(i, names, NAME_KINDS);
         if (end > from) from = end;
       } else if (kind === AnchorKind.Base64KeyId) {
@@ -283,14 +285,17 @@ class Scanner {
     return consumed;
   }
 
-  /** Whether the name-character run from i ends in `key` or `sak`, any case (at most MAX_NAME_REACH read). */
+  /**
+   * Whether the name-character run from i ends in `key` or `sak`, any case. The run's end is
+   * kept: other `aws` anchors in the same run (`awsaws…`) have the same ending and are skipped.
+   */
   private endsLikeAwsKeyName(i: number): boolean {
     const text = this.text;
-    const limit = Math.min(text.length, i + MAX_NAME_REACH + 1);
     let ne = i + 3;
-    while (ne < limit && isNameChar(text.charCodeAt(ne))) ne++;
+    while (ne < text.length && isNameChar(text.charCodeAt(ne))) ne++;
     this.stats.charsVisited += ne - i;
-    if (ne - i < 6) return false;
+    this.awsRunEnd = ne;
+    if (ne - i < 6 || ne - i > MAX_NAME_REACH) return false;
     const a = text.charCodeAt(ne - 3) | 0x20;
     const b = text.charCodeAt(ne - 2) | 0x20;
     const c = text.charCodeAt(ne - 1) | 0x20;
