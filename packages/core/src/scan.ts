@@ -360,16 +360,20 @@ class Scanner {
       const end = this.secretRunEnd(start);
       if (end < 0) return strength === 'strong' ? this.encodedSecretAfterName(start, name) : start;
       const raw = text.slice(start, end);
-      const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(raw);
+      const escaped = end - start !== SECRET_KEY_LENGTH && raw.includes('\\');
+      const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(escaped ? decodeJsonEscapes(raw) : raw);
       if (!isSecretKeyShaped(value)) return start;
+      const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
+      if (escaped) evidence.push('JSON-escaped value (\\/ or \\u002F)');
       this.add({
         kind: 'secret-access-key',
         start,
         end,
         confidence: strength === 'strong' ? 'high' : 'medium',
-        evidence: [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`],
+        evidence,
         keyName: name,
         ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
+        ...(escaped ? { decoded: value } : {}),
       });
       return end;
     } else if (what === 'token') {
@@ -445,6 +449,8 @@ class Scanner {
       const ch = text.charCodeAt(j);
       if (isBase64(ch)) j++;
       else if (ch === 37 /* % */ && isPercentBase64(text, j) && text.charCodeAt(j + 1) === 50 /* %2B %2F */) j += 3;
+      else if (ch === 92 /* \ */ && text.charCodeAt(j + 1) === 47) j += 2; // `\/`: PHP's json_encode, JSON
+      else if (ch === 92 && isUnicodeEscapedBase64(text, j)) j += 6; // `\u002F`, `\u002B`
       else break;
       n++;
     }
@@ -835,6 +841,17 @@ function decodeBase64(text: string, start: number, n: number): string | undefine
     }
   }
   return out.length > 0 ? out : undefined;
+}
+
+/** `\u002F` or `\u002B` (either case) at j: a JSON/JavaScript escape of `/` or `+`. */
+function isUnicodeEscapedBase64(text: string, j: number): boolean {
+  if (text.charCodeAt(j + 1) !== 117 /* u */ || !text.startsWith('002', j + 2)) return false;
+  const c = text.charCodeAt(j + 5) | 0x20;
+  return c === 102 /* f */ || c === 98; /* b */
+}
+
+function decodeJsonEscapes(raw: string): string {
+  return raw.replace(/\\\//g, '/').replace(/\\u002[Ff]/g, '/').replace(/\\u002[Bb]/g, '+');
 }
 
 function decodePercentBase64(raw: string): string {

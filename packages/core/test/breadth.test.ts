@@ -189,3 +189,39 @@ describe('item 6: AWS documentation examples without EXAMPLE', () => {
     expect(scan(text, { filename: '.aws/credentials' })).toEqual([]);
   });
 });
+
+describe('item 3 (part): JSON-escaped secrets under a name', () => {
+  // a secret with both `/` and `+`, so every escape has something to escape
+  let secret = '';
+  for (let seed = 300; !(secret.includes('/') && secret.includes('+')); seed++) secret = fakeSecretAccessKey(seed);
+  const ESCAPES: [string, string][] = [
+    ['PHP json_encode `\\/`', secret.replaceAll('/', '\\/')],
+    ['`\\u002F` and `\\u002B`', secret.replaceAll('/', '\\u002F').replaceAll('+', '\\u002B')],
+    ['lower-case `\\u002f`', secret.replaceAll('/', '\\u002f')],
+  ];
+  const FORMATS: [string, string, string][] = [
+    ['JSON (PHP)', 'config.json', '{"aws":{"secret_access_key":"{V}","region":"us-east-1"}}'],
+    ['JSON log record', 'app.log', '{"level":"info","msg":"boot","env":{"AWS_SECRET_ACCESS_KEY":"{V}"}}\n'],
+    ['notebook output', 'explore.ipynb', '{"outputs":[{"text":["{\\"SecretAccessKey\\": \\"{V}\\"}"]}]}'],
+    ['JavaScript string', 'bundle.js', 'var c={secretAccessKey:"{V}"};'],
+  ];
+  const cases = FORMATS.flatMap(([f, file, t]) => ESCAPES.map(([e, v]) => [f, e, file, t.replace('{V}', v), v] as const));
+
+  it.each(cases)('%s, %s', (_f, _e, filename, text, escaped) => {
+    const [f, ...rest] = analyze(text, { filename }).findings;
+    expect(rest).toEqual([]);
+    expect(f?.kind).toBe('secret-access-key');
+    expect(text.slice(f?.start, f?.end)).toBe(escaped);
+    expect(f?.masked).toBe(`${secret.slice(0, 4)}…${secret.slice(-4)}`);
+    expect(f?.evidence).toContain('JSON-escaped value (\\/ or \\u002F)');
+  });
+
+  it('not a secret: escapes that make the value 39 or 41 characters, hex, an unnamed escaped value', () => {
+    const long = `${secret}Q`.replaceAll('/', '\\/');
+    const short = secret.slice(1).replaceAll('/', '\\/');
+    expect(scan(`{"aws_secret_access_key":"${long}"}`)).toEqual([]);
+    expect(scan(`{"aws_secret_access_key":"${short}"}`)).toEqual([]);
+    expect(scan(`{"aws_secret_access_key":"${fakeGitSha(301).slice(0, 20)}\\/${fakeGitSha(302).slice(0, 19)}"}`)).toEqual([]);
+    expect(scan(`{"note":"${secret.replaceAll('/', '\\/')}"}`)).toEqual([]);
+  });
+});

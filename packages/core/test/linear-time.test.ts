@@ -53,6 +53,7 @@ const ADVERSARIAL: [string, (size: number) => string][] = [
   ['short-term Bedrock keys back to back', (n) => fill(`${fakeBedrockShortTermKey({ seed: 3 })}\n`, n)],
   ['bedrock-api-key- + one long base64 run', (n) => `bedrock-api-key-${fakeBase64Blob(Math.floor((n * 3) / 4), 5)}`],
   ['session-token names with one long dotted run', (n) => `AWS_SESSION_TOKEN=${fill('eyJ.a-b_c~', n)}`],
+  ['secret names with escaped-slash runs', (n) => fill('AWS_SECRET_ACCESS_KEY="\\/\\u002F', n)],
   ['session-token names inside one opaque run', (n) => fill('AWS_SESSION_TOKEN=x.', n)],
   ['session-token names with JWTs, densely', (n) => fill(`AWS_SESSION_TOKEN=${fakeJwt(6, 300)}\n`, n)],
 ];
