@@ -15,6 +15,7 @@ const CORE_RULES: Record<string, string> = {
   'aws-secret-access-key': 'AWS secret access key (40 characters of base64, with AWS evidence) in a file',
   'aws-session-token': 'AWS STS session token in a file',
   'aws-account-id': 'AWS account id in a file',
+  'aws-bedrock-api-key': 'Amazon Bedrock API key (long-term ABSK…, short-term bedrock-api-key-…) in a file',
 };
 
 const REPOSITORY_RULES: Record<string, string> = {

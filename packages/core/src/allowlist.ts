@@ -9,8 +9,16 @@ import { isDigit, isLower, isUpper, shannonEntropy } from './charclass.js';
  * upper-case `EXAMPLE` run in a key id or secret is a deliberate marker.
  */
 export function isDocumentationExample(value: string): boolean {
-  return value.includes('EXAMPLE');
+  return value.includes('EXAMPLE') || DOCUMENTED_EXAMPLES.has(value);
 }
+
+/**
+ * Published examples without `EXAMPLE` in them, by exact value. The Amazon S3 REST
+ * authentication guide (signature version 2, "Signing and authenticating REST requests")
+ * signs its examples with this key id and secret; botocore's signer tests carry them. The
+ * SigV4 test suite's AKIDEXAMPLE and its secret contain `EXAMPLE` already.
+ */
+export const DOCUMENTED_EXAMPLES: ReadonlySet<string> = new Set(['44CF9590006BF252F707', 'OtxrzxIsfpFjA7SwPzILwy8Bw21TLhquhboDYROV']);
 
 const PLACEHOLDER_WORDS = [
   'your',

@@ -7,15 +7,18 @@
  * F[wQ]oGZXIvYXdz|AQoDYXdz`), which yields the same positions (tested). Linear: every stream only
  * moves forward.
  */
-export const AnchorKind = { KeyId: 1, Secret: 2, Token: 3, TokenPrefix: 4, Base64KeyId: 5 } as const;
+export const AnchorKind = { KeyId: 1, Secret: 2, Token: 3, TokenPrefix: 4, Base64KeyId: 5, AwsName: 6, BedrockLongTerm: 7, BedrockShortTerm: 8 } as const;
 export type AnchorKind = (typeof AnchorKind)[keyof typeof AnchorKind];
 
 // Needle, characters that must precede it, anchor kind; the anchor starts at the first of those.
-type Stream = { needle: string; before: readonly string[]; kind: AnchorKind };
+// V8 searches needles of up to 6 characters with memchr on the first and longer ones with
+// Boyer-Moore-Horspool, which is 2-4× slower on source text: longer literals are split into a
+// needle and a `rest` checked at each hit.
+type Stream = { needle: string; before: readonly string[]; kind: AnchorKind; rest?: string };
 const STREAMS: readonly Stream[] = [
-  { needle: 'A', before: [''], kind: AnchorKind.KeyId }, // AKIA ASIA ABIA ACCA, and AQoDYXdz (classified below)
-  { needle: 'IQoJb3JpZ2luX2Vj', before: [''], kind: AnchorKind.TokenPrefix },
-  { needle: 'GZXIvYXdz', before: ['Fwo', 'FQo'], kind: AnchorKind.TokenPrefix },
+  { needle: 'A', before: [''], kind: AnchorKind.KeyId }, // AKIA ASIA ABIA ACCA, AQoDYXdz, ABSK, AWS, Aws (classified below)
+  { needle: 'IQoJb3', rest: 'JpZ2luX2Vj', before: [''], kind: AnchorKind.TokenPrefix },
+  { needle: 'GZXIvY', rest: 'Xdz', before: ['Fwo', 'FQo'], kind: AnchorKind.TokenPrefix },
   { needle: 'cret', before: ['se', 'Se'], kind: AnchorKind.Secret },
   { needle: 'CRET', before: ['SE'], kind: AnchorKind.Secret },
   { needle: 'ken', before: ['to', 'To'], kind: AnchorKind.Token },
@@ -23,6 +26,12 @@ const STREAMS: readonly Stream[] = [
   // base64 of a value that starts with AKIA / ASIA (Kubernetes Secret `data:`, `echo … | base64`)
   { needle: 'QUtJQ', before: [''], kind: AnchorKind.Base64KeyId },
   { needle: 'QVNJQ', before: [''], kind: AnchorKind.Base64KeyId },
+  // Names that say AWS but neither secret nor token (`aws_key`, `AWS_SAK`, `awsKey`, `aws_access_key`);
+  // `AWS` and `Aws` ride on the `A` stream, so this costs one more pass, on a rarer character
+  { needle: 'ws', before: ['a'], kind: AnchorKind.AwsName },
+  // short-term Bedrock API keys: `bedrock-api-key-` + base64 of a presigned URL. A needle of 6
+  // characters or fewer is searched for with memchr on its first; longer ones cost 4× more here.
+  { needle: 'k-api-', rest: 'key-', before: ['bedroc'], kind: AnchorKind.BedrockShortTerm },
 ];
 
 export class Anchors {
@@ -58,7 +67,13 @@ export class Anchors {
     }
     if (best < 0) return -1;
     this.kind = this.kinds[bestStream] ?? AnchorKind.KeyId;
-    if (bestStream === 0 && this.text.charCodeAt(best + 1) === 81 /* AQoD… */) this.kind = AnchorKind.TokenPrefix;
+    if (bestStream === 0) {
+      const b = this.text.charCodeAt(best + 1);
+      const c = this.text.charCodeAt(best + 2);
+      if (b === 81 /* AQoD… */) this.kind = AnchorKind.TokenPrefix;
+      else if (b === 66 && c === 83 && this.text.charCodeAt(best + 3) === 75) this.kind = AnchorKind.BedrockLongTerm; // ABSK
+      else if ((b === 87 && c === 83) || (b === 119 && c === 115)) this.kind = AnchorKind.AwsName; // AWS Aws
+    }
     return best;
   }
 
@@ -86,15 +101,18 @@ export class Anchors {
   private matches(s: number, i: number, start: number): boolean {
     const text = this.text;
     if (s === 0) {
-      // A + KIA | SIA | BIA | CCA | QoDYXdz
+      // A + KIA | SIA | BIA | CCA | BSK | WS | ws | QoDYXdz
       const b = text.charCodeAt(i + 1);
       const c = text.charCodeAt(i + 2);
       const d = text.charCodeAt(i + 3);
       if ((b === 75 || b === 83 || b === 66) && c === 73 && d === 65) return true; // KIA SIA BIA
       if (b === 67 && c === 67 && d === 65) return true; // CCA
+      if (b === 66 && c === 83 && d === 75) return true; // BSK (long-term Bedrock API key)
+      if ((b === 87 && c === 83) || (b === 119 && c === 115)) return true; // WS ws (a name saying AWS)
       return b === 81 && text.startsWith('QoDYXdz', i + 1);
     }
-    const { before } = STREAMS[s] as Stream;
+    const { before, needle, rest } = STREAMS[s] as Stream;
+    if (rest !== undefined && !text.startsWith(rest, i + needle.length)) return false;
     if (before.length === 1 && before[0] === '') return true;
     for (const p of before) if (text.startsWith(p, start)) return true;
     return false;

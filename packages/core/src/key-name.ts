@@ -17,7 +17,8 @@ export type NameStrength = 'strong' | 'weak' | 'none';
  * Secret-key names. Strong names say AWS and secret by themselves
  * (`AWS_SECRET_ACCESS_KEY`, `secretAccessKey`, `aws_secret`, `awsSecretKey`);
  * weak names say secret but not AWS (`secret_key` — Terraform's and boto's
- * spelling — `secret`, `SECRET_KEY`) and count only in an AWS context.
+ * spelling — `secret`, `SECRET_KEY`), or AWS but not secret (`aws_key`, `awsPrivateKey`,
+ * `aws_access_key`), and count only in an AWS context.
  */
 export function secretNameStrength(name: string): NameStrength {
   const n = normalizeName(name);
@@ -28,7 +29,9 @@ export function secretNameStrength(name: string): NameStrength {
   if (n.includes('secretkey') || n.includes('accesssecret') || n.endsWith('secret') || n === 'sk' || n.endsWith('secretaccess')) {
     return 'weak';
   }
-  if (n.includes('aws') && n.endsWith('key') && !n.endsWith('accesskey') && !n.endsWith('keyid')) return 'weak';
+  // `aws_key`, `aws_private_key`, and `aws_access_key`: the last is also a key-id slot, so the
+  // scanner judges a 40-character value there by its shape (a key id is 20 characters).
+  if (n.includes('aws') && n.endsWith('key') && !n.endsWith('keyid')) return 'weak';
   return 'none';
 }
 

@@ -22,6 +22,14 @@ export function messageFor(f: Omit<Finding, 'message'>): string {
       return `AWS session token ${f.masked} (${f.evidence[0] ?? 'AWS context'})`;
     case 'account-id':
       return `AWS account id ${maskAccountId(f.accountId ?? '')} (${f.evidence[0] ?? 'AWS context'})`;
+    case 'bedrock-api-key': {
+      if (f.embeddedKeyId !== undefined) {
+        const account = f.accountId ? ` of account ${maskAccountId(f.accountId)}` : '';
+        const expiry = f.expiresAt ? `, expires ${f.expiresAt}` : '';
+        return `Amazon Bedrock API key ${f.masked} (short-term, signed with ${f.embeddedKeyId}${account}${expiry})`;
+      }
+      return `Amazon Bedrock API key ${f.masked} (long-term${f.accountId ? `, account ${maskAccountId(f.accountId)}` : ''})`;
+    }
   }
 }
 
@@ -38,5 +46,7 @@ export function hintFor(f: Pick<Finding, 'kind' | 'keyType'>): string {
       return 'Remove the token; temporary credentials belong in the environment or a credential process, not in files.';
     case 'account-id':
       return 'Account ids are not secret, but keep them in configuration rather than hard-coded if your policy requires it.';
+    case 'bedrock-api-key':
+      return 'Revoke the key (long-term: delete the IAM service-specific credential; short-term: revoke the signing session), then pass it through AWS_BEARER_TOKEN_BEDROCK from the environment.';
   }
 }

@@ -13,7 +13,7 @@ import {
 } from './charclass.js';
 import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
 import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
-import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
+import { accountNameStrength, normalizeName, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
 import { LineIndex } from './lines.js';
 import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
@@ -25,7 +25,7 @@ export const MIN_SESSION_TOKEN_LENGTH = 100;
 /** STS session-token prefixes (base64 of `\x17\n\x06er/aws`, `\x15\n\x06er/aws`, `!\n\torigin_ec`, `\x01\n\x03aws`). */
 export const SESSION_TOKEN_PREFIXES = ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz', 'AQoDYXdz'] as const;
 
-const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token'];
+const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key'];
 
 const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
 
@@ -60,6 +60,8 @@ interface Candidate {
   awsContextAt?: number;
   /** For base64-encoded values: the credential itself (masked and decoded from this, never printed). */
   decoded?: string;
+  /** For Bedrock API keys: what the key decodes to. */
+  bedrock?: BedrockDetails;
 }
 
 /** Scans text for AWS credentials. Pure; linear in the length of `text`. */
@@ -84,6 +86,11 @@ class Scanner {
   private fileAwsContext: boolean;
   /** End of the last session-token run consumed, so anchors inside a run are not re-walked. */
   private tokenRunEnd = -1;
+  /** End of the last name run an `aws` anchor looked at (see endsLikeAwsKeyName). */
+  private awsRunEnd = -1;
+  /** End of the last opaque token run walked for a session-token name, and its first dots. */
+  private opaqueRunEnd = -1;
+  private readonly opaqueDots: number[] = [];
   /** Offsets of `aws`/`amazon`/… words, computed on first need. */
   private awsWords: number[] | undefined;
 
@@ -109,14 +116,20 @@ class Scanner {
       if (kind === AnchorKind.KeyId) {
         const end = this.keyIdAt(i);
         if (end > i) from = end;
-      } else if (kind === AnchorKind.Secret || kind === AnchorKind.Token) {
+      } else if (kind === AnchorKind.Secret || kind === AnchorKind.Token || kind === AnchorKind.AwsName) {
         // Judge the whole name once. Only a value moves the cursor: a key id may sit inside a
         // name (`my-secret-AKIA…`).
         if (i >= names.start && i < names.end) continue;
+        // `aws` is common in AWS code; only names ending in `key`/`sak` are new evidence (those
+        // holding `secret`/`token` are judged from those words), so others are not sliced.
+        if (kind === AnchorKind.AwsName && (i < this.awsRunEnd || !this.endsLikeAwsKeyName(i))) continue;
         const end = this.namedAt(i, names, NAME_KINDS);
         if (end > from) from = end;
       } else if (kind === AnchorKind.Base64KeyId) {
         const end = this.base64KeyIdAt(i);
+        if (end > i) from = end;
+      } else if (kind === AnchorKind.BedrockLongTerm || kind === AnchorKind.BedrockShortTerm) {
+        const end = kind === AnchorKind.BedrockLongTerm ? this.bedrockLongTermAt(i) : this.bedrockShortTermAt(i);
         if (end > i) from = end;
       } else {
         const end = this.tokenPrefixAt(i);
@@ -272,6 +285,23 @@ class Scanner {
     return consumed;
   }
 
+  /**
+   * Whether the name-character run from i ends in `key` or `sak`, any case. The run's end is
+   * kept: other `aws` anchors in the same run (`awsaws…`) have the same ending and are skipped.
+   */
+  private endsLikeAwsKeyName(i: number): boolean {
+    const text = this.text;
+    let ne = i + 3;
+    while (ne < text.length && isNameChar(text.charCodeAt(ne))) ne++;
+    this.stats.charsVisited += ne - i;
+    this.awsRunEnd = ne;
+    if (ne - i < 6 || ne - i > MAX_NAME_REACH) return false;
+    const a = text.charCodeAt(ne - 3) | 0x20;
+    const b = text.charCodeAt(ne - 2) | 0x20;
+    const c = text.charCodeAt(ne - 1) | 0x20;
+    return (a === 107 && b === 101 && c === 121) || (a === 115 && b === 97 && c === 107); // key sak
+  }
+
   /** The value named by the host (ESLint's property/variable name) is the text itself. */
   private namedValue(keyName: string): void {
     const checks: ['secret' | 'token' | 'account', NameStrength][] = [
@@ -330,21 +360,38 @@ class Scanner {
       const end = this.secretRunEnd(start);
       if (end < 0) return strength === 'strong' ? this.encodedSecretAfterName(start, name) : start;
       const raw = text.slice(start, end);
-      const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(raw);
+      const escaped = end - start !== SECRET_KEY_LENGTH && raw.includes('\\');
+      const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(escaped ? decodeJsonEscapes(raw) : raw);
       if (!isSecretKeyShaped(value)) return start;
+      const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
+      if (escaped) evidence.push('JSON-escaped value (\\/ or \\u002F)');
       this.add({
         kind: 'secret-access-key',
         start,
         end,
         confidence: strength === 'strong' ? 'high' : 'medium',
-        evidence: [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`],
+        evidence,
         keyName: name,
         ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
+        ...(escaped ? { decoded: value } : {}),
       });
       return end;
     } else if (what === 'token') {
       if (start <= this.tokenRunEnd) return start;
-      const end = this.tokenRunFrom(start);
+      let end = this.tokenRunFrom(start);
+      let other: string | undefined;
+      if (start >= this.opaqueRunEnd && isSessionTokenName(name)) {
+        // MinIO's STS and other S3-compatible services put a JWT or another opaque token in the
+        // session-token slot; the name is the evidence, the run admits `. - _ ~`. Each run is
+        // walked once: a name inside a run already walked (`T=x.T=x.…`) does not walk it again.
+        const wide = this.opaqueTokenRunFrom(start);
+        this.opaqueRunEnd = wide;
+        const kind = wide > end ? opaqueTokenKind(text, start, wide, this.opaqueDots) : undefined;
+        if (kind) {
+          end = wide;
+          other = kind;
+        }
+      }
       if (end - start < MIN_SESSION_TOKEN_LENGTH) return start;
       const value = text.slice(start, end);
       if (!isTokenShaped(value)) return start;
@@ -352,6 +399,7 @@ class Scanner {
       const prefixed = SESSION_TOKEN_PREFIXES.some((p) => value.startsWith(p));
       const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
       if (prefixed) evidence.push('known STS session-token prefix');
+      if (other) evidence.push(`${other}, not an STS token`);
       this.add({
         kind: 'session-token',
         start,
@@ -401,6 +449,8 @@ class Scanner {
       const ch = text.charCodeAt(j);
       if (isBase64(ch)) j++;
       else if (ch === 37 /* % */ && isPercentBase64(text, j) && text.charCodeAt(j + 1) === 50 /* %2B %2F */) j += 3;
+      else if (ch === 92 /* \ */ && text.charCodeAt(j + 1) === 47) j += 2; // `\/`: PHP's json_encode, JSON
+      else if (ch === 92 && isUnicodeEscapedBase64(text, j)) j += 6; // `\u002F`, `\u002B`
       else break;
       n++;
     }
@@ -450,6 +500,80 @@ class Scanner {
     while (j < n && text.charCodeAt(j) === 61 && j - start > 0) j++;
     this.stats.charsVisited += j - start;
     return j;
+  }
+
+  /**
+   * End of an opaque token run for a session-token name: base64 and base64url characters, `.`
+   * (JWT segments), `~`, `=` and percent-encodings. Only called once per named value.
+   */
+  private opaqueTokenRunFrom(start: number): number {
+    const text = this.text;
+    let j = start;
+    const n = text.length;
+    const dots = this.opaqueDots;
+    dots.length = 0;
+    for (;;) {
+      const ch = text.charCodeAt(j);
+      if (j < n && (isBase64(ch) || ch === 45 || ch === 95 || ch === 46 || ch === 126 || ch === 61)) {
+        if (ch === 46 && dots.length < 3) dots.push(j);
+        j++;
+      } else if (ch === 37 /* % */ && isPercentBase64(text, j)) j += 3;
+      else break;
+    }
+    // a sentence-ending dot is not part of the token
+    while (j > start && text.charCodeAt(j - 1) === 46) j--;
+    this.stats.charsVisited += j - start;
+    return j;
+  }
+
+  // ---- Amazon Bedrock API keys ------------------------------------------------------------
+
+  /**
+   * A long-term Bedrock API key: `ABSK` + base64 of `BedrockAPIKey-<id>-at-<account>:<secret>`
+   * (the IAM service-specific credential's user name and password). Decoded to check the
+   * shape and name the account. Returns the end of the key, or i.
+   */
+  private bedrockLongTermAt(i: number): number {
+    const text = this.text;
+    if (startsInsideToken(text, i)) return i;
+    const end = this.base64RunEnd(i + 4, BEDROCK_LONG_TERM_MAX);
+    if (end - (i + 4) < 40 || isBase64(text.charCodeAt(end)) || isWordChar(text.charCodeAt(end))) return i;
+    const decoded = decodeBase64(text, i + 4, end - (i + 4));
+    this.stats.charsVisited += end - i;
+    const m = decoded === undefined ? null : BEDROCK_LONG_TERM.exec(decoded);
+    if (!m || isDocumentationExample(decoded ?? '')) return i;
+    const account = m[2] ?? '';
+    this.add({
+      kind: 'bedrock-api-key',
+      start: i,
+      end,
+      confidence: 'high',
+      evidence: [`long-term Amazon Bedrock API key (ABSK, decodes to BedrockAPIKey-…-at-${maskAccountId(account)})`],
+      bedrock: { accountId: account },
+    });
+    return end;
+  }
+
+  /**
+   * A short-term Bedrock API key: `bedrock-api-key-` + base64 of a presigned
+   * `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=ASIA…` URL (the SDK's
+   * token generator). The URL is decoded to name the signing key id (masked) and the expiry.
+   */
+  private bedrockShortTermAt(i: number): number {
+    const text = this.text;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
+    const valueStart = i + BEDROCK_SHORT_TERM_PREFIX.length;
+    const end = this.base64RunEnd(valueStart, BEDROCK_SHORT_TERM_MAX);
+    if (end - valueStart < 100 || isBase64(text.charCodeAt(end))) return i;
+    const decoded = decodeBase64(text, valueStart, end - valueStart);
+    this.stats.charsVisited += end - valueStart;
+    const details = decoded === undefined ? undefined : parseBedrockPresignedUrl(decoded);
+    if (!details) return i;
+    const evidence = ['short-term Amazon Bedrock API key (bedrock-api-key-, a presigned CallWithBearerToken URL)'];
+    if (details.embeddedKeyId) evidence.push(`signed with key id ${details.embeddedKeyId}`);
+    if (details.expiresAt) evidence.push(`expires ${details.expiresAt}`);
+    this.add({ kind: 'bedrock-api-key', start: i, end, confidence: 'high', evidence, bedrock: details });
+    return end;
   }
 
   // ---- STS token prefixes ---------------------------------------------------------------
@@ -654,6 +778,11 @@ class Scanner {
       base.accountId = value.replace(/-/g, '');
       base.masked = maskAccountId(base.accountId);
     }
+    if (c.bedrock) {
+      if (c.bedrock.accountId) base.accountId = c.bedrock.accountId;
+      if (c.bedrock.embeddedKeyId) base.embeddedKeyId = c.bedrock.embeddedKeyId;
+      if (c.bedrock.expiresAt) base.expiresAt = c.bedrock.expiresAt;
+    }
     return { ...base, message: messageFor(base) };
   }
 }
@@ -663,6 +792,7 @@ export const RULE_IDS = {
   'secret-access-key': 'aws-secret-access-key',
   'session-token': 'aws-session-token',
   'account-id': 'aws-account-id',
+  'bedrock-api-key': 'aws-bedrock-api-key',
 } as const satisfies Record<FindingKind, Finding['ruleId']>;
 
 function isSeparator(c: number): boolean {
@@ -713,6 +843,17 @@ function decodeBase64(text: string, start: number, n: number): string | undefine
   return out.length > 0 ? out : undefined;
 }
 
+/** `\u002F` or `\u002B` (either case) at j: a JSON/JavaScript escape of `/` or `+`. */
+function isUnicodeEscapedBase64(text: string, j: number): boolean {
+  if (text.charCodeAt(j + 1) !== 117 /* u */ || !text.startsWith('002', j + 2)) return false;
+  const c = text.charCodeAt(j + 5) | 0x20;
+  return c === 102 /* f */ || c === 98; /* b */
+}
+
+function decodeJsonEscapes(raw: string): string {
+  return raw.replace(/\\\//g, '/').replace(/\\u002[Ff]/g, '/').replace(/\\u002[Bb]/g, '+');
+}
+
 function decodePercentBase64(raw: string): string {
   return raw.replace(/%2B/gi, '+').replace(/%2F/gi, '/').replace(/%3D/gi, '=');
 }
@@ -753,6 +894,87 @@ export function isTokenShaped(value: string): boolean {
   if (isDocumentationExample(value)) return false;
   const sample = value.length > 4096 ? value.slice(0, 4096) : value;
   return looksRandom(sample, 4.5);
+}
+
+/** True when a value starting at i continues a longer token (a word or base64 character before it). */
+function startsInsideToken(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const p = text.charCodeAt(i - 1);
+  return (isBase64(p) || p === 95 || p === 45) && !followsEscape(text, i) && !followsPercentEncoding(text, i);
+}
+
+/** Session-token slot names proper (`AWS_SESSION_TOKEN`, `SessionToken`, `x-amz-security-token`). */
+function isSessionTokenName(name: string): boolean {
+  const n = normalizeName(name);
+  return n.includes('sessiontoken') || n.includes('securitytoken');
+}
+
+/**
+ * What a non-STS token in a session-token slot is, or undefined: a JWT (`eyJ` header that
+ * decodes to JSON, three non-empty base64url segments), or one base64url run.
+ */
+function opaqueTokenKind(text: string, start: number, end: number, dots: readonly number[]): string | undefined {
+  const first = dots[0] ?? -1;
+  if (first < 0 || first >= end) return 'a base64url token';
+  if (!text.startsWith('eyJ', start)) return undefined;
+  const second = dots[1] ?? -1;
+  if (second < 0 || second >= end - 1 || second === first + 1) return undefined;
+  const third = dots[2] ?? -1;
+  if (third >= 0 && third < end) return undefined;
+  const header = decodeBase64Url(text.slice(start, Math.min(first, start + 200)));
+  return header.startsWith('{') && header.includes('"alg"') ? 'a JWT' : undefined;
+}
+
+function decodeBase64Url(s: string): string {
+  return decodeBase64(s.replace(/-/g, '+').replace(/_/g, '/'), 0, s.length) ?? '';
+}
+
+export interface BedrockDetails {
+  accountId?: string;
+  embeddedKeyId?: string;
+  expiresAt?: string;
+}
+
+const BEDROCK_SHORT_TERM_PREFIX = 'bedrock-api-key-';
+/** Long-term keys decode to ~100 bytes; short-term keys carry a session token (a few KB). */
+const BEDROCK_LONG_TERM_MAX = 1024;
+const BEDROCK_SHORT_TERM_MAX = 16384;
+// Bounded input (≤ 768 decoded bytes); classes are disjoint around each literal, so no backtracking blow-up.
+const BEDROCK_LONG_TERM = /^BedrockAPIKey-([A-Za-z0-9_+=,.@]{1,64})-at-(\d{12}):([\x21-\x7e]{20,})$/;
+const BEDROCK_HOST = /^bedrock(?:[.-][a-z0-9-]{1,30}){0,2}\.amazonaws\.com(?:\.cn)?\/\?/;
+
+/** Reads a presigned CallWithBearerToken URL (the decoded short-term key); undefined if it is not one. */
+export function parseBedrockPresignedUrl(url: string): BedrockDetails | undefined {
+  if (!BEDROCK_HOST.test(url.slice(0, 100))) return undefined;
+  const params = new Map<string, string>();
+  for (const part of url.slice(url.indexOf('?') + 1).split('&')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) params.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  if (params.get('Action') !== 'CallWithBearerToken') return undefined;
+  const credential = percentDecode(params.get('X-Amz-Credential') ?? '');
+  const keyId = credential.slice(0, KEY_ID_LENGTH);
+  if (!keyTypeOf(keyId) || (credential.length > KEY_ID_LENGTH && credential[KEY_ID_LENGTH] !== '/')) return undefined;
+  if (isDocumentationExample(url)) return undefined;
+  const details: BedrockDetails = { embeddedKeyId: mask(keyId) };
+  const accountId = decodeAccountId(keyId);
+  if (accountId) details.accountId = accountId;
+  const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
+  const expires = Number(params.get('X-Amz-Expires') ?? 'NaN');
+  if (date && Number.isInteger(expires) && expires >= 0) {
+    const [, y, mo, d, h, mi, se] = date.map(Number) as number[];
+    const at = Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, se) + expires * 1000;
+    if (Number.isFinite(at)) details.expiresAt = new Date(at).toISOString().replace('.000Z', 'Z');
+  }
+  return details;
+}
+
+function percentDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 function isTerraformFile(filename: string | undefined): boolean {

@@ -88,3 +88,60 @@ export function fakeBase64Blob(bytes: number, seed = 1): string {
   const pad = (3 - (bytes % 3)) % 3;
   return pick(rand, BASE64, chars - pad) + '='.repeat(pad);
 }
+
+export interface FakeBedrockOptions {
+  seed?: number;
+  /** The 12-digit account of a long-term key. */
+  account?: string;
+}
+
+/** A long-term Amazon Bedrock API key: `ABSK` + base64 of `BedrockAPIKey-<id>-at-<account>:<secret>`. */
+export function fakeBedrockLongTermKey(options: FakeBedrockOptions = {}): string {
+  const rand = prng((options.seed ?? 1) * 7727 + 5);
+  const account = options.account ?? String(100_000_000_000 + Math.floor(rand() * 800_000_000_000));
+  const id = pick(rand, 'abcdefghijklmnopqrstuvwxyz0123456789', 4);
+  let secret = '';
+  while (!hasDigitAndMixedCase(secret) || secret.includes('EXAMPLE')) secret = pick(rand, BASE64, 44);
+  return `ABSK${btoa(`BedrockAPIKey-${id}-at-${account}:${secret}`)}`;
+}
+
+export interface FakeBedrockShortTermOptions {
+  seed?: number;
+  /** The key id that signed the presigned URL (default: a generated ASIA id). */
+  keyId?: string;
+  /** X-Amz-Date, `YYYYMMDDTHHMMSSZ`. */
+  date?: string;
+  /** X-Amz-Expires, seconds. */
+  expires?: number;
+  region?: string;
+}
+
+/**
+ * A short-term Amazon Bedrock API key as the AWS token generator builds it: `bedrock-api-key-` +
+ * base64 of a presigned `bedrock.amazonaws.com/?Action=CallWithBearerToken&…&Version=1` URL
+ * signed with temporary credentials (the session token travels in X-Amz-Security-Token).
+ */
+export function fakeBedrockShortTermKey(options: FakeBedrockShortTermOptions = {}): string {
+  const seed = options.seed ?? 1;
+  const keyId = options.keyId ?? fakeAccessKeyId({ prefix: 'ASIA', seed: seed + 500 });
+  const date = options.date ?? '20260101T120000Z';
+  const region = options.region ?? 'us-east-1';
+  const signature = pick(prng(seed * 389 + 1), '0123456789abcdef', 64);
+  const url =
+    `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256` +
+    `&X-Amz-Credential=${keyId}%2F${date.slice(0, 8)}%2F${region}%2Fbedrock%2Faws4_request` +
+    `&X-Amz-Date=${date}&X-Amz-Expires=${options.expires ?? 43200}` +
+    `&X-Amz-Security-Token=${encodeURIComponent(fakeSessionToken(seed + 900, undefined, 600))}` +
+    `&X-Amz-Signature=${signature}&X-Amz-SignedHeaders=host&Version=1`;
+  return `bedrock-api-key-${btoa(url)}`;
+}
+
+/** A signed JWT (HS256 header, random claims and signature in base64url), about `length` characters. */
+export function fakeJwt(seed = 1, length = 1000): string {
+  const rand = prng(seed * 6151 + 11);
+  const url = (s: string): string => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const header = url(btoa('{"alg":"HS256","typ":"JWT"}'));
+  const sig = pick(rand, BASE64, 43);
+  const body = pick(rand, BASE64, Math.max(20, length - header.length - sig.length - 2));
+  return `${header}.${url(body)}.${url(sig)}`;
+}

@@ -1,8 +1,8 @@
 /** What kind of credential a finding is. */
-export type FindingKind = 'access-key-id' | 'secret-access-key' | 'session-token' | 'account-id';
+export type FindingKind = 'access-key-id' | 'secret-access-key' | 'session-token' | 'account-id' | 'bedrock-api-key';
 
 /** Stable rule ids, one per kind; front ends report under these names. */
-export type CoreRuleId = 'aws-access-key-id' | 'aws-secret-access-key' | 'aws-session-token' | 'aws-account-id';
+export type CoreRuleId = 'aws-access-key-id' | 'aws-secret-access-key' | 'aws-session-token' | 'aws-account-id' | 'aws-bedrock-api-key';
 
 /**
  * Prefixes of AWS unique ids that are credentials. AKIA and ASIA sign requests;
@@ -29,8 +29,15 @@ export interface Finding {
   message: string;
   /** For key ids. */
   keyType?: KeyType;
-  /** For key ids in the modern format: the AWS account id decoded from the key id. */
+  /**
+   * For key ids in the modern format: the AWS account id decoded from the key id. For Bedrock
+   * API keys: the account named in a long-term key, or decoded from a short-term key's ASIA id.
+   */
   accountId?: string;
+  /** For short-term Bedrock API keys: the embedded ASIA key id, masked. */
+  embeddedKeyId?: string;
+  /** For short-term Bedrock API keys: when the presigned URL expires (X-Amz-Date + X-Amz-Expires), ISO 8601. */
+  expiresAt?: string;
   /** The key / property / variable name that named the value, when one was seen. */
   keyName?: string;
   /** Set when an inline `credlint-ignore` directive silenced this finding. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type ScanStats } from '../src/index.js';
-import { fakeAccessKeyId, fakeBase64Blob, fakeSecretAccessKey, fakeSessionToken } from '../src/testing.js';
+import { fakeAccessKeyId, fakeBase64Blob, fakeBedrockLongTermKey, fakeBedrockShortTermKey, fakeJwt, fakeSecretAccessKey, fakeSessionToken } from '../src/testing.js';
 
 /**
  * The scanner's work is linear in its input: ScanStats.charsVisited counts every character
@@ -42,6 +42,20 @@ const ADVERSARIAL: [string, (size: number) => string][] = [
   ['base64 key-id prefixes repeated (one run)', (n) => fill('QUtJQ', n)],
   ['base64-encoded key ids separated by spaces', (n) => fill(`${Buffer.from(ID).toString('base64')} `, n)],
   ['strong names with 56-character base64 values', (n) => fill(`AWS_SECRET_ACCESS_KEY: ${Buffer.from(SECRET).toString('base64')}\n`, n)],
+  // issue 13: the `aws` name anchors, Bedrock keys, non-STS tokens under session-token names
+  ['"aws" repeated (one long name)', (n) => fill('aws', n)],
+  ['"AWS " words with separators', (n) => fill('AWS aws Aws ', n)],
+  ['aws names with secret-shaped values', (n) => fill(`aws_key="${SECRET}" `, n)],
+  ['ABSK repeated (one base64 run)', (n) => fill('ABSK', n)],
+  ['ABSK keys separated by spaces', (n) => fill(`${fakeBedrockLongTermKey({ seed: 2 })} `, n)],
+  ['ABSK + one long base64 run', (n) => `ABSK${fakeBase64Blob(Math.floor((n * 3) / 4), 4)}`],
+  ['bedrock-api-key- prefixes repeated', (n) => fill('bedrock-api-key-', n)],
+  ['short-term Bedrock keys back to back', (n) => fill(`${fakeBedrockShortTermKey({ seed: 3 })}\n`, n)],
+  ['bedrock-api-key- + one long base64 run', (n) => `bedrock-api-key-${fakeBase64Blob(Math.floor((n * 3) / 4), 5)}`],
+  ['session-token names with one long dotted run', (n) => `AWS_SESSION_TOKEN=${fill('eyJ.a-b_c~', n)}`],
+  ['secret names with escaped-slash runs', (n) => fill('AWS_SECRET_ACCESS_KEY="\\/\\u002F', n)],
+  ['session-token names inside one opaque run', (n) => fill('AWS_SESSION_TOKEN=x.', n)],
+  ['session-token names with JWTs, densely', (n) => fill(`AWS_SESSION_TOKEN=${fakeJwt(6, 300)}\n`, n)],
 ];
 
 function work(text: string): { visited: number; findings: number } {

@@ -12,6 +12,7 @@ const piece = fc.oneof(
   fc.constantFrom(
     'AKIA', 'ASIA', 'ABIA', 'ACCA', 'AQoDYXdz', 'IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'secret', 'Secret', 'SECRET', 'token', 'Token',
     'aws_secret_access_key', 'secretAccessKey', 'AWS_SESSION_TOKEN', 'secret_key', 'aws_account_id', 'aws', 'EXAMPLE',
+    'AWS', 'Aws', 'aWs', 'ws', 'WS', 'aws_key', 'AWS_SAK', 'ABSK', 'BSK', 'bedrock-api-key-', 'k-api-key-', 'QUtJQ', 'QVNJQ', 'eyJ',
     ' = ', ': ', '"', "'", '=', '\n', '\r\n', '\\n', '\\t', '%2F', '%3D', '_', '-', '.', '/', '+', '==',
     '// credlint-ignore', '# credlint-ignore-next-line\n', '<!-- credlint-ignore -->', 'credlint-ignore',
     '\u0000', '\uFFFD', '😀', '\uD800',
@@ -30,7 +31,7 @@ function rescan(value: string, f: Finding): Finding[] {
 }
 
 /** The anchor set as one regex of literals (what the indexOf streams replace), every start position. */
-const ANCHOR_REGEX = /(?=A(?:KIA|SIA|BIA|CCA)|[Ss]ecret|SECRET|IQoJb3JpZ2luX2Vj|F[wQ]oGZXIvYXdz|AQoDYXdz|[Tt]oken|TOKEN)/g;
+const ANCHOR_REGEX = /(?=A(?:KIA|SIA|BIA|CCA|BSK)|[Ss]ecret|SECRET|IQoJb3JpZ2luX2Vj|F[wQ]oGZXIvYXdz|AQoDYXdz|[Tt]oken|TOKEN|QUtJQ|QVNJQ|[Aa]ws|AWS|bedrock-api-key-)/g;
 
 describe('properties', () => {
   it('the indexOf anchor streams find exactly the positions of the literal-alternation regex', () => {

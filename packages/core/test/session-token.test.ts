@@ -63,9 +63,11 @@ describe('session tokens: token-ish names with long base64 values', () => {
     expect(found(`AWS_SESSION_TOKEN=${fakeBase64Blob(30, 2)}`)).toEqual([]);
   });
 
-  it('a JWT under a token name is not an STS token', () => {
+  it('a JWT under a session-token name is a bearer credential (issue 13 item 4; was ignored before)', () => {
     const jwt = `eyJhbGciOiJIUzI1NiJ9.${fakeBase64Blob(120, 3).replace(/[+/=]/g, 'x')}.${fakeBase64Blob(32, 4).replace(/[+/=]/g, 'y')}`;
-    expect(found(`aws_session_token = ${jwt}`)).toEqual([]);
+    expect(found(`aws_session_token = ${jwt}`)).toEqual([`session-token:${jwt}`]);
+    // under a generic token name it is some other service's token
+    expect(found(`id_token = ${jwt}`)).toEqual([]);
   });
 
   it('env and secret-manager reads are not tokens', () => {

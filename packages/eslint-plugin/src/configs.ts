@@ -10,6 +10,8 @@ export const JSX_FILES = ['**/*.jsx'];
 export const PYTHON_FILES = ['**/*.py', '**/*.pyi'];
 export const DOTENV_FILES = ['**/.env', '**/.env.*', '**/*.env'];
 export const DATA_FILES = ['**/*.json', '**/*.jsonc', '**/*.json5', '**/*.ipynb', '**/*.yaml', '**/*.yml', '**/*.toml'];
+/** Test files: placeholders handed to an SDK (LocalStack/moto `"test"`) are the intended pattern there. */
+export const TEST_FILES = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/test_*.py', '**/*_test.py', '**/conftest.py'];
 
 const HARDCODED = 'credlint/no-hardcoded-credentials';
 const STATIC = 'credlint/no-static-credentials';
@@ -42,5 +44,7 @@ export function recommendedConfig(plugin: object): Linter.Config[] {
       languageOptions: { parser: textParser as never },
       rules: { [HARDCODED]: 'error' },
     },
+    // Real keys in tests are still reported by no-hardcoded-credentials.
+    { name: 'credlint/tests', files: TEST_FILES, rules: { [STATIC]: 'off' } },
   ];
 }

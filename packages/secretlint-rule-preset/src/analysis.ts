@@ -2,7 +2,7 @@ import { analyze, type FindingKind, type ScanResult } from '@credlint/core';
 import type { SourceCode } from './secretlint-types.js';
 
 /** What core reports by default; the rules for these kinds share one scan per file. */
-export const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token'];
+export const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key'];
 
 interface Entry {
   content: string;

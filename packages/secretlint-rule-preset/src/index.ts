@@ -11,6 +11,7 @@ export { creator as awsSecretAccessKey } from './rules/aws-secret-access-key.js'
 export { creator as awsSessionToken } from './rules/aws-session-token.js';
 export { creator as awsSessionTokenRequired } from './rules/aws-session-token-required.js';
 export { creator as awsAccountId } from './rules/aws-account-id.js';
+export { creator as awsBedrockApiKey } from './rules/aws-bedrock-api-key.js';
 export { compileAllowPattern, isAllowed } from './allows.js';
 export { DOCS_BASE_URL, PRESET_ID } from './docs.js';
 export type { PresetOptions, RuleOptions } from './options.js';

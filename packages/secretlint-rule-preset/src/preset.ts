@@ -3,13 +3,14 @@ import { docsUrl, PRESET_ID } from './docs.js';
 import { assertObject, type PresetOptions, type RuleOptions } from './options.js';
 import { creator as accessKeyId } from './rules/aws-access-key-id.js';
 import { creator as accountId } from './rules/aws-account-id.js';
+import { creator as bedrockApiKey } from './rules/aws-bedrock-api-key.js';
 import { creator as secretAccessKey } from './rules/aws-secret-access-key.js';
 import { creator as sessionTokenRequired } from './rules/aws-session-token-required.js';
 import { creator as sessionToken } from './rules/aws-session-token.js';
 import type { PresetCreator, RuleCreator } from './secretlint-types.js';
 
 /** Member rules on by default, in report order. */
-export const recommendedRules: readonly RuleCreator<RuleOptions>[] = [accessKeyId, secretAccessKey, sessionToken, sessionTokenRequired];
+export const recommendedRules: readonly RuleCreator<RuleOptions>[] = [accessKeyId, secretAccessKey, sessionToken, sessionTokenRequired, bedrockApiKey];
 
 /** Every member rule, including the opt-in account-id rule. */
 export const rules: RuleCreator<RuleOptions>[] = [...recommendedRules, accountId];

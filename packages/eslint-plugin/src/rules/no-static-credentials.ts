@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { PyBinding, PyString, PythonModule } from '../languages/python/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { isAnchorSlot, strictSlotOf as slotOf, type Slot } from '../util/names.js';
+import { isPlaceholder } from '@credlint/core';
+import { isAnchorSlot, slotOf as anySlotOf, strictSlotOf as slotOf, type Slot } from '../util/names.js';
 import { importOsInsertion } from '../util/python-import.js';
 
 type MessageIds = 'static' | 'useEnv' | 'useEnvPython' | 'dropCredentials' | 'dropArgument';
@@ -43,9 +44,21 @@ function isStatic(node: TSESTree.Node | null | undefined, depth = 0): boolean {
   }
 }
 
-/** Not a credential at all: `''`. */
-function isEmptyString(node: TSESTree.Node): boolean {
-  return (node.type === 'Literal' && node.value === '') || (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis[0]?.value.cooked === '');
+/** Not a credential at all: `''`, or the name of one (`ACCESS_KEY = 'AWS_ACCESS_KEY_ID'`). */
+function isNoCredential(node: TSESTree.Node): boolean {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value === '' || namesACredential(node.value);
+  return node.type === 'TemplateLiteral' && node.expressions.length === 0 && (node.quasis[0]?.value.cooked === '' || namesACredential(node.quasis[0]?.value.cooked ?? ''));
+}
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_.-]{2,63}$/;
+
+/**
+ * A string that is the name of an environment variable or config key for a credential
+ * (`'AWS_ACCESS_KEY_ID'`, `'AWSSecretKey'`, `'aws_session_token'`): code that looks the value
+ * up by that name holds no credential. Placeholders (`'your_aws_secret_key'`) still count.
+ */
+function namesACredential(value: string): boolean {
+  return IDENTIFIER.test(value) && anySlotOf(value) !== undefined && !isPlaceholder(value);
 }
 
 function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
@@ -165,7 +178,7 @@ export default createRule<MessageIds, []>({
           const slot = slots[i];
           if (!slot || p.type !== 'Property' || p.kind !== 'init') return;
           const value = p.value;
-          if (!isStatic(value) || isEmptyString(value)) return;
+          if (!isStatic(value) || isNoCredential(value)) return;
           const options: { replace: boolean; credentialsProperty?: TSESTree.Property } = { replace: true };
           if (owner) options.credentialsProperty = owner;
           reportJs(value, slot, keyName(p.key, p.computed) ?? slot.env, options);
@@ -174,7 +187,7 @@ export default createRule<MessageIds, []>({
       NewExpression(node) {
         if (calleeName(node.callee) !== 'Credentials') return;
         node.arguments.slice(0, 3).forEach((arg, i) => {
-          if (arg.type === 'SpreadElement' || !isStatic(arg) || isEmptyString(arg)) return;
+          if (arg.type === 'SpreadElement' || !isStatic(arg) || isNoCredential(arg)) return;
           reportJs(arg, POSITIONAL_SLOTS[i]!, POSITIONAL_SLOTS[i]!.env, { replace: true });
         });
       },
@@ -183,19 +196,20 @@ export default createRule<MessageIds, []>({
         if (left.type !== 'MemberExpression' || !isProcessEnv(left.object)) return;
         const name = keyName(left.property, left.computed);
         const slot = slotOf(name);
-        if (!slot || !isStatic(node.right) || isEmptyString(node.right)) return;
+        if (!slot || !isStatic(node.right) || isNoCredential(node.right)) return;
         reportJs(node.right, slot, `process.env.${name}`, { replace: false });
       },
       VariableDeclarator(node) {
         if (node.id.type !== 'Identifier' || !node.init) return;
         const slot = slotOf(node.id.name);
-        if (!slot?.strong || !isStatic(node.init) || isEmptyString(node.init)) return;
+        if (!slot?.strong || !isStatic(node.init) || isNoCredential(node.init)) return;
         reportJs(node.init, slot, node.id.name, { replace: true });
       },
       PyString(node: PyString) {
         const b = node.binding;
         if (!b || !b.static || b.range[1] <= b.range[0]) return;
         if (node.contentRange[1] <= node.contentRange[0] && b.strings === 1) return; // "" is no credential
+        if (b.strings === 1 && !node.interpolated && namesACredential(text.slice(node.contentRange[0], node.contentRange[1]))) return;
         const slot = slotOf(b.name);
         if (!slot) return;
         switch (b.kind) {
