@@ -4,6 +4,7 @@
  * that decode to the requested account, 40-char mixed base64 secrets, STS-prefixed
  * tokens) and never contain `EXAMPLE`, which the allowlist would drop.
  */
+import { withoutPadding } from './inspect.js';
 import { encodeAccountBits } from './key-id.js';
 import type { KeyType } from './types.js';
 
@@ -139,7 +140,7 @@ export function fakeBedrockShortTermKey(options: FakeBedrockShortTermOptions = {
 /** A signed JWT (HS256 header, random claims and signature in base64url), about `length` characters. */
 export function fakeJwt(seed = 1, length = 1000): string {
   const rand = prng(seed * 6151 + 11);
-  const url = (s: string): string => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const url = (s: string): string => withoutPadding(s.replace(/\+/g, '-').replace(/\//g, '_'));
   const header = url(btoa('{"alg":"HS256","typ":"JWT"}'));
   const sig = pick(rand, BASE64, 43);
   const body = pick(rand, BASE64, Math.max(20, length - header.length - sig.length - 2));

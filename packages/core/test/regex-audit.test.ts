@@ -31,9 +31,16 @@ regexAudit(import.meta.url, [
   { file: 'src/scan.ts', re: /[Aa]ccount|ACCOUNT/g },
   { file: 'src/scan.ts', re: /(?<![a-z])aws|amazon|amzn|boto(?:3|core)/gi },
   { file: 'src/scan.ts', re: /-/g },
+  { file: 'src/scan.ts', re: /\\\//g },
+  { file: 'src/scan.ts', re: /\\u002[Ff]/g },
+  { file: 'src/scan.ts', re: /\\u002[Bb]/g },
   { file: 'src/scan.ts', re: /%2B/gi },
   { file: 'src/scan.ts', re: /%2F/gi },
   { file: 'src/scan.ts', re: /%3D/gi },
+  { file: 'src/scan.ts', re: /_/g },
+  { file: 'src/scan.ts', re: /^BedrockAPIKey-([A-Za-z0-9_+=,.@]{1,64})-at-(\d{12}):([\x21-\x7e]{20,})$/ },
+  { file: 'src/scan.ts', re: /^bedrock(?:[.-][a-z0-9-]{1,30}){0,2}\.amazonaws\.com(?:\.cn)?\/\?/ },
+  { file: 'src/scan.ts', re: /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/ },
   { file: 'src/scan.ts', re: /\.(?:tf|tfvars|hcl)(?:\.json)?$/ },
   { file: 'src/scan.ts', re: /\\/g },
   { file: 'src/scan.ts', re: /(^|\/)\.aws\// },
@@ -43,6 +50,8 @@ regexAudit(import.meta.url, [
   { file: 'src/testing.ts', re: /[0-9+/]/ },
   { file: 'src/testing.ts', re: /[2-7]/ },
   { file: 'src/testing.ts', re: /(.)\1{3}/ },
+  { file: 'src/testing.ts', re: /\+/g },
+  { file: 'src/testing.ts', re: /\//g },
 ]);
 
 it('every package with a src/ has its regex audit (packages/NAME/test/regex-audit.test.ts)', () => {

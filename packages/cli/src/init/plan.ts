@@ -9,7 +9,7 @@ import ignore from 'ignore';
 import { git } from '../git.js';
 import { VERSION } from '../version.js';
 import { binCommand, detectPm, type PmInfo } from './detect.js';
-import { addPreCommitRepo, appendBlock, insertHookLines, runsCommand, stringifyLike } from './edit.js';
+import { addPreCommitRepo, appendBlock, insertHookLines, lintStagedThroughYarn, runsCommand, runsCredlintScan, stringifyLike } from './edit.js';
 import { type Change, InitError } from './write.js';
 
 export const ESLINT_TASK = 'eslint --max-warnings=0 --no-warn-ignored';
@@ -245,13 +245,13 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
   const credlintLine = `${binCommand(info, 'credlint')} scan --staged`;
   const lintStagedLine = binCommand(info, 'lint-staged');
   const hookLines: string[] = [];
-  const hookHasCredlint = hookText !== undefined && runsCommand(hookText, /\bcredlint\b.*\bscan\b/);
+  const hookHasCredlint = hookText !== undefined && runsCommand(hookText, runsCredlintScan);
   if (!hookHasCredlint && !credlintInLintStaged) hookLines.push(credlintLine);
   let hookBase = hookText;
   if (useLintStaged) {
     if (hookBase !== undefined && info.pnp) {
       // A bare `lint-staged` is not on PATH under Plug'n'Play: run it through Yarn.
-      hookBase = hookBase.replace(/^(\s*)(?:npx\s+(?:--no(?:-install)?\s+)?)?lint-staged\b/gm, '$1yarn lint-staged');
+      hookBase = lintStagedThroughYarn(hookBase);
     }
     if (hookBase === undefined || !runsCommand(hookBase, /\blint-staged\b/)) hookLines.push(lintStagedLine);
   }
@@ -374,7 +374,7 @@ export function planGitHook(root: string): InitPlan {
   if (text === undefined) {
     const body = ['#!/bin/sh', '# credlint: refuse commits that add credentials, judged by what is staged (credlint init --hook=git)', GIT_HOOK_LINE];
     changes.push({ file: rel, before: undefined, after: `${body.join('\n')}\n`, what: 'pre-commit hook runs credlint scan --staged', mode: 0o755 });
-  } else if (!runsCommand(text, /\bcredlint\b.*\bscan\b/)) {
+  } else if (!runsCommand(text, runsCredlintScan)) {
     changes.push({ file: rel, before: text, after: insertHookLines(text, [GIT_HOOK_LINE]), what: 'pre-commit hook also runs credlint scan --staged' });
     try {
       if ((statSync(abs).mode & 0o111) === 0) notes.push(`${rel} is not executable, so git does not run it: chmod +x ${rel}`);
