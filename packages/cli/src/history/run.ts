@@ -110,6 +110,19 @@ export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline |
   const warnings = kept.length - errors;
   const summary: Summary = { files: result.blobs, findings: kept.length, ignored: result.ignored + baselined, errors: notes };
 
+  const summaryLines = (c: Colors) => {
+    const scanned = `${plural(result.commits, 'commit')} (${plural(result.blobs, 'unique blob')})`;
+    const tail: string[] = [];
+    if (kept.length) {
+      const mark = errors ? c.red(c.bold('✖')) : c.yellow(c.bold('⚠'));
+      tail.push(`${mark} ${c.bold(`${plural(kept.length, 'credential')} in the history (${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ${scanned} scanned`)}`);
+    } else tail.push(`${c.green('✔')} no credentials in ${scanned} scanned`);
+    const fatal = notes.filter(isFatal).length;
+    if (fatal) tail.push(c.red(c.bold(`✖ ${plural(fatal, 'item')} could not be scanned (listed above): the scan fails`)));
+    if (summary.ignored) tail.push(c.dim(`${summary.ignored} ignored (${result.ignored} by credlint-ignore comments, ${baselined} by the baseline)`));
+    return `${tail.join('\n')}\n`;
+  };
+
   let report: string;
   if (args.format === 'json') {
     // The JSON contract, plus additive fields: findings[].commit/date/inHead and summary.commits.
@@ -125,16 +138,7 @@ export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline |
     report = (await import('../format/sarif.js')).formatSarif(kept, summary, VERSION, undefined, provenance);
   } else {
     const c = colors(args.output ? false : useColor(io.stdout, io.env, args.color));
-    const head = `${plural(result.commits, 'commit')} (${plural(result.blobs, 'unique blob')})`;
-    const tail: string[] = [];
-    if (kept.length) {
-      const mark = errors ? c.red(c.bold('✖')) : c.yellow(c.bold('⚠'));
-      tail.push(`${mark} ${c.bold(`${plural(kept.length, 'credential')} in the history (${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ${head} scanned`)}`);
-    } else tail.push(`${c.green('✔')} no credentials in ${head} scanned`);
-    const fatal = notes.filter(isFatal).length;
-    if (fatal) tail.push(c.red(c.bold(`✖ ${plural(fatal, 'item')} could not be scanned (listed above): the scan fails`)));
-    if (summary.ignored) tail.push(c.dim(`${summary.ignored} ignored (${result.ignored} by credlint-ignore comments, ${baselined} by the baseline)`));
-    report = `${stylishHistory(kept, c)}${stylishNotes(notes, args.verbose, c)}${tail.join('\n')}\n`;
+    report = `${stylishHistory(kept, c)}${stylishNotes(notes, args.verbose, c)}${summaryLines(c)}`;
   }
   if (args.output) {
     try {
@@ -143,6 +147,8 @@ export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline |
       io.stderr.write(`credlint: cannot write ${escapeControl(args.output)}: ${escapeControl((e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
       return 2;
     }
+    // The job log still shows the outcome (and what was not scanned) when the report goes to a file.
+    if (args.format !== 'stylish') io.stderr.write(`${stylishNotes(notes, args.verbose, colors(false))}${summaryLines(colors(false))}`);
   } else io.stdout.write(report);
   return exitCode({ notes, errors, warnings, maxWarnings: args.maxWarnings });
 }
