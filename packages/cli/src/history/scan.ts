@@ -265,12 +265,14 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     }
   }
 
-  // One `git log` for every commit, parents before children; merges as combined diffs (only what
-  // the merge itself adds, e.g. a conflict resolution) so a branch's key is attributed to its commit.
+  // One `git log` for every commit, children before parents (not --reverse: that holds all output
+  // back until the whole walk is done, while this streams, so blobs are scanned during the walk).
+  // Merges as combined diffs (only what the merge itself adds, e.g. a conflict resolution), so a
+  // branch's key is attributed to the branch's commit.
   const commits: { sha: string; date: string }[] = [];
-  const intros: Intro[] = [];
-  const introduced = new Set<string>(); // path\0blob already introduced
-  const logArgs = ['log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', '-c', '--no-show-signature', '--reverse', '--topo-order', '--format=%x01%H %aI'];
+  // path\0blob -> its introduction by the oldest commit seen so far (output is newest first).
+  const introduced = new Map<string, Intro>();
+  const logArgs = ['log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', '-c', '--no-show-signature', '--topo-order', '--format=%x01%H %aI'];
   if (opts.since) logArgs.push(`--since=${opts.since}`);
   if (opts.range) logArgs.push('--end-of-options', opts.range);
   else logArgs.push('--all');
@@ -288,9 +290,6 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       const dst = shas.at(-1) ?? '';
       const dstMode = modes.at(-1) ?? '';
       if (ZERO.test(dst) || !isFileMode(dstMode) || ignoredPath(p)) return;
-      const k = `${p}\0${dst}`;
-      if (introduced.has(k)) return;
-      introduced.add(k);
       const src: string[] = [];
       for (let i = 0; i < colons; i++) {
         const s = shas[i] ?? '';
@@ -299,7 +298,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
           queue(s, p);
         }
       }
-      intros.push({ commit: commits.length - 1, path: p, blob: dst, src });
+      introduced.set(`${p}\0${dst}`, { commit: commits.length - 1, path: p, blob: dst, src });
       queue(dst, p);
       return;
     }
@@ -335,6 +334,8 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   for (const b of headBlobs) for (const f of blobInfo.get(b)?.findings ?? []) headKeys.add(keyOf(f));
   const reported = new Set<string>();
   const findings: HistoryFinding[] = [];
+  // Oldest commit first (the highest index: git listed it last), then by path.
+  const intros = [...introduced.values()].sort((a, b) => b.commit - a.commit || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const intro of intros) {
     const info = blobInfo.get(intro.blob);
     if (!info) continue;
