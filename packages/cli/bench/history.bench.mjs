@@ -61,7 +61,7 @@ function gitSecretsEnv() {
 
 function bench(label, repo, runs) {
   const commits = Number(spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim());
-  const row = { repo: label, dir: repo, commits, tools: {} };
+  const row = { name: label, dir: repo, commits, tools: {} };
   const cl = time(process.execPath, [BIN, 'scan', '--history', '--format', 'json'], { cwd: repo }, runs, false);
   let report;
   try {

@@ -12,7 +12,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GitError, git, gitArgv, gitEnv, spawnFailure } from '../git.js';
-import { analyzeBuffer } from '../scan/analyze.js';
+import { isUtf8 } from 'node:buffer';
+import { analyzeBuffer, isBinary, utf16Bom } from '../scan/analyze.js';
+import { mayHaveFindings } from './prefilter.js';
 import { credlintIgnores, ignoredBy } from '../scan/walk.js';
 import type { FileNote, ReportFinding } from '../types.js';
 
@@ -215,6 +217,12 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     pathOf.delete(id);
     if (content === undefined) {
       missing.push(`${id.slice(0, 12)}:${file}`);
+      return;
+    }
+    // Most blobs hold no anchor at all: counted as scanned without decoding them (exact, see prefilter.ts).
+    if (size <= opts.maxFileSize && !utf16Bom(content) && !isBinary(content) && !mayHaveFindings(content)) {
+      scannedBlobs++;
+      if (!isUtf8(content)) invalidUtf8++;
       return;
     }
     const r = analyzeBuffer(content, { file, git: 'none', content }, { maxFileSize: opts.maxFileSize }, undefined, size);
