@@ -1,5 +1,6 @@
 /** Reporting for `credlint scan --history`: baseline by fingerprint, then JSON / SARIF / stylish. */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Baseline, BaselineEntry } from '../baseline.js';
 import { writeBaseline } from '../baseline.js';
 import { colors, useColor, type Colors } from '../colors.js';
@@ -64,7 +65,7 @@ function repositoryUri(cwd: string, root: string): string {
   }
   // scp-like `git@host:owner/repo.git` carries no secret; anything else is named by its local path.
   if (/^[\w.-]+@[\w.-]+:/.test(url)) return url;
-  return `file://${root.split(path.sep).join('/')}`;
+  return pathToFileURL(root).href;
 }
 
 function stylishHistory(findings: HistoryFinding[], c: Colors): string {
