@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync, rmSync, unlinkSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
 import Ajv from 'ajv-draft-04';
@@ -284,6 +285,22 @@ describe('scan --history', () => {
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);
     expect(report.summary.ignored).toBe(1);
+  });
+
+  it('the worker path (past 256 analysed blobs) reports exactly what the inline path does', async () => {
+    const dir = repo();
+    // 400 commits through fast-import, each a new version of a file holding an anchor word; keys in a few.
+    const chunks: string[] = [];
+    for (let c = 1; c <= 400; c++) {
+      const body = `const token = nextToken(${c});\n${c % 97 === 0 ? keyLine(100 + c) : ''}`;
+      chunks.push(`commit refs/heads/main\ncommitter T <t@credlint.invalid> ${1700000000 + c} +0000\ndata 2\nc\nM 100644 inline f${c % 7}.js\ndata ${Buffer.byteLength(body)}\n${body}\n`);
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
+    const inline = await history(dir, '--jobs', '0');
+    const pooled = await history(dir, '--jobs', '1');
+    expect(inline.report.findings).toHaveLength(4);
+    expect(pooled.report).toEqual(inline.report);
+    expect(pooled.code).toBe(1);
   });
 
   it('usage errors: --since without --history, two ranges', async () => {

@@ -23,6 +23,7 @@ export interface HistoryArgs {
   updateBaseline: boolean;
   maxWarnings?: number;
   maxFileSize: number;
+  jobs?: number;
   color?: boolean;
   verbose: boolean;
 }
@@ -86,7 +87,7 @@ function plural(n: number, word: string): string {
 }
 
 export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline | undefined, baselineFile: string | undefined): Promise<number> {
-  const options = { cwd: io.cwd, maxFileSize: args.maxFileSize, ...(args.range ? { range: args.range } : {}), ...(args.since ? { since: args.since } : {}) };
+  const options = { cwd: io.cwd, maxFileSize: args.maxFileSize, ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(args.range ? { range: args.range } : {}), ...(args.since ? { since: args.since } : {}) };
   const result: HistoryResult = await scanHistory(options);
   const notes = result.notes.map(withFatal);
 

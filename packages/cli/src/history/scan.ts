@@ -9,6 +9,8 @@
  * any, then mapped back to the earliest introducing commit.
  */
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GitError, git, gitArgv, gitEnv, spawnFailure } from '../git.js';
@@ -25,7 +27,34 @@ export interface HistoryOptions {
   /** Passed to `git log --since`. */
   since?: string;
   maxFileSize: number;
+  /** Analysis threads besides the main one (which parses git's output): default 1 on 2+ cores, 0 = inline. */
+  jobs?: number;
 }
+
+/** A blob handed to a worker (its own copy of the bytes, transferred). */
+export interface BlobJob {
+  id: string;
+  file: string;
+  size: number;
+  bytes: Uint8Array;
+  maxFileSize: number;
+}
+
+export interface BlobDone {
+  id: string;
+  file: string;
+  size: number;
+  findings: ReportFinding[];
+  ignored: number;
+  scanned: boolean;
+  note?: FileNote;
+}
+
+// Bytes handed to workers and not yet analysed: above the high mark git's output is paused.
+const HIGH_WATER = 64 * 1024 * 1024;
+const LOW_WATER = 16 * 1024 * 1024;
+/** Blobs analysed on the main thread before a worker is started. */
+const INLINE_BLOBS = 256;
 
 export interface HistoryFinding extends ReportFinding {
   /** Full sha of the commit that introduced the credential at `file`. */
@@ -158,6 +187,14 @@ class BlobStream {
     });
   }
 
+  pause(): void {
+    this.child.stdout.pause();
+  }
+
+  resume(): void {
+    this.child.stdout.resume();
+  }
+
   add(id: string): void {
     this.child.stdin.write(`${id}\n`);
   }
@@ -178,7 +215,14 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const top = bare ? undefined : gitText(['rev-parse', '--show-toplevel'], cwd);
   const root = top ?? gitDir;
   const scopes = top ? credlintIgnores(cwd, top) : [];
-  const ignoredPath = (p: string) => scopes.length > 0 && ignoredBy(scopes, path.join(root, p), false);
+  // Paths recur in commit after commit: decide each once.
+  const ignoreCache = new Map<string, boolean>();
+  const ignoredPath = (p: string) => {
+    if (scopes.length === 0) return false;
+    let v = ignoreCache.get(p);
+    if (v === undefined) ignoreCache.set(p, (v = ignoredBy(scopes, path.join(root, p), false)));
+    return v;
+  };
 
   const notes: FileNote[] = [];
   const shallow = gitText(['rev-parse', '--is-shallow-repository'], cwd) === 'true';
@@ -212,6 +256,54 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   let invalidUtf8 = 0;
   let scannedBlobs = 0;
 
+  const take = (r: BlobDone) => {
+    const { id, file, size } = r;
+    if (r.note?.code === 'binary') binary++;
+    else if (r.note?.code === 'too-large') tooLarge.push(`${id.slice(0, 12)}:${file} (${size} bytes)`);
+    else if (r.note?.code === 'invalid-utf8') invalidUtf8++;
+    else if (r.note) failed.push({ ...r.note, file: `${id.slice(0, 12)}:${file}` });
+    if (r.scanned) scannedBlobs++;
+    ignored += r.ignored;
+    // Only blobs with findings are kept: memory grows with findings, not with the repository.
+    if (r.findings.length) blobInfo.set(id, { findings: r.findings });
+  };
+
+  // git decompresses on one core; a worker analyses on another while the main thread parses
+  // git's output and skips the blobs the prefilter rules out.
+  const jobs = opts.jobs ?? (availableParallelism() >= 2 ? 1 : 0);
+  let pool: Worker[] | undefined;
+  let inflight = 0;
+  let pending = 0;
+  let paused = false;
+  let next = 0;
+  let drained: (() => void) | undefined;
+  let workerError: Error | undefined;
+  // Started once there is real work: a small history is faster inline than a worker's start-up.
+  let inlineLeft = jobs > 0 ? INLINE_BLOBS : Infinity;
+  const startPool = () => {
+    pool = [];
+    for (let i = 0; i < Math.min(jobs, 8); i++) {
+      const w = new Worker(new URL('./worker.js', import.meta.url));
+      w.on('message', (r: BlobDone) => {
+        take(r);
+        inflight -= r.size <= opts.maxFileSize ? r.size : Math.min(r.size, 8000);
+        pending--;
+        if (paused && inflight < LOW_WATER) {
+          paused = false;
+          blobs.resume();
+        }
+        if (pending === 0) drained?.();
+      });
+      w.on('error', (e) => {
+        workerError = e;
+        // Let git's output drain so the scan ends (and fails) instead of waiting forever.
+        blobs.resume();
+        drained?.();
+      });
+      pool.push(w);
+    }
+  };
+
   const blobs = new BlobStream(cwd, opts.maxFileSize, (id, content, size) => {
     const file = pathOf.get(id) ?? id;
     pathOf.delete(id);
@@ -225,15 +317,23 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       if (!isUtf8(content)) invalidUtf8++;
       return;
     }
+    if (!pool && --inlineLeft < 0) startPool();
+    if (pool) {
+      // A private copy (the chunk git's output arrived in is shared), moved to the worker, not cloned.
+      const bytes = new Uint8Array(content);
+      inflight += bytes.byteLength;
+      pending++;
+      const job: BlobJob = { id, file, size, bytes, maxFileSize: opts.maxFileSize };
+      const w = pool[next++ % pool.length] as Worker;
+      w.postMessage(job, [bytes.buffer]);
+      if (inflight > HIGH_WATER && !paused) {
+        paused = true;
+        blobs.pause();
+      }
+      return;
+    }
     const r = analyzeBuffer(content, { file, git: 'none', content }, { maxFileSize: opts.maxFileSize }, undefined, size);
-    if (r.note?.code === 'binary') binary++;
-    else if (r.note?.code === 'too-large') tooLarge.push(`${id.slice(0, 12)}:${file} (${size} bytes)`);
-    else if (r.note?.code === 'invalid-utf8') invalidUtf8++;
-    else if (r.note) failed.push({ ...r.note, file: `${id.slice(0, 12)}:${file}` });
-    if (r.scanned) scannedBlobs++;
-    ignored += r.ignored;
-    // Only blobs with findings are kept: memory grows with findings, not with the repository.
-    if (r.findings.length) blobInfo.set(id, { findings: r.findings });
+    take({ id, file, size, findings: r.findings, ignored: r.ignored, scanned: r.scanned, ...(r.note ? { note: r.note } : {}) });
   });
   const head = gitText(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
   // A partial clone lacks blobs, and `cat-file --batch` dies on the first one it may not fetch:
@@ -334,7 +434,13 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   } finally {
     blobs.end();
   }
-  await blobs.done;
+  try {
+    await blobs.done;
+    if (pool && pending > 0 && !workerError) await new Promise<void>((resolve) => (drained = resolve));
+  } finally {
+    for (const w of pool ?? []) void w.terminate();
+  }
+  if (workerError) throw workerError;
 
   // Attribution: the first introduction (commit order) of a blob holding the credential at a path
   // whose previous version there did not hold it. Each credential (rule + fingerprint) once.
