@@ -39,7 +39,8 @@ Options:
   --max-warnings N      exit 1 when there are more than N warnings
   --max-file-size SIZE  text files larger than SIZE are not scanned and fail the scan (exit 2)
                         (default 16MB; e.g. 500KB, 64MB)
-  -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers)
+  -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers;
+                        with --history: default 1 on 2+ cores, 0 = none)
   --color / --no-color  force colour on or off (default: on a TTY only; NO_COLOR respected)
   -v, --verbose         also list the binary files, symbolic links and deleted tracked files noted
   -h, --help            show this help
