@@ -27,14 +27,14 @@ const PINNED_CONFIG = [
 const PINNED = ['--no-pager', ...PINNED_CONFIG.flatMap((c) => ['-c', c])];
 
 /** git's messages untranslated (we match a few of them), with the caller's repository environment (GIT_DIR, GIT_INDEX_FILE in a hook) kept. */
-function gitEnv(): NodeJS.ProcessEnv {
+export function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, LC_ALL: 'C', LANGUAGE: 'C' };
 }
 
 /** The argv of every git process this CLI starts, for tests that bound the work (`argv length stays small`). */
 export const gitCalls: string[][] = [];
 
-function gitArgv(args: string[]): string[] {
+export function gitArgv(args: string[]): string[] {
   const argv = [...PINNED, ...args];
   if (gitCalls.length < 1000) gitCalls.push(argv);
   return argv;
@@ -42,7 +42,7 @@ function gitArgv(args: string[]): string[] {
 
 export class GitNotFoundError extends GitError {}
 
-function spawnFailure(e: NodeJS.ErrnoException, cwd: string): GitError {
+export function spawnFailure(e: NodeJS.ErrnoException, cwd: string): GitError {
   // ENOENT is also what a missing working directory gives: that is not "no git".
   if (e.code === 'ENOENT' && existsSync(cwd)) return new GitNotFoundError('git was not found on PATH');
   return new GitError(`could not run git: ${e.message}`);

@@ -27,6 +27,10 @@ size limit) is reported and fails the scan (exit 2).
 Options:
   --staged              scan what is staged in git's index (the next commit), not the work tree
   --whole-files         with --staged: report whole staged files, not only the lines the commit adds
+  --history [RANGE]     scan git history instead of files: every commit reachable from any ref, or
+                        only RANGE (e.g. origin/main..HEAD); each credential once, with the commit
+                        that introduced it (docs/guides/history.md)
+  --since DATE          with --history: only commits after DATE (e.g. 2024-01-01, "2 weeks ago")
   -f, --format NAME     stylish (default) | json | sarif
   -o, --output FILE     write the report to FILE instead of stdout
   --baseline FILE       do not fail on findings recorded in FILE (they count as ignored)
@@ -35,7 +39,8 @@ Options:
   --max-warnings N      exit 1 when there are more than N warnings
   --max-file-size SIZE  text files larger than SIZE are not scanned and fail the scan (exit 2)
                         (default 16MB; e.g. 500KB, 64MB)
-  -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers)
+  -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers;
+                        with --history: default 1 on 2+ cores, 0 = none)
   --color / --no-color  force colour on or off (default: on a TTY only; NO_COLOR respected)
   -v, --verbose         also list the binary files, symbolic links and deleted tracked files noted
   -h, --help            show this help
@@ -65,6 +70,9 @@ export interface ScanArgs {
   paths: string[];
   staged: boolean;
   wholeFiles: boolean;
+  history: boolean;
+  range?: string;
+  since?: string;
   format: 'stylish' | 'json' | 'sarif';
   output?: string;
   baseline?: string;
@@ -78,13 +86,16 @@ export interface ScanArgs {
 }
 
 export function parseScanArgs(argv: string[]): ScanArgs {
+  // `--history=RANGE` is `--history RANGE`: in history mode the one positional is the range.
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: argv.flatMap((a) => (a.startsWith('--history=') ? ['--history', a.slice('--history='.length)] : [a])),
     allowPositionals: true,
     strict: true,
     options: {
       staged: { type: 'boolean', default: false },
       'whole-files': { type: 'boolean', default: false },
+      history: { type: 'boolean', default: false },
+      since: { type: 'string' },
       format: { type: 'string', short: 'f', default: 'stylish' },
       output: { type: 'string', short: 'o' },
       baseline: { type: 'string' },
@@ -104,16 +115,25 @@ export function parseScanArgs(argv: string[]): ScanArgs {
   }
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   if (values['whole-files'] && !values.staged) throw new UsageError('--whole-files only applies with --staged');
+  if (values.since !== undefined && !values.history) throw new UsageError('--since only applies with --history');
+  if (values.history && values.staged) throw new UsageError('--history and --staged cannot be combined');
+  if (values.history && positionals.length > 1) throw new UsageError('--history takes one revision range (e.g. origin/main..HEAD), not paths');
+  const range = values.history ? positionals[0] : undefined;
+  if (range !== undefined && (range === '' || range.startsWith('-'))) throw new UsageError(`--history: "${range}" is not a revision range`);
+  if (values.since !== undefined && (values.since === '' || values.since.startsWith('-'))) throw new UsageError(`--since: "${values.since}" is not a date`);
   const args: ScanArgs = {
-    paths: positionals,
+    paths: values.history ? [] : positionals,
     staged: values.staged,
     wholeFiles: values['whole-files'],
+    history: values.history,
     format,
     updateBaseline: values['update-baseline'],
     maxFileSize: values['max-file-size'] ? parseSize(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE,
     verbose: values.verbose,
     help: values.help,
   };
+  if (range !== undefined) args.range = range;
+  if (values.since !== undefined) args.since = values.since;
   if (values.output) args.output = values.output;
   if (values.baseline) args.baseline = values.baseline;
   const maxWarnings = parseCount('--max-warnings', values['max-warnings']);
@@ -159,6 +179,17 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       baseline = Baseline.read(baselineFile, args.updateBaseline);
     } catch (e) {
       io.stderr.write(`credlint: ${escapeControl((e as Error).message)}\n`);
+      return 2;
+    }
+  }
+
+  if (args.history) {
+    const { runHistory } = await import('../history/run.js');
+    try {
+      return await runHistory(args, io, baseline, baselineFile);
+    } catch (e) {
+      if (!(e instanceof GitError)) throw e;
+      io.stderr.write(`credlint: ${escapeControl(e.message)}\n`);
       return 2;
     }
   }

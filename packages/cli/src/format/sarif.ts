@@ -6,7 +6,15 @@ import { isFatal } from '../exit-code.js';
 import type { ReportFinding, Summary } from '../types.js';
 import { pathToUri } from './escape.js';
 
-export function formatSarif(findings: ReportFinding[], summary: Summary, version: string, dotenv: DotenvApi | undefined): string {
+/** The scanned repository and revision (history scans): SARIF's versionControlProvenance. */
+export interface Provenance {
+  repositoryUri: string;
+  revisionId: string;
+}
+
+type WithCommit = ReportFinding & { commit?: string; date?: string; inHead?: boolean };
+
+export function formatSarif(findings: WithCommit[], summary: Summary, version: string, dotenv: DotenvApi | undefined, provenance?: Provenance): string {
   const builder = new SarifBuilder();
   const run = new SarifRunBuilder().initSimple({ toolDriverName: 'credlint', toolDriverVersion: version, url: REPO_URL });
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
@@ -28,6 +36,8 @@ export function formatSarif(findings: ReportFinding[], summary: Summary, version
     });
     // GitHub code scanning de-duplicates alerts across runs by this (a one-way hash, never the value).
     result.result.partialFingerprints = { 'credlint/v1': f.fingerprint };
+    // History scans: the commit that introduced the credential (the location is in that commit's tree).
+    if (f.commit) result.result.properties = { commit: f.commit, date: f.date, inHead: f.inHead };
     run.addResult(result);
   }
   // Files that could not be scanned become tool notifications, so CI shows them too.
@@ -44,6 +54,7 @@ export function formatSarif(findings: ReportFinding[], summary: Summary, version
       },
     ];
   }
+  if (provenance) run.run.versionControlProvenance = [{ repositoryUri: provenance.repositoryUri, revisionId: provenance.revisionId }];
   builder.addRun(run);
   return `${builder.buildSarifJsonString({ indent: true })}\n`;
 }

@@ -1,0 +1,312 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync, rmSync, unlinkSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import path from 'node:path';
+import { fakeAccessKeyId } from '@credlint/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, git, gitRepo, removeDir, tempDir } from './helpers.js';
+
+const keyLine = (seed: number) => `const accessKeyId = '${fakeAccessKeyId({ seed })}';\n`;
+
+interface HistoryJson {
+  findings: { file: string; line: number; ruleId: string; message: string; commit: string; date: string; inHead: boolean }[];
+  summary: { files: number; findings: number; ignored: number; commits: number; errors: { file: string; code: string; message: string; fatal: boolean }[] };
+}
+
+async function history(cwd: string, ...argv: string[]): Promise<{ code: number; report: HistoryJson; stderr: string }> {
+  const r = await cli(['scan', '--history', ...argv, '--format', 'json'], cwd);
+  let report: HistoryJson;
+  try {
+    report = JSON.parse(r.stdout) as HistoryJson;
+  } catch {
+    throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`);
+  }
+  return { code: r.code, report, stderr: r.stderr };
+}
+
+function commit(dir: string, message: string): string {
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '--allow-empty', '-m', message);
+  return git(dir, 'rev-parse', 'HEAD').trim();
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+function repo(files: Record<string, string> = {}): string {
+  const d = gitRepo(files);
+  dirs.push(d);
+  return d;
+}
+
+describe('scan --history', () => {
+  it('finds a key added then deleted, attributed to the adding commit and marked not at HEAD', async () => {
+    const dir = repo({ 'README.md': 'hello\n' });
+    commit(dir, 'init');
+    writeFileSync(path.join(dir, 'config.js'), `// settings\n${keyLine(1)}`);
+    const adding = commit(dir, 'add key');
+    writeFileSync(path.join(dir, 'config.js'), '// settings\n');
+    commit(dir, 'remove key');
+    // The tree is clean: only history holds it.
+    expect((await cli(['scan'], dir)).code).toBe(0);
+    const { code, report } = await history(dir);
+    expect(code).toBe(1);
+    expect(report.findings).toHaveLength(1);
+    const f = report.findings[0];
+    expect(f).toMatchObject({ file: 'config.js', line: 2, ruleId: 'aws-access-key-id', commit: adding, inHead: false });
+    expect(f?.date).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(report.summary.commits).toBe(3);
+    // Masked everywhere: the whole key never appears in any format.
+    const key = fakeAccessKeyId({ seed: 1 });
+    for (const format of ['json', 'sarif', 'stylish']) {
+      const r = await cli(['scan', '--history', '--format', format], dir);
+      expect(r.stdout).not.toContain(key);
+    }
+    const stylish = await cli(['scan', '--history'], dir);
+    expect(stylish.stdout).toContain(`${adding.slice(0, 12)}:config.js:2:`);
+    expect(stylish.stdout).toContain('no longer at HEAD');
+  });
+
+  it('reports a key still present once, at the commit that added it, inHead true; later edits of the file do not re-report it', async () => {
+    const dir = repo({ 'a.js': keyLine(2) });
+    const first = commit(dir, 'add');
+    writeFileSync(path.join(dir, 'a.js'), `${keyLine(2)}const x = 1;\n`);
+    commit(dir, 'edit');
+    const { report } = await history(dir);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ file: 'a.js', commit: first, inHead: true });
+  });
+
+  it('reports a key moved between files once (once per credential), at its first path', async () => {
+    const dir = repo({ 'old/keys.js': keyLine(3) });
+    const first = commit(dir, 'add');
+    mkdirSync(path.join(dir, 'new'));
+    renameSync(path.join(dir, 'old/keys.js'), path.join(dir, 'new/moved.js'));
+    commit(dir, 'move');
+    writeFileSync(path.join(dir, 'new/copy.js'), `// copy\n${keyLine(3)}`);
+    commit(dir, 'copy');
+    const { report } = await history(dir);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ file: 'old/keys.js', commit: first, inHead: true });
+  });
+
+  it('attributes a key from a merged branch to the branch commit, and one added by a merge resolution to the merge', async () => {
+    const dir = repo({ 'README.md': 'x\n' });
+    commit(dir, 'init');
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    writeFileSync(path.join(dir, 'feature.js'), keyLine(4));
+    const branchCommit = commit(dir, 'feature key');
+    git(dir, 'checkout', '-q', 'main');
+    writeFileSync(path.join(dir, 'main.js'), 'ok\n');
+    commit(dir, 'main work');
+    git(dir, 'merge', '-q', '--no-ff', '--no-commit', 'feature');
+    // An "evil merge": the merge commit itself adds content neither parent had.
+    writeFileSync(path.join(dir, 'merge.js'), keyLine(5));
+    const merge = commit(dir, 'merge');
+    git(dir, 'branch', '-q', '-D', 'feature');
+    const { report } = await history(dir);
+    const byFile = Object.fromEntries(report.findings.map((f) => [f.file, f]));
+    expect(report.findings).toHaveLength(2);
+    expect(byFile['feature.js']?.commit).toBe(branchCommit);
+    expect(byFile['merge.js']?.commit).toBe(merge);
+  });
+
+  it('a range scan reports only keys introduced inside the range', async () => {
+    const dir = repo({ 'old.js': keyLine(6) });
+    const base = commit(dir, 'old key');
+    // Editing the file that holds the old key must not make it "introduced" in the range.
+    writeFileSync(path.join(dir, 'old.js'), `${keyLine(6)}// edited\n`);
+    commit(dir, 'edit');
+    writeFileSync(path.join(dir, 'new.js'), keyLine(7));
+    const added = commit(dir, 'new key');
+    const { code, report } = await history(dir, `${base}..HEAD`);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.file, f.commit])).toEqual([['new.js', added]]);
+    expect(report.summary.commits).toBe(2);
+    // Nothing new in an empty range.
+    const empty = await history(dir, 'HEAD..HEAD');
+    expect(empty.code).toBe(0);
+    expect(empty.report.findings).toEqual([]);
+  });
+
+  it('--since skips older commits', async () => {
+    const dir = repo({ 'a.js': keyLine(8) });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'old');
+    const all = await history(dir);
+    expect(all.report.findings).toHaveLength(1);
+    // The commit's committer date is now; --since filters on it, so a date in the future to exclude it.
+    const none = await history(dir, '--since', '2099-01-01');
+    expect(none.report.findings).toHaveLength(0);
+    expect(none.report.summary.commits).toBe(0);
+  });
+
+  it('a bad range is a clear error, exit 2', async () => {
+    const dir = repo({ 'a.txt': 'x\n' });
+    commit(dir, 'init');
+    const r = await cli(['scan', '--history', 'nope..HEAD'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/git log failed/);
+    const opt = await cli(['scan', '--history', '--output=/tmp/x', '--', '--all'], dir);
+    expect(opt.code).toBe(2);
+  });
+
+  it('scans a shallow clone and says where the history was cut (a note, not fatal)', async () => {
+    const src = repo({ 'a.js': keyLine(9) });
+    commit(src, 'one');
+    writeFileSync(path.join(src, 'b.js'), 'b\n');
+    commit(src, 'two');
+    writeFileSync(path.join(src, 'c.js'), 'c\n');
+    const tip = commit(src, 'three');
+    const clone = tempDir('credlint-shallow-');
+    dirs.push(clone);
+    git(clone, 'clone', '-q', '--depth', '1', `file://${src}`, 'c');
+    const { code, report } = await history(path.join(clone, 'c'));
+    expect(code).toBe(1);
+    // Everything in the boundary commit is attributed to it.
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ file: 'a.js', commit: tip, inHead: true });
+    const note = report.summary.errors.find((e) => e.code === 'shallow');
+    expect(note?.fatal).toBe(false);
+    expect(note?.message).toContain(tip.slice(0, 12));
+  });
+
+  it('a partial clone with missing blobs fails closed (exit 2) and names what it could not read', async () => {
+    const src = repo({ 'a.js': keyLine(10) });
+    commit(src, 'one');
+    writeFileSync(path.join(src, 'a.js'), 'clean\n');
+    commit(src, 'two');
+    git(src, 'config', 'uploadpack.allowFilter', 'true');
+    const clone = tempDir('credlint-partial-');
+    dirs.push(clone);
+    git(clone, 'clone', '-q', '--filter=blob:none', `file://${src}`, 'c');
+    const c = path.join(clone, 'c');
+    // The promisor remote is gone: the old blob cannot be fetched lazily either.
+    git(c, 'remote', 'set-url', 'origin', `file://${path.join(clone, 'gone')}`);
+    const { code, report } = await history(c);
+    expect(code).toBe(2);
+    const note = report.summary.errors.find((e) => e.code === 'missing');
+    expect(note?.fatal).toBe(true);
+    expect(note?.message).toContain('a.js');
+  });
+
+  it('works in a bare repository', async () => {
+    const src = repo({ 'a.js': keyLine(11) });
+    const sha = commit(src, 'one');
+    const bareParent = tempDir('credlint-bare-');
+    dirs.push(bareParent);
+    git(bareParent, 'clone', '-q', '--bare', src, 'b.git');
+    const { code, report } = await history(path.join(bareParent, 'b.git'));
+    expect(code).toBe(1);
+    expect(report.findings[0]).toMatchObject({ file: 'a.js', commit: sha, inHead: true });
+  });
+
+  it('a baseline written from history survives a rebase (matched by fingerprint, not commit or path)', async () => {
+    const dir = repo({ 'README.md': 'x\n' });
+    commit(dir, 'init');
+    git(dir, 'checkout', '-q', '-b', 'topic');
+    writeFileSync(path.join(dir, 'k.js'), keyLine(12));
+    commit(dir, 'key');
+    git(dir, 'checkout', '-q', 'main');
+    writeFileSync(path.join(dir, 'other.txt'), 'y\n');
+    commit(dir, 'main moves on');
+    git(dir, 'checkout', '-q', 'topic');
+    const baselineDir = tempDir('credlint-bl-');
+    dirs.push(baselineDir);
+    const bl = path.join(baselineDir, 'baseline.json');
+    const w = await cli(['scan', '--history', '--baseline', bl, '--update-baseline'], dir);
+    expect(w.code).toBe(0);
+    const before = await history(dir, '--baseline', bl);
+    expect(before.code).toBe(0);
+    expect(before.report.summary.ignored).toBe(1);
+    const oldSha = git(dir, 'rev-parse', 'topic').trim();
+    git(dir, 'rebase', '-q', 'main');
+    expect(git(dir, 'rev-parse', 'topic').trim()).not.toBe(oldSha);
+    // Drop the pre-rebase commits so only the rewritten one holds the key.
+    git(dir, 'reflog', 'expire', '--expire=now', '--all');
+    git(dir, 'gc', '-q', '--prune=now');
+    const after = await history(dir, '--baseline', bl);
+    expect(after.code).toBe(0);
+    expect(after.report.findings).toEqual([]);
+    // And without the baseline it is still found (the baseline did the work).
+    expect((await history(dir)).report.findings).toHaveLength(1);
+  });
+
+  it('skips binary blobs with a count (a note) and fails on an oversized text blob', async () => {
+    const dir = repo({ 'a.bin': '' });
+    writeFileSync(path.join(dir, 'a.bin'), Buffer.from([0, 1, 2, 3, 0]));
+    writeFileSync(path.join(dir, 'big.txt'), 'x'.repeat(3000));
+    commit(dir, 'files');
+    const { code, report } = await history(dir, '--max-file-size', '1KB');
+    expect(code).toBe(2);
+    expect(report.summary.errors.find((e) => e.code === 'binary')).toMatchObject({ fatal: false });
+    expect(report.summary.errors.find((e) => e.code === 'too-large')).toMatchObject({ fatal: true });
+    unlinkSync(path.join(dir, 'big.txt'));
+    rmSync(path.join(dir, 'a.bin'));
+    const ok = await history(dir, '--max-file-size', '4KB');
+    expect(ok.code).toBe(0);
+  });
+
+  it('SARIF carries versionControlProvenance and the commit in each result', async () => {
+    const dir = repo({ 'a.js': keyLine(13) });
+    const sha = commit(dir, 'one');
+    git(dir, 'remote', 'add', 'origin', 'https://user:s3cret@example.invalid/o/r.git');
+    const r = await cli(['scan', '--history', '--format', 'sarif'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('s3cret');
+    const sarif = JSON.parse(r.stdout) as { runs: { versionControlProvenance: { repositoryUri: string; revisionId: string }[]; results: { properties: { commit: string; inHead: boolean } }[] }[] };
+    const run = sarif.runs[0];
+    expect(run?.versionControlProvenance[0]).toEqual({ repositoryUri: 'https://example.invalid/o/r.git', revisionId: sha });
+    expect(run?.results[0]?.properties).toMatchObject({ commit: sha, inHead: true });
+    // Valid against the official SARIF 2.1.0 schema (as in sarif.test.ts).
+    const require = createRequire(import.meta.url);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    // Without a remote: the repository's local path, still a valid URI.
+    git(dir, 'remote', 'remove', 'origin');
+    const local = JSON.parse((await cli(['scan', '--history', '--format', 'sarif'], dir)).stdout) as typeof sarif;
+    expect(local.runs[0]?.versionControlProvenance[0]?.repositoryUri).toMatch(/^file:\/\//);
+    expect(validate(local), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('honours inline ignores and .credlintignore', async () => {
+    const dir = repo({ '.credlintignore': 'fixtures/\n' });
+    mkdirSync(path.join(dir, 'fixtures'));
+    writeFileSync(path.join(dir, 'fixtures/k.js'), keyLine(14));
+    writeFileSync(path.join(dir, 'i.js'), `const k = '${fakeAccessKeyId({ seed: 15 })}'; // credlint-ignore\n`);
+    commit(dir, 'one');
+    const { code, report } = await history(dir);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.summary.ignored).toBe(1);
+  });
+
+  it('the worker path (past 256 analysed blobs) reports exactly what the inline path does', async () => {
+    const dir = repo();
+    // 400 commits through fast-import, each a new version of a file holding an anchor word; keys in a few.
+    const chunks: string[] = [];
+    for (let c = 1; c <= 400; c++) {
+      const body = `const token = nextToken(${c});\n${c % 97 === 0 ? keyLine(100 + c) : ''}`;
+      chunks.push(`commit refs/heads/main\ncommitter T <t@credlint.invalid> ${1700000000 + c} +0000\ndata 2\nc\nM 100644 inline f${c % 7}.js\ndata ${Buffer.byteLength(body)}\n${body}\n`);
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
+    const inline = await history(dir, '--jobs', '0');
+    const pooled = await history(dir, '--jobs', '1');
+    expect(inline.report.findings).toHaveLength(4);
+    expect(pooled.report).toEqual(inline.report);
+    expect(pooled.code).toBe(1);
+  });
+
+  it('usage errors: --since without --history, two ranges', async () => {
+    const dir = repo();
+    expect((await cli(['scan', '--since', '2020-01-01'], dir)).code).toBe(2);
+    expect((await cli(['scan', '--history', 'a..b', 'c..d'], dir)).code).toBe(2);
+    expect((await cli(['scan', '--history', '--staged'], dir)).code).toBe(2);
+  });
+});
