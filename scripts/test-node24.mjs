@@ -2,7 +2,10 @@
 // The binary comes from the npm package `node@24`, installed once into node_modules/.cache.
 // Left out: the secretlint version matrix (its own test runs secretlint 10 on Node 20 and 13 on
 // Node 24 from the Node 20 suite, and its harness resolves the workspace preset through symlinks
-// that a Node 24 runner does not follow the same way).
+// that a Node 24 runner does not follow the same way). Also left out, to keep CI well under its time
+// budget: the package-manager and pre-commit-framework end-to-end installs (they exercise npm, pnpm, Yarn
+// and pre-commit, not the runtime; every other CLI test runs credlint on Node 24) and the regex audit
+// (recheck's verdicts do not depend on the Node line; core's linear-time tests still run).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
