@@ -9,7 +9,7 @@ import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
 import { fromDotenv } from '../scan/analyze.js';
 import { findWorkTree, GitError, type WorkTree } from '../git.js';
 import { exitCode, fileNote } from '../exit-code.js';
-import { escapeControl } from '../format/escape.js';
+import { escapeMessage } from '../format/escape.js';
 import { UsageError, type FileNote, type Io, type ReportFinding, type Summary } from '../types.js';
 
 export const DOTENV_HELP = `Usage: credlint dotenv [files...] [options]
@@ -81,7 +81,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     where = findWorkTree(io.cwd);
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
-    io.stderr.write(`credlint dotenv: ${escapeControl(e.message)}\n`);
+    io.stderr.write(`credlint dotenv: ${escapeMessage(e.message)}\n`);
     return 2;
   }
   const top = where.kind === 'repo' ? where.top : undefined;

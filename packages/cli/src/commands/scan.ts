@@ -5,7 +5,7 @@ import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, typ
 import { colors, useColor } from '../colors.js';
 import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
-import { escapeControl } from '../format/escape.js';
+import { escapeControl, escapeMessage } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary, type StylishTotals } from '../format/stylish.js';
 import { writeFileAtomic } from '../fs-util.js';
@@ -178,7 +178,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     try {
       baseline = Baseline.read(baselineFile, args.updateBaseline);
     } catch (e) {
-      io.stderr.write(`credlint: ${escapeControl((e as Error).message)}\n`);
+      io.stderr.write(`credlint: ${escapeMessage((e as Error).message)}\n`);
       return 2;
     }
   }
@@ -189,7 +189,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       return await runHistory(args, io, baseline, baselineFile);
     } catch (e) {
       if (!(e instanceof GitError)) throw e;
-      io.stderr.write(`credlint: ${escapeControl(e.message)}\n`);
+      io.stderr.write(`credlint: ${escapeMessage(e.message)}\n`);
       return 2;
     }
   }
@@ -217,7 +217,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     if (args.staged && baselineFile) gitTop = gitTopLevel(io.cwd);
   } catch (e) {
     if (e instanceof GitError) {
-      io.stderr.write(`credlint: ${escapeControl(e.message)}\n`);
+      io.stderr.write(`credlint: ${escapeMessage(e.message)}\n`);
       return 2;
     }
     throw e;

@@ -14,6 +14,17 @@ export function escapeControl(text: string): string {
   });
 }
 
+/**
+ * A message of several lines (git's own errors, indented with tabs): each line escaped, the line
+ * breaks and tabs between them kept, so the message reads as git wrote it and still cannot forge lines.
+ */
+export function escapeMessage(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.split('\t').map(escapeControl).join('\t'))
+    .join('\n');
+}
+
 /** A file path as a SARIF `artifactLocation.uri`: each segment percent-encoded, so `#`, `?`, `%`, `:` and controls stay literal. */
 export function pathToUri(file: string): string {
   return file
