@@ -29,7 +29,7 @@ Options:
   --whole-files         with --staged: report whole staged files, not only the lines the commit adds
   --history [RANGE]     scan git history instead of files: every commit reachable from any ref, or
                         only RANGE (e.g. origin/main..HEAD); each credential once, with the commit
-                        that introduced it (docs/guides/history.md)
+                        that introduced it (https://github.com/credlint/credlint/blob/main/docs/guides/history.md)
   --since DATE          with --history: only commits after DATE (e.g. 2024-01-01, "2 weeks ago")
   -f, --format NAME     stylish (default) | json | sarif
   -o, --output FILE     write the report to FILE instead of stdout
