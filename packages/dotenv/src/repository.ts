@@ -33,8 +33,16 @@ export async function repositoryDiagnostics(path: string, text: string): Promise
   const tracked = (await git(['ls-files', '--error-unmatch', '--', name], dir)).code === 0;
   if (tracked && !example) {
     const found = scan(text, { filename: path }).length;
-    const what = found > 0 ? ` It holds ${found} credential${found === 1 ? '' : 's'} (core scan), which are in the history now: rotate them.` : '';
-    out.push(diagnostic(ctx, 'env-file-tracked', 'error', 0, 0, `${name} is tracked by git: every value in it is shared with anyone who can read the repository.${what} Run \`git rm --cached ${name}\` and add it to .gitignore.`));
+    // Only staged, never committed: nothing is in the history yet, and unstaging is enough.
+    const committed = (await git(['log', '-1', '--format=%H', '--', name], dir)).stdout.trim() !== '';
+    const creds = `${found} credential${found === 1 ? '' : 's'} (core scan)`;
+    if (committed) {
+      const what = found > 0 ? ` It holds ${creds}, which are in the history now: rotate them.` : '';
+      out.push(diagnostic(ctx, 'env-file-tracked', 'error', 0, 0, `${name} is tracked by git: every value in it is shared with anyone who can read the repository.${what} Run \`git rm --cached ${name}\` and add it to .gitignore.`));
+    } else {
+      const what = found > 0 ? ` It holds ${creds}: committing it puts ${found === 1 ? 'that' : 'them'} in the history.` : '';
+      out.push(diagnostic(ctx, 'env-file-tracked', 'error', 0, 0, `${name} is staged for commit (not committed yet).${what} Run \`git restore --staged ${name}\` and add it to .gitignore.`));
+    }
   }
   if (!example && !tracked) {
     const ignored = (await git(['check-ignore', '-q', '--', name], dir)).code === 0;
