@@ -10,23 +10,16 @@ import { formatJson } from '../format/json.js';
 import { stylishNotes } from '../format/stylish.js';
 import { writeFileAtomic } from '../fs-util.js';
 import { git } from '../git.js';
+import type { ScanArgs } from '../commands/scan.js';
 import type { Io, Summary } from '../types.js';
 import { VERSION } from '../version.js';
 import { scanHistory, type HistoryFinding, type HistoryResult } from './scan.js';
 
-export interface HistoryArgs {
-  range?: string;
-  since?: string;
-  format: 'stylish' | 'json' | 'sarif';
-  output?: string;
-  baseline?: string;
-  updateBaseline: boolean;
-  maxWarnings?: number;
-  maxFileSize: number;
-  jobs?: number;
-  color?: boolean;
-  verbose: boolean;
-}
+/** The scan flags history mode reads: the one `ScanArgs` shape, not a copy of it. */
+export type HistoryArgs = Pick<
+  ScanArgs,
+  'range' | 'since' | 'format' | 'output' | 'baseline' | 'updateBaseline' | 'maxWarnings' | 'maxFileSize' | 'jobs' | 'color' | 'verbose'
+>;
 
 const creditKey = (e: Pick<BaselineEntry, 'ruleId' | 'fingerprint'>) => `${e.ruleId}\0${e.fingerprint}`;
 
