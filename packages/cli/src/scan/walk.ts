@@ -6,15 +6,23 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
 import { findWorkTree } from '../git.js';
 import type { EnvFileNames } from '../dotenv-bridge.js';
 import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
-import { specialKind, SYMLINK_MESSAGE, type FileTask, type GitState } from './analyze.js';
+import { mayBeEnvName, specialKind, SYMLINK_MESSAGE, type FileTask, type GitState } from './analyze.js';
 import { listGitTree } from './git-list.js';
 
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+// `ignore` (CommonJS, ~15 ms to compile) loads on the first ignore file met: most git scans have none.
+let ignoreFactory: (() => Ignore) | undefined;
+function newIgnore(): Ignore {
+  ignoreFactory ??= createRequire(import.meta.url)('ignore') as () => Ignore;
+  return ignoreFactory();
+}
 
 export function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
@@ -71,7 +79,7 @@ function readIgnoreFile(file: string): string | undefined {
 
 function loadIgnoreFile(file: string): Scoped | undefined {
   const text = readIgnoreFile(file);
-  return text === undefined ? undefined : { base: path.dirname(file), ig: ignore().add(text) };
+  return text === undefined ? undefined : { base: path.dirname(file), ig: newIgnore().add(text) };
 }
 
 export function ignoredBy(scopes: Scoped[], abs: string, isDir: boolean): boolean {
@@ -170,7 +178,7 @@ function linkedParent(abs: string, top: string, cache: Map<string, boolean>): bo
 }
 
 function isEnvName(rel: string, dotenv: EnvFileNames | undefined): boolean {
-  return !!dotenv && (dotenv.isEnvFile(rel) || dotenv.awsSharedKind(rel) !== undefined);
+  return !!dotenv && mayBeEnvName(rel) && (dotenv.isEnvFile(rel) || dotenv.awsSharedKind(rel) !== undefined);
 }
 
 function inside(dir: string, abs: string): boolean {
@@ -261,7 +269,7 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
         if (!e.isFile()) continue;
         regular.add(e.name);
         // Gitignored env files are validated (format, AWS checks) but are not leaks.
-        if (envFiles) {
+        if (envFiles && (mayBeEnvName(e.name) || mayBeEnvName(dir))) {
           const abs = path.join(dir, e.name);
           if (!seen.has(abs) && isEnvName(display(cwd, abs), dotenv)) add(abs, 'ignored', false, true);
         }
