@@ -96,3 +96,41 @@ describe('a file the listing called regular is still checked when opened', () =>
     expect(r.note).toBeDefined();
   });
 });
+
+describe('the readdir hint changes nothing that is found', () => {
+  it('tasks with and without `regular` give identical results on UTF-8, UTF-16 LE/BE, Latin-1, binary, empty and env files', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const key = fakeAccessKeyId({ seed: 1402 });
+    const line = `const id = '${key}';\n`;
+    const utf16 = (text: string, be: boolean) => {
+      const body = Buffer.from(text, 'utf16le');
+      if (be) body.swap16();
+      return Buffer.concat([Buffer.from(be ? [0xfe, 0xff] : [0xff, 0xfe]), body]);
+    };
+    const files: Record<string, Buffer> = {
+      'a.ts': Buffer.from(`// ok\n${line}`),
+      'u16le.ps1': utf16(`# x\r\n${line}`, false),
+      'u16be.ps1': utf16(`# x\r\n${line}`, true),
+      'latin1.txt': Buffer.concat([Buffer.from([0xe9, 0x0a]), Buffer.from(line)]),
+      'bin.dat': Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(line)]),
+      'empty.txt': Buffer.alloc(0),
+      '.env': Buffer.from(`AWS_ACCESS_KEY_ID=${key}\n`),
+      'clean.md': Buffer.from('no anchors at all\n'.repeat(100)),
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    const { loadDotenv } = await import('../dist/dotenv-bridge.js');
+    const dotenv = await loadDotenv();
+    for (const name of Object.keys(files)) {
+      const env = envKindOf(name, envFileNames);
+      const base = { file: name, abs: path.join(dir, name), git: 'tracked' as const, ...(env ? { env } : {}) };
+      const plain = runTask(base, { maxFileSize: 1 << 20 }, dotenv);
+      const hinted = runTask({ ...base, regular: true }, { maxFileSize: 1 << 20 }, dotenv);
+      expect(hinted, name).toEqual(plain);
+    }
+    // And they find what they should: the key in UTF-8, both UTF-16s and Latin-1; nothing in the binary.
+    const found = (name: string) => runTask({ file: name, abs: path.join(dir, name), git: 'tracked', regular: true }, { maxFileSize: 1 << 20 }, dotenv).findings.length;
+    expect(['a.ts', 'u16le.ps1', 'u16be.ps1', 'latin1.txt'].map(found)).toEqual([1, 1, 1, 1]);
+    expect(found('bin.dat')).toBe(0);
+  });
+});
