@@ -1,7 +1,9 @@
 // credlint scan vs secretlint (+ @secretlint/secretlint-rule-aws) vs git-secrets vs ripgrep:
-// whole-process wall time on the same trees, in the same run. Prints ratios; writes
-// .bench/results/cli-scan.json.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// whole-process wall time (median of several runs, after a warm-up) on the same trees, in the same
+// run. Prints ratios; writes .bench/results/cli-scan.json.
+// BENCH_TREE=/path/to/a/git/work/tree (e.g. an aws-cli checkout) adds that tree, scanned the way a
+// user does (`cd tree && credlint scan .`), and a staged scan of 10 files (`credlint scan --staged`).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -22,25 +24,36 @@ spawnSync('git', ['secrets', '--register-aws'], { cwd: gsRepo, stdio: 'ignore' }
 // `path:line:text` lines (git-secrets and rg print one per matching line).
 const matches = (s) => s.split('\n').filter((l) => /^[^:\n]+:\d+:/.test(l)).length;
 
-function bench(label, dir) {
+const RUNS = QUICK ? 1 : 5;
+/** Median wall time of `runs` whole-process runs after one warm-up (the machine may be shared: medians, same run). */
+function median(cmd, args, options = {}, runs = RUNS) {
+  if (!QUICK) time(cmd, args, options, 1, false);
+  const all = Array.from({ length: runs }, () => time(cmd, args, options, 1, false)).sort((a, b) => a.ms - b.ms);
+  return { ...all[Math.floor(all.length / 2)], all: all.map((r) => Math.round(r.ms)) };
+}
+
+/** `inTree`: the tree is a git work tree, scanned from inside (`cd dir && credlint scan .`). */
+function bench(label, dir, inTree = false) {
   const stats = treeStats(dir);
   const row = { tree: label, dir, files: stats.files, mb: +(stats.bytes / 1048576).toFixed(1), tools: {} };
-  const credlint = time(process.execPath, [BIN, 'scan', dir, '--max-file-size', '1GB', '--format', 'json']);
-  row.tools.credlint = { ms: Math.round(credlint.ms), findings: JSON.parse(credlint.stdout).summary.findings, command: `node packages/cli/bin/credlint.js scan ${dir} --max-file-size 1GB --format json` };
+  const target = inTree ? '.' : dir;
+  const where = inTree ? { cwd: dir } : {};
+  const credlint = median(process.execPath, [BIN, 'scan', target, '--max-file-size', '1GB', '--format', 'json'], where);
+  row.tools.credlint = { ms: Math.round(credlint.ms), runs: credlint.all, findings: JSON.parse(credlint.stdout).summary.findings, command: `${inTree ? `cd ${dir} && ` : ''}node ${BIN} scan ${target} --max-file-size 1GB --format json` };
   // The other mode than the default: workers on a 2-core machine (where the default is inline), inline elsewhere.
   const altJobs = availableParallelism() > 2 ? '1' : '2';
-  const credlintAlt = time(process.execPath, [BIN, 'scan', dir, '--max-file-size', '1GB', '--format', 'json', '--jobs', altJobs]);
-  row.tools[`credlint --jobs ${altJobs}`] = { ms: Math.round(credlintAlt.ms), findings: JSON.parse(credlintAlt.stdout).summary.findings };
-  const sl = time(SECRETLINT, ['**/*', '--secretlintrc', secretlintrc, '--no-color'], { cwd: dir }, QUICK ? 1 : 2);
+  const credlintAlt = median(process.execPath, [BIN, 'scan', target, '--max-file-size', '1GB', '--format', 'json', '--jobs', altJobs], where);
+  row.tools[`credlint --jobs ${altJobs}`] = { ms: Math.round(credlintAlt.ms), runs: credlintAlt.all, findings: JSON.parse(credlintAlt.stdout).summary.findings };
+  const sl = median(SECRETLINT, ['**/*', '--secretlintrc', secretlintrc, '--no-color'], { cwd: dir }, QUICK ? 1 : 3);
   const slFindings = sl.stdout.split('\n').filter((l) => /^\s+\d+:\d+\s+(error|warning)/.test(l)).length;
   row.tools.secretlint = { ms: Math.round(sl.ms), findings: slFindings, command: `cd ${dir} && secretlint "**/*" --secretlintrc <{"rules":[{"id":"@secretlint/secretlint-rule-aws"}]}>` };
   if (have('git-secrets')) {
-    const gs = time('git', ['secrets', '--scan', '-r', dir], { cwd: gsRepo });
-    row.tools['git-secrets'] = { ms: Math.round(gs.ms), findings: matches(gs.stdout + gs.stderr), command: `git secrets --scan -r ${dir} (in a repo after git secrets --register-aws)` };
+    const gs = median('git', ['secrets', '--scan', '-r', dir], { cwd: gsRepo });
+    row.tools['git-secrets'] = { ms: Math.round(gs.ms), runs: gs.all, findings: matches(gs.stdout + gs.stderr), command: `git secrets --scan -r ${dir} (in a repo after git secrets --register-aws)` };
   }
   if (have('rg')) {
-    const rg = time('rg', ['-n', '--no-messages', ...RG_PATTERNS.flatMap((p) => ['-e', p]), dir]);
-    row.tools.rg = { ms: Math.round(rg.ms), findings: matches(rg.stdout), command: `rg -n -e '${RG_PATTERNS[0]}' -e '${RG_PATTERNS[1]}' ${dir}` };
+    const rg = median('rg', ['-n', '--no-messages', ...RG_PATTERNS.flatMap((p) => ['-e', p]), dir]);
+    row.tools.rg = { ms: Math.round(rg.ms), runs: rg.all, findings: matches(rg.stdout), command: `rg -n -e '${RG_PATTERNS[0]}' -e '${RG_PATTERNS[1]}' ${dir}` };
   }
   const c = row.tools.credlint.ms;
   row.ratios = {
@@ -54,7 +67,23 @@ function bench(label, dir) {
   return row;
 }
 
+/** `credlint scan --staged` with 10 files staged in a copy-free temp repository (the commit hook's work). */
+function stagedTen() {
+  const repo = path.join(work, 'staged-repo');
+  spawnSync('git', ['init', '-q', repo]);
+  for (let i = 0; i < 10; i++) writeFileSync(path.join(repo, `f${i}.ts`), `export const value${i} = ${i};\n`.repeat(200));
+  spawnSync('git', ['add', '.'], { cwd: repo });
+  const r = median(process.execPath, [BIN, 'scan', '--staged', '--format', 'json'], { cwd: repo });
+  const row = { ms: Math.round(r.ms), runs: r.all, files: JSON.parse(r.stdout).summary.files, command: `node ${BIN} scan --staged --format json (10 staged files)` };
+  console.log(`\nstaged scan of 10 files: ${row.ms} ms wall (median of ${r.all.join(', ')}) (aim <= 250)`);
+  return row;
+}
+
 const c = corpus();
 const rows = [bench(`corpus (${c.source})`, c.dir), bench('real code (installed package sources)', realTree())];
-writeResult('cli-scan', { quick: QUICK, node: process.version, rows });
+const tree = process.env.BENCH_TREE;
+if (tree && existsSync(path.join(tree, '.git'))) rows.push(bench(`BENCH_TREE (${path.basename(tree)}, scanned from inside)`, path.resolve(tree), true));
+else if (tree) console.log(`\nBENCH_TREE=${tree} is not a git work tree: skipped`);
+const staged = stagedTen();
+writeResult('cli-scan', { quick: QUICK, node: process.version, rows, staged, ratios: { 'staged scan of 10 files, ms (aim <= 250)': staged.ms } });
 rmSync(work, { recursive: true, force: true });

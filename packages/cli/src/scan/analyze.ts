@@ -20,6 +20,11 @@ export interface FileTask {
   abs?: string;
   content?: Uint8Array;
   git: GitState;
+  /**
+   * The walk's readdir said this is a regular file (readdir's types are lstat's): runTask skips its
+   * own lstat. The open still refuses a link swapped in since (O_NOFOLLOW) and fstat a non-file.
+   */
+  regular?: boolean;
   /** Staged mode, added lines only: 1-based inclusive line ranges of the new content. */
   addedLines?: [number, number][];
   /** Env or AWS shared-config file (set by `tagEnvFiles`): runs the dotenv validator too. */
@@ -235,7 +240,17 @@ export function tagEnvFiles(tasks: FileTask[], dotenv: EnvFileNames | undefined)
   }
 }
 
+/**
+ * Every env file name holds `.env` (`.env`, `.env.*`, `*.env`) and every AWS shared file sits in a
+ * `.aws` directory: one substring test rules out most paths before the predicates, which normalise
+ * and split each path (50 ms over a 9,000-file tree). Tested against the predicates.
+ */
+export function mayBeEnvName(file: string): boolean {
+  return file.includes('.env') || file.includes('.aws');
+}
+
 export function envKindOf(file: string, dotenv: EnvFileNames): EnvKind | undefined {
+  if (!mayBeEnvName(file)) return undefined;
   const aws = dotenv.awsSharedKind(file);
   if (aws) return aws;
   if (dotenv.isEnvExampleFile(file)) return 'example';
@@ -299,11 +314,14 @@ export function runTask(task: FileTask, options: AnalyzeOptions, dotenv: DotenvA
   const where = task.abs ?? task.file;
   let fd: number | undefined;
   try {
-    const lst = lstatSync(where);
-    if (lst.isSymbolicLink()) return skipped(task, 'symlink', SYMLINK_MESSAGE);
-    if (!lst.isFile()) return skipped(task, 'not-a-file', `skipped: ${specialKind(lst)}, not a regular file (never opened)`);
+    if (!task.regular) {
+      const lst = lstatSync(where);
+      if (lst.isSymbolicLink()) return skipped(task, 'symlink', SYMLINK_MESSAGE);
+      if (!lst.isFile()) return skipped(task, 'not-a-file', `skipped: ${specialKind(lst)}, not a regular file (never opened)`);
+    }
     fd = openSync(where, OPEN_FLAGS);
     const st = fstatSync(fd);
+    // A FIFO swapped in after the listing is open (O_NONBLOCK: not waited on) but never read.
     if (!st.isFile()) return skipped(task, 'not-a-file', `skipped: ${specialKind(st)}, not a regular file`);
     const want = st.size > options.maxFileSize ? Math.min(st.size, BINARY_SNIFF) : st.size;
     // One scratch buffer, grown as needed: the bytes are decoded to a string and never kept.

@@ -140,6 +140,10 @@ function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir
   warnings(r.stderr);
   const listed = splitZ(r.stdout);
   const nested: Nested[] = [];
+  // git prints normalised `/`-separated paths relative to the top: joining by concatenation gives what
+  // path.resolve would, without normalising 9,000 strings (a tenth of a whole-tree scan).
+  const prefix = repo.endsWith(path.sep) ? repo : repo + path.sep;
+  const at = path.sep === '/' ? (name: string) => prefix + name : (name: string) => path.resolve(repo, name);
   for (const entry of listed) {
     const tag = entry.slice(0, 1);
     if (tag === 'R' || tag === 'K') continue; // removed from the work tree / to be killed
@@ -147,13 +151,13 @@ function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir
       const name = entry.slice(2);
       // Untracked entries are files, except a nested repository, which git lists as `dir/` and does not enter.
       if (name.endsWith('/')) nested.push({ abs: path.resolve(repo, name), gitlink: false, checkedOut: true });
-      else entries.push({ abs: path.resolve(repo, name), state: 'untracked' });
+      else entries.push({ abs: at(name), state: 'untracked' });
       continue;
     }
     // "H <mode> <object> <stage>\t<path>"
     const tab = entry.indexOf('\t');
     const mode = entry.slice(2, entry.indexOf(' ', 2));
-    const abs = path.resolve(repo, entry.slice(tab + 1));
+    const abs = at(entry.slice(tab + 1));
     if (mode === '160000') {
       if (!nested.some((n) => n.abs === abs)) nested.push({ abs, gitlink: true, checkedOut: existsSync(path.join(abs, '.git')) });
     } else entries.push({ abs, state: 'tracked' });

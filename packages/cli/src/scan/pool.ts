@@ -4,7 +4,6 @@
  * a worker costs more than analysing a few dozen files.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { loadDotenv } from '../dotenv-bridge.js';
 import type { FileResult } from '../types.js';
 import { runTask, type AnalyzeOptions, type FileTask } from './analyze.js';
@@ -53,6 +52,8 @@ export async function analyzeAll(tasks: FileTask[], options: PoolOptions, onResu
     }
     return;
   }
+  // Loaded only when workers run: the inline path (the commit hook, small trees) does not pay for it.
+  const { Worker } = await import('node:worker_threads');
   const batches: number[] = [];
   for (let start = 0; start < tasks.length; start += BATCH) batches.push(start);
   let next = 0;
