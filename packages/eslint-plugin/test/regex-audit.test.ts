@@ -22,6 +22,7 @@ regexAudit(import.meta.url, [
   { file: 'src/parsers/typescript.ts', re: /(?:export\s+)?(?:declare\s+)?namespace\b/uy },
   { file: 'src/rules/dotenv-checks.ts', re: /^\uFEFF/ },
   { file: 'src/rules/no-hardcoded-credentials.ts', re: /aws|boto/i },
+  { file: 'src/rules/no-static-credentials.ts', re: /^[A-Za-z][A-Za-z0-9_.-]{2,63}$/ },
   { file: 'src/rules/no-static-credentials.ts', re: /(^|\.)environ$/ },
   { file: 'src/rules/no-static-credentials.ts', re: /\s/ },
   { file: 'src/rules/no-static-credentials.ts', re: /[ \t]/ },
