@@ -94,7 +94,7 @@ describe('the model agrees with the real readers on the issue 15 lines', () => {
     });
   }
   it('the cases of items 1, 3 and 6 are modelled for bash, not left runtime-dependent', () => {
-    for (const text of [CASES[0], CASES[2], CASES[3], CASES[4], CASES[5], CASES[11], CASES[12]] as string[]) {
+    for (const text of [CASES[0], CASES[2], CASES[3], CASES[4], CASES[5], CASES[11], CASES[12], CASES[13]] as string[]) {
       for (const name of NAMES) expect(ours(text, 'bash', name)).not.toBe('unknown');
     }
   });
@@ -206,8 +206,10 @@ describe('item 6: unquoted `$` where readers disagree', () => {
     }
     expect(findings('A="pa$word"\n', 'bash', 'quoted-value').map((x) => x.readers)).toEqual([['bash']]);
   });
-  it('`${ABC-$BAR}` is a name to python-dotenv (no `-` operator): reported for portable and python', () => {
-    for (const dialect of ['portable', 'python'] as Dialect[]) expect(findings('A=${ABC-$BAR}\n', dialect, 'unquoted-value').map((x) => x.readers)).toEqual([['python']]);
+  it('`${ABC-$BAR}` is a name to python-dotenv (no `-` operator) and a default to bash: reported for both', () => {
+    expect(findings('A=${ABC-$BAR}\n', 'portable', 'unquoted-value').map((x) => x.readers)).toEqual([['python', 'bash']]);
+    expect(findings('A=${ABC-$BAR}\n', 'python', 'unquoted-value').map((x) => x.readers)).toEqual([['python']]);
+    expect(findings('A=${ABC-$BAR}\n', 'bash', 'unquoted-value').map((x) => x.readers)).toEqual([['bash']]);
   });
   it("a well-formed reference in the dialect's own syntax is not a finding", () => {
     expect(findings('B=x\nA=${B}\n', 'python', 'unquoted-value')).toEqual([]);

@@ -46,6 +46,8 @@ function expandDollar(s: string, i: number, env: Lookup): { text: string; next: 
     const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
     if (m) return { text: env.get(m[1] ?? '') ?? '', next: i + 1 + m[0].length };
     if (badSubstitution(rest)) throw new BadSubstitution();
+    const d = withDefault(rest, env);
+    if (d) return { text: d.text, next: i + 1 + d.length };
     throw new Unknown();
   }
   const n = rest[0];
@@ -54,6 +56,43 @@ function expandDollar(s: string, i: number, env: Lookup): { text: string; next: 
     return { text: '$', next: i + 1 };
   }
   throw new Unknown();
+}
+
+const isPlainWordChar = (c: string): boolean => isNameChar(c) || './,@%+=-:'.includes(c);
+
+/**
+ * `${NAME-word}` / `${NAME:-word}` (`rest` starts at `{`) with a plain word — letters, digits, a few
+ * punctuation marks and `$NAME` — the forms dotenv-linter's and python-dotenv's tests use
+ * (`${ABC-$BAR}`); anything richer stays runtime-dependent. Assignments are not word-split.
+ */
+function withDefault(rest: string, env: Lookup): { text: string; length: number } | undefined {
+  let j = 1;
+  if (!isNameChar(rest[j]) || (rest[j] ?? '0') <= '9') return undefined;
+  while (isNameChar(rest[j])) j++;
+  const name = rest.slice(1, j);
+  const colon = rest[j] === ':';
+  if (colon) j++;
+  if (rest[j] !== '-') return undefined;
+  j++;
+  let word = '';
+  for (;;) {
+    const c = rest[j];
+    if (c === undefined) return undefined;
+    if (c === '}') break;
+    if (c === '$') {
+      let k = j + 1;
+      if (!isNameChar(rest[k]) || (rest[k] ?? '0') <= '9') return undefined;
+      while (isNameChar(rest[k])) k++;
+      word += env.get(rest.slice(j + 1, k)) ?? '';
+      j = k;
+    } else if (isPlainWordChar(c)) {
+      word += c;
+      j++;
+    } else return undefined;
+  }
+  const value = env.get(name);
+  const useDefault = value === undefined || (colon && value === '');
+  return { text: useDefault ? word : value, length: j + 1 };
 }
 
 /** Reads one shell word starting at `i`; returns the word and the index after it. */
