@@ -316,6 +316,11 @@ function shellScan(text: string, from: ShellState): ShellState {
     }
     if (top === 'brace') {
       if (c === '}') stack.pop();
+      else if (c === '$' && text[i + 1] === '{') {
+        // bash pairs braces: `${FOO${BAR}` is still open after the first `}`
+        stack.push('brace');
+        i++;
+      }
       else if (c === '"') stack.push('double');
       else if (c === "'") stack.push('single');
       continue;
@@ -364,7 +369,14 @@ function bashAcrossLines(nodes: EnvNode[]): void {
       if (!node.unknown?.includes('bash')) node.unknown = [...(node.unknown ?? []), 'bash'];
     }
   }
-  if (state.stack.length > 0) {
+  if (state.stack[0] === 'brace') {
+    // A `${` never closed: bash stops with "unexpected EOF while looking for matching `}'" before
+    // running the command it started, so nothing from there on is set.
+    for (let i = commandStart; i < nodes.length; i++) {
+      const node = nodes[i] as EnvNode;
+      if (node.type === 'entry') clear(node);
+    }
+  } else if (state.stack.length > 0) {
     // A quote still open at the end of the file is a syntax error; how much of the command bash ran
     // before giving up is not modelled: unknown.
     for (let i = commandStart; i < nodes.length; i++) {
@@ -447,9 +459,28 @@ export function parse(text: string, _options: { filename?: string } = {}): EnvDo
   for (const [offset, a] of dotenvAt) if (!claimed.has(`${offset}`)) readerOnly.push({ reader: 'dotenv', key: a.key, value: a.value, offset, line: lineOf(offset) });
   for (const [offset, a] of pythonAt ?? []) if (!claimed.has(`${offset}`) && a.value !== undefined) readerOnly.push({ reader: 'python', key: a.key, value: a.value, offset, line: lineOf(offset) });
   for (const [eq, a] of byEquals) if (!claimed.has(`e${eq}`)) readerOnly.push({ reader: 'node', key: a.key, value: a.value, offset: eq, line: lineOf(eq) });
+  // `export 'a'=b`: bash removes the quotes before `export` sees the word, so it exports `a`.
+  for (const node of nodes) {
+    if (node.type !== 'entry' || !node.exported || node.line !== node.endLine) continue;
+    const inner = node.key.length > 2 && node.key.startsWith("'") && node.key.endsWith("'") ? node.key.slice(1, -1) : '';
+    const rest = node.raw.slice(node.keyEnd - node.start);
+    if (!isPosixName(inner) || rest.includes('$') || rest.includes('`')) continue;
+    const a = readBash(`export ${inner}${rest}${node.eol === '\r\n' || node.eol === '\r' ? '\r' : ''}`).find((x) => x.key === inner);
+    if (a && !a.unknown) readerOnly.push({ reader: 'bash', key: inner, value: a.value, offset: node.keyStart + 1, line: node.line });
+  }
   const doc: EnvDocument = { bom, nodes };
   if (readerOnly.length > 0) doc.readerOnly = readerOnly.sort((x, y) => x.offset - y.offset);
   return doc;
+}
+
+function isPosixName(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
 }
 
 export function print(doc: EnvDocument): string {

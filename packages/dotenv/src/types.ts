@@ -22,6 +22,7 @@ export type CheckId =
   | 'trailing-whitespace'
   | 'inline-comment'
   | 'unquoted-hash'
+  | 'unquoted-value'
   | 'export-prefix'
   | 'unterminated-quote'
   | 'duplicate-key'

@@ -186,7 +186,7 @@ describe('settings', () => {
 
 describe('metadata', () => {
   it('every check id has metadata and a docs page URL', () => {
-    expect(CHECK_IDS).toHaveLength(23);
+    expect(CHECK_IDS).toHaveLength(24);
     for (const id of CHECK_IDS) expect(checks[id].docsUrl).toMatch(new RegExp(`/docs/checks/${id}\\.md$`));
   });
 });

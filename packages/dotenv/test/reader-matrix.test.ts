@@ -35,6 +35,16 @@ const CONSTRUCTS: [string, string][] = [
   ['CRLF line ending', 'K=v\r\n'],
   ['dashed name', 'K-Y=v'],
   ['YAML-style K: v', 'K: v'],
+  ['tab before the name', '\tK=v'],
+  ['space before the name', ' K=v'],
+  ["quoted name 'K'=v", "'K'=v"],
+  ['${ never closed', 'K=${A\nL=1'],
+  ['nested ${ never closed', 'K=${A${B}\nL=1'],
+  ['bad substitution ${A!}', 'K=${A!}'],
+  ['bad substitution ${A$B}', 'K=${A$B}'],
+  ['unquoted $ inside a word', 'K=pa$word'],
+  ['unquoted $A}', 'A=x\nK=$A}'],
+  ['unquoted ${A-$B}', 'K=${A-$B}'],
 ];
 
 const READER_ORDER: Reader[] = ['dotenv', 'node', 'python', 'compose', 'docker', 'bash'];
@@ -45,8 +55,11 @@ function keyOf(text: string): string {
 }
 
 function ours(text: string, reader: Reader): string | undefined | 'unknown' {
-  const e = parse(text).nodes.filter((n): n is EnvEntry => n.type === 'entry' && n.key === keyOf(text)).pop();
-  if (!e) return undefined;
+  const doc = parse(text);
+  const e = doc.nodes.filter((n): n is EnvEntry => n.type === 'entry' && n.key === keyOf(text)).pop();
+  // a reader may set K where the structure has another name (python-dotenv reads `'K'=v` as K)
+  const own = doc.readerOnly?.filter((a) => a.reader === reader && a.key === keyOf(text)).pop();
+  if (!e) return own?.value;
   if (e.unknown?.includes(reader)) return 'unknown';
   return e.values[reader];
 }

@@ -22,6 +22,7 @@ import { spaceAroundEquals } from './space-around-equals.js';
 import { trailingWhitespace } from './trailing-whitespace.js';
 import { unexpectedSessionToken } from './unexpected-session-token.js';
 import { unquotedHash } from './unquoted-hash.js';
+import { unquotedValue } from './unquoted-value.js';
 import { unterminatedQuote } from './unterminated-quote.js';
 
 export const DOCS_BASE_URL = 'https://github.com/credlint/credlint/blob/main/docs/checks/';
@@ -33,6 +34,7 @@ export const ALL_CHECKS: readonly Check[] = [
   trailingWhitespace,
   inlineComment,
   unquotedHash,
+  unquotedValue,
   exportPrefix,
   unterminatedQuote,
   duplicateKey,

@@ -1,7 +1,7 @@
 import type { Check } from '../context.js';
 import { describeValue, diagnostic, disagreeing, editKeepsMeaning, entriesOf, intended, readerList, readersChangedBy } from '../context.js';
 import type { Diagnostic, EnvEntry, Reader } from '../types.js';
-import { READERS } from '../types.js';
+import { READER_NAMES } from '../types.js';
 
 /** Why a reader reads a quoted value differently, in words. */
 function why(entry: EnvEntry, r: Reader): string {
@@ -16,7 +16,27 @@ function why(entry: EnvEntry, r: Reader): string {
   if (r === 'bash') return 'bash expands `$`, `` ` `` and backslashes inside double quotes (single quotes keep them literal)';
   if (r === 'compose' && entry.quote === 'double') return 'Docker Compose decodes escapes and interpolates `$` inside double quotes (single quotes keep them literal)';
   if (r === 'python') return 'python-dotenv decodes escapes and `${…}` inside quotes';
-  return `${r} reads it as ${describeValue(entry.values[r])}`;
+  return `${READER_NAMES[r]} reads it as ${describeValue(entry.values[r])}`;
+}
+
+/**
+ * In a dialect of one reader: does it read the quoted value the way its quotes are written — the same
+ * quote escaped inside (`"b\\"c"`, `'b\\'c'`) and `\\\\` decoded, nothing expanded? Then there is no
+ * other reader to disagree with.
+ */
+function readsAsWritten(e: EnvEntry, r: Reader, body: string): boolean {
+  if (body.includes('$') || e.quote === 'backtick' || r === 'docker') return false;
+  const q = e.quote === 'double' ? '"' : "'";
+  let plain = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    const n = body[i + 1];
+    if (c === '\\' && (n === q || n === '\\')) {
+      plain += n;
+      i++;
+    } else plain += c;
+  }
+  return e.values[r] === plain;
 }
 
 export const quotedValue: Check = {
@@ -34,9 +54,12 @@ export const quotedValue: Check = {
       // Double quotes that let `$` expand for some readers: switching to single quotes would change them.
       const body = inner.text;
       const single = e.quote === 'double' && body.includes('$') && !body.includes("'") ? readersChangedBy(e, { ...inner, text: `'${body}'` }, ctx.readers) : [];
-      const affected = disagreeing(e, ctx.readers).filter((r) => changed.includes(r) || single.includes(r));
+      const affected = disagreeing(e, ctx.readers)
+        .filter((r) => changed.includes(r) || single.includes(r))
+        .filter((r) => !(ctx.readers.length === 1 && readsAsWritten(e, r, body)));
       if (affected.length === 0) continue;
-      const agree = READERS.filter((r) => !affected.includes(r) && e.values[r] === intended(e));
+      // A dialect's findings speak of its own readers only.
+      const agree = ctx.readers.filter((r) => !affected.includes(r) && e.values[r] === intended(e));
       const reasons = affected.map((r) => why(e, r));
       const message = `${reasons.join('; ')}${agree.length > 0 ? `; ${readerList(agree)} read ${describeValue(intended(e))}` : ''}.`;
       const fix = editKeepsMeaning(e, inner, ctx.readers) ? inner : undefined;

@@ -1,7 +1,24 @@
 import type { Check } from '../context.js';
 import { describeValue, diagnostic, entriesOf } from '../context.js';
-import type { Diagnostic, Reader } from '../types.js';
+import type { Diagnostic, EnvNode, Reader } from '../types.js';
 import { READER_NAMES } from '../types.js';
+
+/** The node containing `offset` (nodes are in text order): binary search, as this runs for every reader-only assignment. */
+function nodeAt(nodes: readonly EnvNode[], offset: number): EnvNode | undefined {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((nodes[mid] as EnvNode).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const n = nodes[lo];
+  return n && n.start <= offset && offset <= n.end ? n : undefined;
+}
+
+function hasQuote(s: string): boolean {
+  return s.includes('"') || s.includes("'") || s.includes('`');
+}
 
 export const unterminatedQuote: Check = {
   id: 'unterminated-quote',
@@ -23,8 +40,14 @@ export const unterminatedQuote: Check = {
     }
     // A reader that sets a variable where the structure (and dotenv) see none: a line swallowed into a
     // multi-line value by some readers and not by others, or junk that one reader still assigns.
+    const nodes = ctx.doc?.nodes ?? [];
     for (const a of ctx.doc?.readerOnly ?? []) {
       if (!ctx.readers.includes(a.reader) || a.reader === 'dotenv') continue;
+      // Not about quotes, and `invalid-key` reports it: a line with no quote that is not an assignment
+      // (`FOO BAR=x`, which Node reads as "FOO BAR"), or a quoted name (`'a'=b`, python-dotenv's `a`).
+      const home = nodeAt(nodes, a.offset);
+      if (home?.type === 'error' && !hasQuote(home.raw)) continue;
+      if (home?.type === 'entry' && a.offset > home.keyStart && a.offset < home.keyEnd) continue;
       const end = Math.min(ctx.text.length, a.offset + Math.max(1, a.key.length));
       const message = `${READER_NAMES[a.reader]} reads a variable ${JSON.stringify(a.key)} here (${describeValue(a.value)}) that dotenv does not: a quote on an earlier line is paired differently, or the line is not an assignment for the others.`;
       out.push(diagnostic(ctx, 'unterminated-quote', 'error', a.offset, end, message, [a.reader]));

@@ -14,6 +14,28 @@ const OPERATOR = (c: string | undefined): boolean => c === ';' || c === '&' || c
 
 class Unknown extends Error {}
 class Syntax extends Error {}
+/** `${BAR!}`, `${BAR$XYZ}`, `${}`: bash prints "bad substitution" and the command (the assignment) is not run. */
+class BadSubstitution extends Error {}
+
+const isNameChar = (c: string | undefined): boolean => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_');
+/** Parameter-expansion operators that may follow a name inside `${…}`. */
+const PARAM_OPERATORS = ':-=?+#%/^,@';
+
+/**
+ * `rest` starts with `{` (after a `$`): is it a `${…}` bash rejects as "bad substitution"? Only the
+ * certain cases — `${}` and a name followed by something that is neither `}` nor an operator; a
+ * `${` without `}` on the line (bash reads on, see parse.ts) and special parameters are not judged.
+ */
+function badSubstitution(rest: string): boolean {
+  if (rest[1] === '}') return true;
+  const first = rest[1];
+  if (first === undefined || !(isNameChar(first) && !(first >= '0' && first <= '9'))) return false;
+  let j = 2;
+  while (isNameChar(rest[j])) j++;
+  const c = rest[j];
+  if (c === undefined || c === '\n' || c === '\r') return false;
+  return c !== '}' && !PARAM_OPERATORS.includes(c);
+}
 
 function expandDollar(s: string, i: number, env: Lookup): { text: string; next: number } {
   // s[i] === '$'
@@ -22,8 +44,11 @@ function expandDollar(s: string, i: number, env: Lookup): { text: string; next: 
   if (name) return { text: env.get(name[0]) ?? '', next: i + 1 + name[0].length };
   if (rest[0] === '{') {
     const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
-    if (!m) throw new Unknown();
-    return { text: env.get(m[1] ?? '') ?? '', next: i + 1 + m[0].length };
+    if (m) return { text: env.get(m[1] ?? '') ?? '', next: i + 1 + m[0].length };
+    if (badSubstitution(rest)) throw new BadSubstitution();
+    const d = withDefault(rest, env);
+    if (d) return { text: d.text, next: i + 1 + d.length };
+    throw new Unknown();
   }
   const n = rest[0];
   // A `$` that cannot start an expansion is literal.
@@ -31,6 +56,43 @@ function expandDollar(s: string, i: number, env: Lookup): { text: string; next: 
     return { text: '$', next: i + 1 };
   }
   throw new Unknown();
+}
+
+const isPlainWordChar = (c: string): boolean => isNameChar(c) || './,@%+=-:'.includes(c);
+
+/**
+ * `${NAME-word}` / `${NAME:-word}` (`rest` starts at `{`) with a plain word — letters, digits, a few
+ * punctuation marks and `$NAME` — the forms dotenv-linter's and python-dotenv's tests use
+ * (`${ABC-$BAR}`); anything richer stays runtime-dependent. Assignments are not word-split.
+ */
+function withDefault(rest: string, env: Lookup): { text: string; length: number } | undefined {
+  let j = 1;
+  if (!isNameChar(rest[j]) || (rest[j] ?? '0') <= '9') return undefined;
+  while (isNameChar(rest[j])) j++;
+  const name = rest.slice(1, j);
+  const colon = rest[j] === ':';
+  if (colon) j++;
+  if (rest[j] !== '-') return undefined;
+  j++;
+  let word = '';
+  for (;;) {
+    const c = rest[j];
+    if (c === undefined) return undefined;
+    if (c === '}') break;
+    if (c === '$') {
+      let k = j + 1;
+      if (!isNameChar(rest[k]) || (rest[k] ?? '0') <= '9') return undefined;
+      while (isNameChar(rest[k])) k++;
+      word += env.get(rest.slice(j + 1, k)) ?? '';
+      j = k;
+    } else if (isPlainWordChar(c)) {
+      word += c;
+      j++;
+    } else return undefined;
+  }
+  const value = env.get(name);
+  const useDefault = value === undefined || (colon && value === '');
+  return { text: useDefault ? word : value, length: j + 1 };
 }
 
 /** Reads one shell word starting at `i`; returns the word and the index after it. */
@@ -134,7 +196,14 @@ export function readBash(src: string, env: Lookup = new Map()): Assignment[] {
       if (c === undefined || c === '\n' || c === '#') break;
       if (OPERATOR(c)) throw new Unknown();
       const assignment = !command && /^[A-Za-z_][A-Za-z0-9_]*=/.test(src.slice(j, j + 200));
-      const w = readWord(src, j, env);
+      let w: ReturnType<typeof readWord>;
+      try {
+        w = readWord(src, j, env);
+      } catch (e) {
+        // which of several words' expansions bash performs before giving up is not modelled
+        if (e instanceof BadSubstitution) throw new Unknown();
+        throw e;
+      }
       // an unquoted word that expands to nothing disappears (`KEY= $EMPTY` is a plain assignment);
       // `KEY= OTHER=x` is two assignments, not a command
       if (!assignment && (w.word !== '' || w.quoted)) command = true;
@@ -143,6 +212,7 @@ export function readBash(src: string, env: Lookup = new Map()): Assignment[] {
     // `KEY=v cmd`: a temporary assignment for `cmd`; `export KEY=v more` exports KEY=v and `more`.
     return exported || !command ? [{ key, value: word }] : [];
   } catch (e) {
+    if (e instanceof BadSubstitution) return [];
     if (e instanceof Unknown) return [{ key, value: undefined, unknown: true }];
     // An unclosed quote may close on a later line (bash reads on): without the rest of the file, unknown.
     if (e instanceof Syntax) return [{ key, value: undefined, unknown: true }];

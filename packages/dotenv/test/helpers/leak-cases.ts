@@ -44,7 +44,7 @@ type Template = Partial<Record<Position, (t: string) => Record<string, string> |
 /** Per check: the file (`.env` unless a record names others) for each position the credential can take. */
 export const TEMPLATES: Record<string, Template> = {
   'invalid-key': {
-    name: (t) => `${t}=1\n-${t}=1\n${t}: v\n${t}\n`,
+    name: (t) => `${t}=1\n-${t}=1\n${t}: v\n${t}\n\t${t}=1\n'${t}'=1\n${t} X=1\n`,
     value: (t) => `A-B=${t}\nC: ${t}\n`,
     comment: (t) => `A-B=1 # ${t}\n`,
   },
@@ -54,6 +54,7 @@ export const TEMPLATES: Record<string, Template> = {
   'trailing-whitespace': { name: (t) => `${t}=1  \n`, value: (t) => `A=${t}  \n`, comment: (t) => `# ${t}  \nA=1  \n` },
   'quoted-value': { name: (t) => `${t}="v"\n`, value: (t) => `A="${t}"\n`, comment: (t) => `A="v" # ${t}\n` },
   'unquoted-hash': { name: (t) => `${t}=a#b\n`, value: (t) => `A=${t}#${t}\nB=x#${t}\n`, comment: (t) => `A=a#b # ${t}\n` },
+  'unquoted-value': { name: (t) => `${t}=a b\n${t}=\${B!}\n`, value: (t) => `A=${t} ${t}\nB=pa$${t}\nC=\${${t}\n`, comment: (t) => `A=a b # ${t}\n` },
   'inline-comment': { name: (t) => `${t}=v # c\n`, value: (t) => `A=${t} # c\n`, comment: (t) => `A=v # ${t}\n` },
   'unterminated-quote': { name: (t) => `${t}="open\n`, value: (t) => `A="${t}\n`, comment: (t) => `A="open # ${t}\n` },
   'invalid-region': { value: (t) => `AWS_REGION=${t}\n`, comment: (t) => `AWS_REGION=mars-1 # ${t}\n` },
