@@ -76,16 +76,14 @@ const MAX_DECODE_DEPTH = 2;
 /**
  * Inside a base64 blob (a credentials file or JSON config in a Kubernetes Secret, a JWT claim):
  * what `AKIA`/`ASIA` encode to at byte offsets 1 and 2 mod 3 (offset 0 is the anchor pass's
- * QUtJQ/QVNJQ inside a run) and what `secret`/`Secret` encode to at offsets 0, 1 and 2, whatever
- * bytes surround them: needle and the strings one of which must precede it.
+ * QUtJQ/QVNJQ inside a run), whatever bytes surround them: needle and the strings one of which
+ * must precede it. Needles for `secret`/`Secret` found secret-only blobs but cost 12% of core's
+ * throughput on the bench corpus (docs/detection.md).
  */
 const BLOB_NEEDLES: readonly (readonly [string, readonly string[]])[] = [
   ['FLSU', []],
   ['FTSU', []],
   ['0lB', ['BS', 'BU']],
-  ['NlY3Jl', []],
-  ['ZWNyZX', []],
-  ['VjcmV0', []],
 ];
 /** Shorter runs are single values, judged by their own rules (QUtJQ, strong names). */
 const MIN_BLOB_LENGTH = 32;

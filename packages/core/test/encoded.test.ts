@@ -19,7 +19,8 @@ const masked = (v: string): string => `${v.slice(0, 4)}…${v.slice(-4)}`;
 const CREDENTIALS_FILE = `[default]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\nregion = eu-west-1\n`;
 const JSON_CONFIG = JSON.stringify({ region: 'eu-west-1', accessKeyId: ID, secretAccessKey: SECRET });
 const JWT = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(JSON.stringify({ sub: 'svc', aws_access_key_id: ID, aws_secret_access_key: SECRET }))}.${fakeBase64Blob(32, 304).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`;
-const MANIFEST = `apiVersion: v1\nkind: Secret\ndata:\n  AWS_ACCESS_KEY_ID: ${b64(ID)}\n  AWS_SECRET_ACCESS_KEY: ${b64(SECRET)}\n`;
+// stringData holds the id as is, data the secret base64-encoded: the secret is base64 twice
+const MANIFEST = `apiVersion: v1\nkind: Secret\nstringData:\n  AWS_ACCESS_KEY_ID: ${ID}\ndata:\n  AWS_SECRET_ACCESS_KEY: ${b64(SECRET)}\n`;
 
 /** `{N}` is the name, `{V}` the value (as in breadth.test.ts). */
 const CONTEXTS: [string, string, string][] = [
@@ -104,6 +105,10 @@ describe('item 3: encoded credentials', () => {
   it('names the inner encoding of a nested value', () => {
     const { findings } = analyze(`helm: ${b64(MANIFEST)}`);
     expect(findings[1]?.evidence.join(' ')).toContain('base64-encoded twice');
+  });
+
+  it('does not decode a blob with a secret and no key id (a documented limit)', () => {
+    expect(analyze(`config: ${b64(JSON.stringify({ secretAccessKey: SECRET }))}`).findings).toEqual([]);
   });
 
   it('a percent-encoded secret under a strong name says so', () => {

@@ -61,8 +61,8 @@ const ADVERSARIAL: [string, (size: number) => string][] = [
   ['session-token names inside one opaque run', (n) => fill('AWS_SESSION_TOKEN=x.', n)],
   ['session-token names with JWTs, densely', (n) => fill(`AWS_SESSION_TOKEN=${fakeJwt(6, 300)}\n`, n)],
   // issue 13 item 3: base64 blobs decoded and scanned (to depth 2), URL passwords after key ids
-  ['base64 blob needles repeated (one run)', (n) => fill('FLSUFTSUBS0lBBU0lBNlY3JlZWNyZXVjcmV0', n)],
-  ['base64 blob needles in short runs', (n) => fill('FLSU NlY3Jl BS0lB ', n)],
+  ['base64 blob needles repeated (one run)', (n) => fill('FLSUFTSUBS0lBBU0lBQUtJQ', n)],
+  ['base64 blob needles in short runs', (n) => fill('FLSU QUtJQ BS0lB ', n)],
   ['base64 credentials files back to back', (n) => fill(`${b64(CREDENTIALS_FILE)} `, n)],
   ['one long run of base64 credentials files', (n) => fill(b64(CREDENTIALS_FILE.repeat(3)), n)],
   ['base64 of base64 manifests (depth 2)', (n) => fill(`${b64(MANIFEST)}\n`, n)],
