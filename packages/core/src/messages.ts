@@ -2,9 +2,12 @@ import { KEY_TYPES } from './key-id.js';
 import { maskAccountId } from './mask.js';
 import type { Finding } from './types.js';
 
-/** Values found base64-encoded are shown decoded (masked); the message says so. */
-function encoded(f: Pick<Finding, 'evidence'>): string {
-  return f.evidence.some((e) => e.startsWith('base64-encoded')) ? ' (base64-encoded in the file)' : '';
+/** Values found encoded are shown decoded (masked); the message says how they were encoded. */
+function encoded(f: Pick<Finding, 'evidence' | 'encoding'>): string {
+  if (f.encoding === 'base64' || f.evidence.some((e) => e.startsWith('base64-encoded'))) return ' (base64-encoded in the file)';
+  if (f.encoding === 'percent') return ' (percent-encoded in the file)';
+  if (f.encoding === 'json-escape') return ' (JSON-escaped in the file)';
+  return '';
 }
 
 /** The human message for a finding; built only from masked parts. */
@@ -19,7 +22,7 @@ export function messageFor(f: Omit<Finding, 'message'>): string {
     case 'secret-access-key':
       return `AWS secret access key ${f.masked}${encoded(f)} (${f.evidence[0] ?? 'AWS context'})`;
     case 'session-token':
-      return `AWS session token ${f.masked} (${f.evidence[0] ?? 'AWS context'})`;
+      return `AWS session token ${f.masked}${encoded(f)} (${f.evidence[0] ?? 'AWS context'})`;
     case 'account-id':
       return `AWS account id ${maskAccountId(f.accountId ?? '')} (${f.evidence[0] ?? 'AWS context'})`;
     case 'bedrock-api-key': {

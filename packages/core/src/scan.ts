@@ -17,7 +17,7 @@ import { accountNameStrength, normalizeName, secretNameStrength, tokenNameStreng
 import { LineIndex } from './lines.js';
 import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
-import type { Confidence, Finding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
+import type { Confidence, Finding, FindingEncoding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
 
 export const SECRET_KEY_LENGTH = 40;
 /** Shortest value accepted as a session token; real STS tokens run from ~300 to over 1000 characters. */
@@ -62,7 +62,31 @@ interface Candidate {
   decoded?: string;
   /** For Bedrock API keys: what the key decodes to. */
   bedrock?: BedrockDetails;
+  /** How the value is encoded in the text (Finding.encoding). */
+  encoding?: FindingEncoding;
+  /** For credentials found inside a decoded base64 blob: the finding in the decoded text. */
+  inner?: Finding;
 }
+
+/**
+ * Base64 blobs are decoded and scanned to this depth (base64 inside base64 inside the file):
+ * each level reads at most 3/4 of the characters of the one above, so the work stays linear.
+ */
+const MAX_DECODE_DEPTH = 2;
+/**
+ * Inside a base64 blob (a credentials file or JSON config in a Kubernetes Secret, a JWT claim):
+ * what `AKIA`/`ASIA` encode to at byte offsets 1 and 2 mod 3 (offset 0 is the anchor pass's
+ * QUtJQ/QVNJQ inside a run), whatever bytes surround them: needle and the strings one of which
+ * must precede it. Needles for `secret`/`Secret` found secret-only blobs but cost 12% of core's
+ * throughput on the bench corpus (docs/detection.md).
+ */
+const BLOB_NEEDLES: readonly (readonly [string, readonly string[]])[] = [
+  ['FLSU', []],
+  ['FTSU', []],
+  ['0lB', ['BS', 'BU']],
+];
+/** Shorter runs are single values, judged by their own rules (QUtJQ, strong names). */
+const MIN_BLOB_LENGTH = 32;
 
 /** Scans text for AWS credentials. Pure; linear in the length of `text`. */
 export function scan(text: string, options: ScanOptions = {}): Finding[] {
@@ -94,8 +118,18 @@ class Scanner {
   /** Offsets of `aws`/`amazon`/… words, computed on first need. */
   private awsWords: number[] | undefined;
 
-  constructor(text: string, options: ScanOptions) {
+  /** End of the last base64 blob run walked, so hits inside it do not walk it again. */
+  private blobRunEnd = -1;
+  /** Base64 values the anchor pass decoded as a whole (Bedrock keys, session tokens): [start, end) pairs, in order. */
+  private readonly consumedRuns: number[] = [];
+  /** `QUtJQ`/`QVNJQ` inside a longer base64 run, seen by the anchor pass: blob hits too. */
+  private readonly blobHits: number[] = [];
+  /** How many base64 decodings this text is inside (0 for the caller's text). */
+  private readonly depth: number;
+
+  constructor(text: string, options: ScanOptions, depth = 0) {
     this.text = text;
+    this.depth = depth;
     this.options = options;
     this.kinds = new Set(options.kinds ?? DEFAULT_KINDS);
     this.stats = options.stats ?? { charsVisited: 0 };
@@ -130,13 +164,14 @@ class Scanner {
         if (end > i) from = end;
       } else if (kind === AnchorKind.BedrockLongTerm || kind === AnchorKind.BedrockShortTerm) {
         const end = kind === AnchorKind.BedrockLongTerm ? this.bedrockLongTermAt(i) : this.bedrockShortTermAt(i);
-        if (end > i) from = end;
+        if (end > i) from = this.consumed(i, end);
       } else {
         const end = this.tokenPrefixAt(i);
-        if (end > i) from = end;
+        if (end > i) from = this.consumed(i, end);
       }
     }
     this.stats.anchorChecks = (this.stats.anchorChecks ?? 0) + anchors.checks;
+    if (this.depth < MAX_DECODE_DEPTH) this.base64Blobs();
     let m: RegExpExecArray | null;
     if (this.kinds.has('account-id')) {
       const acc = new RegExp(ACCOUNT_ANCHORS.source, 'g');
@@ -206,6 +241,26 @@ class Scanner {
     if (isCanaryAccount(accountId)) evidence.push('canarytokens.org canary account');
     const confidence: Confidence = keyType === 'AKIA' || keyType === 'ASIA' ? 'high' : 'medium';
     this.add({ kind: 'access-key-id', start: i, end, confidence, evidence });
+    return this.urlPasswordAfterKeyId(end, keyType);
+  }
+
+  /**
+   * `s3://AKIA…:<secret>@bucket`, `https://AKIA…:<secret>@host`: the password of a URL whose
+   * user is a key id, percent-encoded (`%2F %2B`) as URLs require. Returns where scanning resumes.
+   */
+  private urlPasswordAfterKeyId(idEnd: number, keyType: string): number {
+    const text = this.text;
+    if (text.charCodeAt(idEnd) !== 58 /* : */ || !this.kinds.has('secret-access-key')) return idEnd;
+    const start = idEnd + 1;
+    const end = this.secretRunEnd(start);
+    if (end < 0 || text.charCodeAt(end) !== 64 /* @ */) return idEnd;
+    const raw = text.slice(start, end);
+    const percent = raw.includes('%');
+    const value = percent ? decodePercentBase64(raw) : raw;
+    if (!isSecretKeyShaped(value)) return idEnd;
+    const evidence = [`password of a URL whose user is a ${keyType} key id`];
+    if (percent) evidence.push('percent-encoded value (%2F, %2B)');
+    this.add({ kind: 'secret-access-key', start, end, confidence: 'high', evidence, ...(percent ? { decoded: value, encoding: 'percent' as const } : {}) });
     return end;
   }
 
@@ -215,7 +270,11 @@ class Scanner {
    */
   private base64KeyIdAt(i: number): number {
     const text = this.text;
-    if (i > 0 && isBase64(text.charCodeAt(i - 1))) return i;
+    // inside a longer run: `AKIA`/`ASIA` at offset 0 of a base64 blob (a file or document)
+    if (i > 0 && isBase64UrlChar(text.charCodeAt(i - 1))) {
+      if (this.blobHits.length === 0 || (this.blobHits[this.blobHits.length - 1] ?? 0) < i) this.blobHits.push(i);
+      return i;
+    }
     const decoded = decodeBase64(text, i, 28);
     this.stats.charsVisited += 28;
     if (decoded === undefined || decoded.length < KEY_ID_LENGTH) return i;
@@ -230,7 +289,7 @@ class Scanner {
     const end = this.base64RunEnd(i, 64);
     this.keyIds.push(i);
     if (!this.kinds.has('access-key-id')) return end;
-    this.add({ kind: 'access-key-id', start: i, end, confidence: 'high', evidence: [`base64-encoded ${keyType} key id`], decoded: id });
+    this.add({ kind: 'access-key-id', start: i, end, confidence: 'high', evidence: [`base64-encoded ${keyType} key id`], decoded: id, encoding: 'base64' });
     return end;
   }
 
@@ -361,10 +420,12 @@ class Scanner {
       if (end < 0) return strength === 'strong' ? this.encodedSecretAfterName(start, name) : start;
       const raw = text.slice(start, end);
       const escaped = end - start !== SECRET_KEY_LENGTH && raw.includes('\\');
+      const percent = end - start !== SECRET_KEY_LENGTH && raw.includes('%');
       const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(escaped ? decodeJsonEscapes(raw) : raw);
       if (!isSecretKeyShaped(value)) return start;
       const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
       if (escaped) evidence.push('JSON-escaped value (\\/ or \\u002F)');
+      if (percent) evidence.push('percent-encoded value (%2F, %2B)');
       this.add({
         kind: 'secret-access-key',
         start,
@@ -373,7 +434,8 @@ class Scanner {
         evidence,
         keyName: name,
         ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
-        ...(escaped ? { decoded: value } : {}),
+        ...(escaped || percent ? { decoded: value } : {}),
+        ...(escaped ? { encoding: 'json-escape' as const } : percent ? { encoding: 'percent' as const } : {}),
       });
       return end;
     } else if (what === 'token') {
@@ -482,6 +544,7 @@ class Scanner {
       evidence: [`key name "${name}"`, 'base64-encoded value'],
       keyName: name,
       decoded,
+      encoding: 'base64',
     });
     return end;
   }
@@ -524,6 +587,125 @@ class Scanner {
     while (j > start && text.charCodeAt(j - 1) === 46) j--;
     this.stats.charsVisited += j - start;
     return j;
+  }
+
+  // ---- base64 blobs -------------------------------------------------------------------------
+
+  /** Records a base64 value decoded as a whole, so the blob pass does not decode it again. */
+  private consumed(start: number, end: number): number {
+    this.consumedRuns.push(start, end);
+    return end;
+  }
+
+  /**
+   * After the anchor pass: each blob needle is searched with its own forward indexOf loop (a
+   * stream in the anchor pass would cost every anchor one more comparison), the sorted hit lists
+   * are merged and each hit is judged in text order, so every run is walked once.
+   */
+  private base64Blobs(): void {
+    const text = this.text;
+    const lists: number[][] = [this.blobHits];
+    let checks = 0;
+    for (const [needle, before] of BLOB_NEEDLES) {
+      const hits: number[] = [];
+      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+        checks++;
+        if (before.length === 0 || before.some((p) => text.startsWith(p, i - p.length))) hits.push(i);
+      }
+      if (hits.length > 0) lists.push(hits);
+    }
+    this.stats.anchorChecks = (this.stats.anchorChecks ?? 0) + checks;
+    const heads = lists.map(() => 0);
+    const consumed = this.consumedRuns;
+    let c = 0;
+    for (;;) {
+      let best = -1;
+      let bestList = -1;
+      for (let l = 0; l < lists.length; l++) {
+        const at = lists[l]?.[heads[l] ?? 0];
+        if (at !== undefined && (best < 0 || at < best)) {
+          best = at;
+          bestList = l;
+        }
+      }
+      if (bestList < 0) return;
+      heads[bestList] = (heads[bestList] ?? 0) + 1;
+      while (c < consumed.length && (consumed[c + 1] ?? 0) <= best) c += 2;
+      if (c < consumed.length && (consumed[c] ?? 0) <= best) continue;
+      this.base64BlobAt(best);
+    }
+  }
+
+  /**
+   * At a hit of a base64 blob needle (anchors.ts), finds the run around it — base64 or
+   * base64url, lines wrapped at a multiple of 4 characters (`base64` wraps at 76) joined — decodes
+   * it once and scans the decoded text, to MAX_DECODE_DEPTH levels. Findings inside are reported
+   * at the span of the encoded run that holds them. Returns the run's end when something was
+   * found (its characters are the blob's), else `i`.
+   */
+  private base64BlobAt(i: number): number {
+    const text = this.text;
+    if (this.depth >= MAX_DECODE_DEPTH || i < this.blobRunEnd) return i;
+    let s = i;
+    const floor = Math.max(0, this.blobRunEnd);
+    while (s > floor && isBase64UrlChar(text.charCodeAt(s - 1))) s--;
+    // segments of the run: [textStart, textEnd) pieces, joined across wrapped lines
+    const segments: number[] = [];
+    let segStart = s;
+    let e = i;
+    for (;;) {
+      while (e < text.length && isBase64UrlChar(text.charCodeAt(e))) e++;
+      const len = e - segStart;
+      let next = e;
+      if (text.charCodeAt(next) === 13) next++;
+      if (len >= 60 && len % 4 === 0 && text.charCodeAt(next) === 10 && isBase64UrlChar(text.charCodeAt(next + 1))) {
+        segments.push(segStart, e);
+        segStart = next + 1;
+        e = segStart;
+        continue;
+      }
+      break;
+    }
+    if (text.charCodeAt(e) === 61) e += text.charCodeAt(e + 1) === 61 ? 2 : 1;
+    segments.push(segStart, e);
+    this.stats.charsVisited += e - s;
+    // Each run is walked once, whatever is in it.
+    this.blobRunEnd = e;
+    if (e - s < MIN_BLOB_LENGTH) return i;
+    // Random binary (images, keys, digests) hits needles too: decode 48 characters around the
+    // hit before decoding a run that may be megabytes long (lines are whole quanta, so the line's
+    // start gives the alignment).
+    const lineStart = segments[segments.length - 2] ?? s;
+    const at = i >= lineStart ? lineStart + Math.max(0, Math.floor((i - lineStart - 24) / 4) * 4) : s;
+    this.stats.charsVisited += 48;
+    if (!decodeBase64Runs(text, [at, Math.min(at + 48, e)]).text) return i;
+    const { decoded, text: isText } = decodeBase64Runs(text, segments);
+    this.stats.charsVisited += e - s;
+    if (!isText) return i;
+    const inner = new Scanner(
+      decoded,
+      { kinds: [...this.kinds], inlineIgnores: false, stats: this.stats, ...(this.fileAwsContext ? { context: { awsContext: true } } : {}) },
+      this.depth + 1,
+    ).run().findings;
+    if (inner.length === 0) return i;
+    // compact offset → text offset; findings come in order, so one cursor walks the segments once
+    let seg = 0;
+    let before = 0;
+    const toText = (c: number): number => {
+      while (seg + 2 < segments.length && c > before + ((segments[seg + 1] ?? 0) - (segments[seg] ?? 0))) {
+        before += (segments[seg + 1] ?? 0) - (segments[seg] ?? 0);
+        seg += 2;
+      }
+      return Math.min(e, (segments[seg] ?? 0) + (c - before));
+    };
+    for (const f of inner) {
+      const start = toText(Math.floor((f.start * 4) / 3));
+      const end = Math.min(e, toText(Math.ceil((f.end * 4) / 3)));
+      const how = f.encoding === 'base64' ? 'base64-encoded twice' : f.encoding ? `base64-encoded, then ${f.encoding === 'percent' ? 'percent-encoded' : 'JSON-escaped'} inside` : 'base64-encoded';
+      const evidence = [...f.evidence, `${how} (in a ${decodedShape(decoded)} stored as base64)`];
+      this.add({ kind: f.kind, start, end, confidence: f.confidence, evidence, inner: f, ...(f.keyName !== undefined ? { keyName: f.keyName } : {}) });
+    }
+    return e;
   }
 
   // ---- Amazon Bedrock API keys ------------------------------------------------------------
@@ -755,6 +937,12 @@ class Scanner {
   }
 
   private toFinding(c: Candidate): Finding {
+    if (c.inner) {
+      // Found in a decoded blob: the inner finding's masked form and details, at the encoded span.
+      const { message: _m, start: _s, end: _e, evidence: _ev, ignored: _i, encoding: _en, ...rest } = c.inner;
+      const base: Omit<Finding, 'message'> = { ...rest, start: c.start, end: c.end, confidence: c.confidence, evidence: c.evidence, encoding: 'base64' };
+      return { ...base, message: messageFor(base) };
+    }
     const value = c.decoded ?? this.text.slice(c.start, c.end);
     // (slices share the text's storage; masking and account decoding read at most 24 characters)
     this.stats.charsVisited += Math.min(value.length, 24);
@@ -768,6 +956,7 @@ class Scanner {
       masked: c.kind === 'account-id' ? '' : mask(value),
     };
     if (c.keyName !== undefined) base.keyName = c.keyName;
+    if (c.encoding !== undefined) base.encoding = c.encoding;
     if (c.kind === 'access-key-id') {
       const keyType = keyTypeOf(value);
       if (keyType) base.keyType = keyType;
@@ -844,6 +1033,54 @@ function decodeBase64(text: string, start: number, n: number): string | undefine
 }
 
 /** `\u002F` or `\u002B` (either case) at j: a JSON/JavaScript escape of `/` or `+`. */
+function isBase64UrlChar(c: number): boolean {
+  return isBase64(c) || c === 45 /* - */ || c === 95; /* _ */
+}
+
+/**
+ * Decodes base64 or base64url from the [start, end) pieces of `text` (padding or another character
+ * ends a piece) into a latin1 string, and tells whether it is text, not binary: at least 85%
+ * printable ASCII, tabs and line breaks (UTF-8 text passes too).
+ */
+function decodeBase64Runs(text: string, segments: readonly number[]): { decoded: string; text: boolean } {
+  const bytes: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  let out = '';
+  let printable = 0;
+  let total = 0;
+  for (let k = 0; k < segments.length; k += 2) {
+    const end = segments[k + 1] ?? 0;
+    for (let j = segments[k] ?? 0; j < end; j++) {
+      const c = text.charCodeAt(j);
+      const v = c === 45 ? 62 : c === 95 ? 63 : c < 128 ? (BASE64_VALUES[c] ?? -1) : -1;
+      if (v < 0) break;
+      acc = ((acc << 6) | v) & 0xffffff;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        const b = (acc >> bits) & 0xff;
+        total++;
+        if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+        bytes.push(b);
+        if (bytes.length === 4096) {
+          out += String.fromCharCode(...bytes);
+          bytes.length = 0;
+        }
+      }
+    }
+  }
+  return { decoded: out + String.fromCharCode(...bytes), text: total >= 6 && printable >= total * 0.85 };
+}
+
+/** What a decoded blob looks like, for the evidence. */
+function decodedShape(s: string): string {
+  const t = s.trimStart();
+  if (t.startsWith('{') || t.startsWith('[{')) return 'JSON document';
+  if (t.startsWith('[')) return 'credentials or config file';
+  return 'text';
+}
+
 function isUnicodeEscapedBase64(text: string, j: number): boolean {
   if (text.charCodeAt(j + 1) !== 117 /* u */ || !text.startsWith('002', j + 2)) return false;
   const c = text.charCodeAt(j + 5) | 0x20;

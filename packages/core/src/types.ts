@@ -11,6 +11,9 @@ export type CoreRuleId = 'aws-access-key-id' | 'aws-secret-access-key' | 'aws-se
  */
 export type KeyType = 'AKIA' | 'ASIA' | 'ABIA' | 'ACCA';
 
+/** How a credential was encoded in the text (see Finding.encoding). */
+export type FindingEncoding = 'base64' | 'percent' | 'json-escape';
+
 export type Confidence = 'high' | 'medium' | 'low';
 
 export interface Finding {
@@ -40,6 +43,11 @@ export interface Finding {
   expiresAt?: string;
   /** The key / property / variable name that named the value, when one was seen. */
   keyName?: string;
+  /**
+   * How the value was encoded where it was found (the outermost encoding; the evidence names
+   * any inner ones). `start`/`end` cover the encoded form; `masked` shows the decoded one.
+   */
+  encoding?: FindingEncoding;
   /** Set when an inline `credlint-ignore` directive silenced this finding. */
   ignored?: { line: number; directive: 'credlint-ignore' | 'credlint-ignore-next-line' };
 }

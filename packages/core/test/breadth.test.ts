@@ -127,7 +127,8 @@ describe('item 2: Amazon Bedrock API keys', () => {
   it.each(NEGATIVES)('not a Bedrock key: %s', (_why, value) => {
     for (const [, filename, template] of CONTEXTS) {
       const text = fill(template, 'AWS_BEARER_TOKEN_BEDROCK', value);
-      expect(values(text, scan(text, { filename }))).toEqual([]);
+      // (the ASIA id inside a base64 presigned URL is still a key id, found by the blob decoder)
+      expect(values(text, scan(text, { filename })).filter((v) => v.startsWith('bedrock'))).toEqual([]);
     }
   });
 });

@@ -16,6 +16,10 @@ const MB = 1 << 20;
 const ID = fakeAccessKeyId({ seed: 3 });
 const SECRET = fakeSecretAccessKey(5);
 
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+const CREDENTIALS_FILE = `[default]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\n`;
+const MANIFEST = `kind: Secret\ndata:\n  AWS_ACCESS_KEY_ID: ${b64(ID)}\n  AWS_SECRET_ACCESS_KEY: ${b64(SECRET)}\n`;
+
 function fill(unit: string, size: number): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 }
@@ -56,6 +60,16 @@ const ADVERSARIAL: [string, (size: number) => string][] = [
   ['secret names with escaped-slash runs', (n) => fill('AWS_SECRET_ACCESS_KEY="\\/\\u002F', n)],
   ['session-token names inside one opaque run', (n) => fill('AWS_SESSION_TOKEN=x.', n)],
   ['session-token names with JWTs, densely', (n) => fill(`AWS_SESSION_TOKEN=${fakeJwt(6, 300)}\n`, n)],
+  // issue 13 item 3: base64 blobs decoded and scanned (to depth 2), URL passwords after key ids
+  ['base64 blob needles repeated (one run)', (n) => fill('FLSUFTSUBS0lBBU0lBQUtJQ', n)],
+  ['base64 blob needles in short runs', (n) => fill('FLSU QUtJQ BS0lB ', n)],
+  ['base64 credentials files back to back', (n) => fill(`${b64(CREDENTIALS_FILE)} `, n)],
+  ['one long run of base64 credentials files', (n) => fill(b64(CREDENTIALS_FILE.repeat(3)), n)],
+  ['base64 of base64 manifests (depth 2)', (n) => fill(`${b64(MANIFEST)}\n`, n)],
+  ['one long base64 run of base64 text (every level decodes)', (n) => b64(b64(fill(`AWS_${CREDENTIALS_FILE}`, Math.floor((n * 9) / 16))))],
+  ['base64 wrapped at 76 columns', (n) => fill(`${b64(CREDENTIALS_FILE.repeat(4)).replace(/(.{76})/g, '$1\n')}\n`, n)],
+  ['URL passwords after key ids', (n) => fill(`s3://${ID}:${encodeURIComponent(SECRET)}@bucket `, n)],
+  ['key ids followed by colons', (n) => fill(`${ID}:`, n)],
 ];
 
 function work(text: string): { visited: number; findings: number } {

@@ -13,6 +13,7 @@ const piece = fc.oneof(
     'AKIA', 'ASIA', 'ABIA', 'ACCA', 'AQoDYXdz', 'IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'secret', 'Secret', 'SECRET', 'token', 'Token',
     'aws_secret_access_key', 'secretAccessKey', 'AWS_SESSION_TOKEN', 'secret_key', 'aws_account_id', 'aws', 'EXAMPLE',
     'AWS', 'Aws', 'aWs', 'ws', 'WS', 'aws_key', 'AWS_SAK', 'ABSK', 'BSK', 'bedrock-api-key-', 'k-api-key-', 'QUtJQ', 'QVNJQ', 'eyJ',
+    'FLSU', 'FTSU', 'BS0lB', 'BU0lB', 'YXdzX', 'F3c1', 'hd3Nf', 'QVdTX', 'FXU1', 'BV1Nf', 'NlY3Jl', 'ZWNyZX', 'VjcmV0', '0lB', '3Nf', 'V1Nf',
     ' = ', ': ', '"', "'", '=', '\n', '\r\n', '\\n', '\\t', '%2F', '%3D', '_', '-', '.', '/', '+', '==',
     '// credlint-ignore', '# credlint-ignore-next-line\n', '<!-- credlint-ignore -->', 'credlint-ignore',
     '\u0000', '\uFFFD', '😀', '\uD800',
