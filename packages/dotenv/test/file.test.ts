@@ -72,10 +72,18 @@ describe('bad input: an error per file, never a throw', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file', async () => {
+  it('an unreadable file (as an unprivileged user: root reads anything, so CI drops privileges)', () => {
     writeFileSync(join(dir, 'locked.env'), 'A=1\n');
     chmodSync(join(dir, 'locked.env'), 0o000);
-    expect((await validateFile('locked.env', { cwd: dir, git: false })).error).toMatch(/permission denied/);
+    chmodSync(dir, 0o755);
+    const entry = new URL('../dist/index.js', import.meta.url).href;
+    const script = `import(${JSON.stringify(entry)}).then(async (m) => process.stdout.write(String((await m.validateFile('locked.env', { cwd: ${JSON.stringify(dir)}, git: false })).error)))`;
+    const asRoot = process.getuid?.() === 0;
+    const [cmd, args] = asRoot
+      ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--input-type=module', '-e', script]]
+      : [process.execPath, ['--input-type=module', '-e', script]];
+    const out = execFileSync(cmd as string, args as string[], { cwd: dir, encoding: 'utf8' });
+    expect(out).toMatch(/permission denied/);
   });
 
   it('an unterminated quote is a diagnostic, and the rest is still checked', async () => {
