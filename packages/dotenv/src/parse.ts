@@ -446,14 +446,7 @@ export function parse(text: string, _options: { filename?: string } = {}): EnvDo
   for (const node of nodes) if (node.type === 'entry') claimed.add(`${node.keyStart}`).add(`e${node.equals}`);
   const readerOnly: NonNullable<EnvDocument['readerOnly']> = [];
   const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = nodes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((nodes[mid] as EnvNode).start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const n = nodes[lo];
+    const n = nodes[lastNodeStartingBy(nodes, offset)];
     return n ? n.line + (text.slice(n.start, Math.max(n.start, offset)).match(/\r\n|\n|\r/g)?.length ?? 0) : 1;
   };
   for (const [offset, a] of dotenvAt) if (!claimed.has(`${offset}`)) readerOnly.push({ reader: 'dotenv', key: a.key, value: a.value, offset, line: lineOf(offset) });
@@ -491,4 +484,16 @@ export function print(doc: EnvDocument): string {
 
 export function entries(doc: EnvDocument): EnvEntry[] {
   return doc.nodes.filter((n): n is EnvEntry => n.type === 'entry');
+}
+
+/** Index of the last node (nodes are in text order) that starts at or before `offset`: a binary search; 0 when none. */
+export function lastNodeStartingBy(nodes: readonly EnvNode[], offset: number): number {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((nodes[mid] as EnvNode).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

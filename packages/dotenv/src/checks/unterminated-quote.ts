@@ -2,17 +2,11 @@ import type { Check } from '../context.js';
 import { describeValue, diagnostic, entriesOf } from '../context.js';
 import type { Diagnostic, EnvNode, Reader } from '../types.js';
 import { READER_NAMES } from '../types.js';
+import { lastNodeStartingBy } from '../parse.js';
 
 /** The node containing `offset` (nodes are in text order): binary search, as this runs for every reader-only assignment. */
 function nodeAt(nodes: readonly EnvNode[], offset: number): EnvNode | undefined {
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((nodes[mid] as EnvNode).start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const n = nodes[lo];
+  const n = nodes[lastNodeStartingBy(nodes, offset)];
   return n && n.start <= offset && offset <= n.end ? n : undefined;
 }
 
