@@ -43,7 +43,7 @@ export {
   tokenNameStrength,
   type NameStrength,
 } from './key-name.js';
-export { mask, maskAccountId, redact } from './mask.js';
+export { mask, maskAccountId, redact, Redactor } from './mask.js';
 export { LineIndex, offsetToPosition, type Position } from './lines.js';
 export {
   directiveApplies,

@@ -1,7 +1,8 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-provider-ini';
 import { keyTypeOf } from '@credlint/core';
-import { MAX_SHOWN, Redactor, scrub } from './masking.js';
+import { Redactor } from '@credlint/core';
+import { MAX_SHOWN, scrub } from './masking.js';
 import { chainProfiles, get, profileKind } from './profiles.js';
 import type { SharedConfig } from './shared-files.js';
 import { ENVIRONMENT, type CredentialSource, type DoctorFinding, type OnlineResult, type Resolution } from './types.js';
