@@ -164,6 +164,22 @@ describe('credlint doctor --online (local STS endpoint)', () => {
     expect(r.code).toBe(0);
   });
 
+  it('stops at --timeout when a credential_process hangs, and the process exits', async () => {
+    const started = Date.now();
+    const r = await run('online-process-hangs', ['--online', '--timeout', '1', '--format', 'json'], (root) => {
+      const helper = join(root, 'hang.mjs');
+      // A credential helper stuck for 20 s (an SSO prompt nobody answers): doctor must answer and exit at
+      // its 1 s deadline. (The helper then ends by itself, so the test leaves no process behind.)
+      writeFileSync(helper, `#!${process.execPath}\nsetTimeout(() => {}, 20_000);\n`);
+      chmodSync(helper, 0o755);
+      return { config: `[profile p]\ncredential_process = ${helper}\nregion = us-east-1\n`, env: { AWS_PROFILE: 'p', AWS_ENDPOINT_URL_STS: sts.url } };
+    });
+    expect(ruleIds(parseJson(r))).toContain('sts-timeout');
+    expect(r.code).toBe(1);
+    // runCli kills a child still alive after 60 s; exiting well before that is the behaviour under test.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   it.each([
     { name: 'unknown key id', env: envKeys(UNKNOWN_AKIA, SECRET), rule: 'sts-invalid-client-token-id', text: /does not exist in this partition/ },
     { name: 'temporary key without its token', env: envKeys(ASIA, ASIA_SECRET), rule: 'sts-invalid-client-token-id', text: /temporary ASIA key sent without its session token/, also: ['session-token-required'] },
