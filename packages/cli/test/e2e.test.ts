@@ -6,13 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '@credlint/core/testing';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT, git, gitRepo, removeDir, tempDir } from './helpers.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const KEY = fakeAccessKeyId({ seed: 71 });
 const SECRET = fakeSecretAccessKey(71);
@@ -174,11 +172,7 @@ describe('e2e: credlint init + husky + lint-staged + secretlint in a real reposi
     const r = run('npx', ['--no-install', 'credlint', 'scan', '--format', 'sarif', '--output', 'credlint.sarif'], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(readFileSync(path.join(dir, 'credlint.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
-    const require = createRequire(import.meta.url);
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0]?.results.length).toBeGreaterThan(0);
   });

@@ -73,7 +73,7 @@ export function gitRepo(files: Record<string, string | Buffer> = {}): string {
 export interface JsonReport {
   version: number;
   findings: { file: string; line: number; column: number; endLine: number; endColumn: number; ruleId: string; kind: string; severity: string; message: string }[];
-  summary: { files: number; findings: number; ignored: number; errors: { file: string; code: string; message: string }[] };
+  summary: { files: number; findings: number; ignored: number; errors: { file: string; code: string; message: string; fatal: boolean }[] };
 }
 
 export async function scanJson(cwd: string, ...argv: string[]): Promise<{ code: number; report: JsonReport; stderr: string }> {

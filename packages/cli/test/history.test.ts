@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { readFileSync, rmSync, unlinkSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { rmSync, unlinkSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fakeAccessKeyId } from '@credlint/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, git, gitRepo, removeDir, tempDir } from './helpers.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const keyLine = (seed: number) => `const accessKeyId = '${fakeAccessKeyId({ seed })}';\n`;
 
@@ -262,11 +260,7 @@ describe('scan --history', () => {
     expect(run?.versionControlProvenance[0]).toEqual({ repositoryUri: 'https://example.invalid/o/r.git', revisionId: sha });
     expect(run?.results[0]?.properties).toMatchObject({ commit: sha, inHead: true });
     // Valid against the official SARIF 2.1.0 schema (as in sarif.test.ts).
-    const require = createRequire(import.meta.url);
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     // Without a remote: the repository's local path, still a valid URI.
     git(dir, 'remote', 'remove', 'origin');

@@ -24,7 +24,7 @@ function fakeRoot(): string {
 }
 
 function postinstall(cwd: string) {
-  const env = { ...process.env, npm_execpath: '/usr/lib/node_modules/pnpm/bin/pnpm.cjs' };
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_execpath: '/usr/lib/node_modules/pnpm/bin/pnpm.cjs' };
   delete env.HUSKY;
   delete env.GIT_DIR;
   return spawnSync(process.execPath, ['scripts/postinstall.mjs'], { cwd, env, encoding: 'utf8' });

@@ -1,21 +1,7 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from '@credlint/core/testing';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, removeDir, tempDir, writeTree } from './helpers.js';
-
-// The official SARIF 2.1.0 schema (rtm.5 = the OASIS standard's final draft), as shipped by Microsoft's
-// sarif-js-sdk (@microsoft/jest-sarif). It is JSON Schema draft-04.
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-
-function validator() {
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
-  addFormats(ajv);
-  return ajv.compile(schema);
-}
+import { sarifValidator } from './sarif-schema.js';
 
 interface SarifLog {
   version: string;
@@ -43,7 +29,7 @@ describe('credlint scan --format sarif', () => {
     const r = await cli(['scan', '--format', 'sarif'], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as SarifLog;
-    const validate = validator();
+    const validate = sarifValidator();
     const ok = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
@@ -70,7 +56,7 @@ describe('credlint scan --format sarif', () => {
   });
 
   it('the schema check can fail (a log without runs[].tool is rejected)', () => {
-    expect(validator()({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false);
+    expect(sarifValidator()({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false);
   });
 
   it('a clean tree is still a valid SARIF log with an empty result list', async () => {
@@ -80,7 +66,7 @@ describe('credlint scan --format sarif', () => {
       const r = await cli(['scan', '--format', 'sarif'], clean);
       expect(r.code).toBe(0);
       const log = JSON.parse(r.stdout) as SarifLog;
-      expect(validator()(log)).toBe(true);
+      expect(sarifValidator()(log)).toBe(true);
       expect(log.runs[0]?.results).toEqual([]);
     } finally {
       removeDir(clean);

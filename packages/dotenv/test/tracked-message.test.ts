@@ -18,7 +18,7 @@ describe('env-file-tracked: staged only vs committed', () => {
   const tracked = async () => (await validateFile('.env', { cwd: dir })).diagnostics.find((d) => d.checkId === 'env-file-tracked')?.message ?? '';
 
   it('staged, never committed: unstage it; nothing is in the history yet', async () => {
-    writeFileSync(join(dir, '.env'), `AWS_ACCESS_KEY_ID=${fakeAccessKeyId(3)}\n`);
+    writeFileSync(join(dir, '.env'), `AWS_ACCESS_KEY_ID=${fakeAccessKeyId({ seed: 3 })}\n`);
     git('add', '.env');
     const m = await tracked();
     expect(m).toMatch(/staged for commit \(not committed yet\)/);

@@ -1,7 +1,7 @@
 // The Bedrock member rule through secretlint's own engine: what it reports, where, masked.
 import { fakeAccessKeyId, fakeBedrockLongTermKey, fakeBedrockShortTermKey } from '@credlint/core/testing';
 import { lintSource } from '@secretlint/core';
-import type { SecretLintCoreConfig, SecretLintUnionRuleCreator } from '@secretlint/types';
+import type { SecretLintCoreConfig, SecretLintRulePresetCreator } from '@secretlint/types';
 import { describe, expect, it } from 'vitest';
 import { creator as preset, rules } from '../src/index.js';
 
@@ -11,7 +11,7 @@ const ASIA = fakeAccessKeyId({ prefix: 'ASIA', account: 210987654321, seed: 32 }
 const SHORT = fakeBedrockShortTermKey({ seed: 33, keyId: ASIA, date: '20260301T080000Z', expires: 3600 });
 
 async function lint(content: string, locale = 'en', presetOptions: object = {}) {
-  const config: SecretLintCoreConfig = { rules: [{ id: PRESET_ID, rule: preset as unknown as SecretLintUnionRuleCreator, options: presetOptions }] };
+  const config: SecretLintCoreConfig = { rules: [{ id: PRESET_ID, rule: preset as unknown as SecretLintRulePresetCreator, options: presetOptions }] };
   const result = await lintSource({
     source: { content, filePath: '/project/.env', ext: '.env', contentType: 'text' },
     options: { config, locale, maskSecrets: false },

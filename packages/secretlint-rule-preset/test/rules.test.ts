@@ -4,7 +4,7 @@ import { analyze, type FindingKind } from '@credlint/core';
 import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from '@credlint/core/testing';
 import { lintSource } from '@secretlint/core';
 import { creator as filterComments } from '@secretlint/secretlint-rule-filter-comments';
-import type { SecretLintCoreConfig, SecretLintCoreResult, SecretLintUnionRuleCreator } from '@secretlint/types';
+import type { SecretLintCoreConfig, SecretLintCoreResult, SecretLintRulePresetCreator } from '@secretlint/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creator as preset, rules, type PresetOptions } from '../src/index.js';
@@ -21,11 +21,11 @@ async function lint(content: string, options: { presetOptions?: PresetOptions; l
     rules: [
       {
         id: PRESET_ID,
-        rule: preset as unknown as SecretLintUnionRuleCreator,
+        rule: preset as unknown as SecretLintRulePresetCreator,
         options: options.presetOptions ?? {},
         rules: (options.rules ?? []) as never,
       },
-      { id: '@secretlint/secretlint-rule-filter-comments', rule: filterComments as unknown as SecretLintUnionRuleCreator },
+      { id: '@secretlint/secretlint-rule-filter-comments', rule: filterComments },
     ],
   };
   const result: SecretLintCoreResult = await lintSource({
@@ -47,6 +47,7 @@ const KIND_RULE: Record<FindingKind, string> = {
   'secret-access-key': 'aws-secret-access-key',
   'session-token': 'aws-session-token',
   'account-id': 'aws-account-id',
+  'bedrock-api-key': 'aws-bedrock-api-key',
 };
 
 describe('member rules', () => {

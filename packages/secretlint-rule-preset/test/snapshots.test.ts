@@ -5,20 +5,22 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { snapshot } from '@secretlint/tester';
 import { creator as filterComments } from '@secretlint/secretlint-rule-filter-comments';
-import type { SecretLintCoreConfig, SecretLintUnionRuleCreator } from '@secretlint/types';
+import type { SecretLintCoreConfig, SecretLintRuleCreator, SecretLintRulePresetCreator } from '@secretlint/types';
 import { describe, it } from 'vitest';
 import { creator as preset, rules } from '../src/index.js';
 
 const dir = new URL('./snapshots/', import.meta.url);
-const asSecretlint = (rule: unknown) => rule as SecretLintUnionRuleCreator;
-const filter = { id: '@secretlint/secretlint-rule-filter-comments', rule: asSecretlint(filterComments) };
+// Our rules are typed by the preset's own minimal copy of secretlint's types (src/secretlint-types.ts).
+const asRule = (rule: unknown) => rule as SecretLintRuleCreator;
+const asPreset = (rule: unknown) => rule as SecretLintRulePresetCreator;
+const filter = { id: '@secretlint/secretlint-rule-filter-comments', rule: filterComments };
 
 const configs: Record<string, SecretLintCoreConfig> = {
-  preset: { rules: [{ id: preset.meta.id, rule: asSecretlint(preset) }, filter] },
+  preset: { rules: [{ id: preset.meta.id, rule: asPreset(preset) }, filter] },
 };
 for (const rule of rules) {
   configs[rule.meta.id.replace('@credlint/secretlint-rule-', '')] = {
-    rules: [{ id: rule.meta.id, rule: asSecretlint(rule), options: {} }, filter],
+    rules: [{ id: rule.meta.id, rule: asRule(rule), options: {} }, filter],
   };
 }
 
