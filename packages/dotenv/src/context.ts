@@ -1,6 +1,7 @@
 import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
 import { safeMessage } from './safe-message.js';
+import { defaultSeverity } from './checks/severity.js';
 import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit, TypedKeySpec } from './types.js';
 import { READER_NAMES, READERS } from './types.js';
 
@@ -46,7 +47,6 @@ export interface Check {
 export function diagnostic(
   ctx: Pick<CheckContext, 'lines' | 'text'>,
   checkId: CheckId,
-  severity: 'error' | 'warning',
   start: number,
   end: number,
   message: string,
@@ -58,7 +58,7 @@ export function diagnostic(
   const b = hasText ? ctx.lines.positionAt(end) : { line: 1, column: 1 };
   const d: Diagnostic = {
     checkId,
-    severity,
+    severity: defaultSeverity(checkId),
     // a name or value quoted in a message can be a credential: mask it here, for every check
     message: safeMessage(message),
     start,
@@ -148,10 +148,6 @@ export function editKeepsMeaning(entry: EnvEntry, edit: TextEdit, readers: Reade
   // …and the file keeps its meaning: the quote-stripping readers still agree on the same value
   // (otherwise the next run would "fix" towards a new meaning).
   return ok && meant(after) === expected && raw !== entry.raw;
-}
-
-export function severityFor(affected: Reader[]): 'error' | 'warning' {
-  return affected.length > 0 ? 'error' : 'warning';
 }
 
 export function entriesOf(ctx: CheckContext): EnvEntry[] {

@@ -133,7 +133,7 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
   const before = validate(current, vopts);
   const combined: TextEdit[] = [];
   for (const e of entries(parse(current))) {
-    const edit = combinedFix(current, e, dialect, readers, options.checks);
+    const edit = combinedFix(current, e, dialect, readers, options.checks, before);
     if (edit) combined.push(edit);
   }
   if (combined.length > 0) {
@@ -160,7 +160,7 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
 }
 
 /** The entry's certain rewrites (export for docker, blanks around `=`, quotes, trailing blanks), as one edit. */
-function combinedFix(text: string, e: EnvEntry, dialect: Dialect, readers: Reader[], checks: FixOptions['checks']): TextEdit | undefined {
+function combinedFix(text: string, e: EnvEntry, dialect: Dialect, readers: Reader[], checks: FixOptions['checks'], reported: Diagnostic[]): TextEdit | undefined {
   if (e.unterminated || e.endLine !== e.line || e.separator === ':') return undefined;
   const parts: { id: CheckId; start: number; end: number; text: string }[] = [];
   const lead = e.start + (e.raw.length - e.raw.trimStart().length);
@@ -170,6 +170,10 @@ function combinedFix(text: string, e: EnvEntry, dialect: Dialect, readers: Reade
   let t = e.end;
   while (t > e.start && (text[t - 1] === ' ' || text[t - 1] === '\t')) t--;
   if (t < e.end) parts.push({ id: 'trailing-whitespace', start: t, end: e.end, text: '' });
+  // Only for an entry one of these checks reports: otherwise the rewrite fixes nothing anyone asked for
+  // (and unquoting a value nobody misreads can make another check report it on the next run).
+  const here = new Set(reported.filter((d) => d.start >= e.start && d.end <= e.end + 1).map((d) => d.checkId));
+  if (!parts.some((p) => here.has(p.id))) return undefined;
   const usable = parts.filter((p) => enabled(p.id, checks));
   if (usable.length < 2) return undefined; // single fixes are the diagnostics' business
   // every subset, largest first (at most 4 parts: 15 subsets)

@@ -12,6 +12,7 @@ export type {
   EnvNode,
   QuoteStyle,
   Reader,
+  Severity,
   TextEdit,
   TypedKeySpec,
   ValidateOptions,
@@ -22,6 +23,7 @@ export { entries, parse, print } from './parse.js';
 export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, type AwsSharedEntry } from './aws-shared.js';
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
 export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';
+export { CHECK_SEVERITY, defaultSeverity, severityOf } from './checks/severity.js';
 export { readersOf } from './context.js';
 export { validate, validateVariables } from './validate.js';
 export { validateAwsShared, validateAwsSharedFiles } from './validate-aws-shared.js';

@@ -38,15 +38,15 @@ export async function repositoryDiagnostics(path: string, text: string): Promise
     const creds = `${found} credential${found === 1 ? '' : 's'} (core scan)`;
     if (committed) {
       const what = found > 0 ? ` It holds ${creds}, which are in the history now: rotate them.` : '';
-      out.push(diagnostic(ctx, 'env-file-tracked', 'error', 0, 0, `${name} is tracked by git: every value in it is shared with anyone who can read the repository.${what} Run \`git rm --cached ${name}\` and add it to .gitignore.`));
+      out.push(diagnostic(ctx, 'env-file-tracked', 0, 0, `${name} is tracked by git: every value in it is shared with anyone who can read the repository.${what} Run \`git rm --cached ${name}\` and add it to .gitignore.`));
     } else {
       const what = found > 0 ? ` It holds ${creds}: committing it puts ${found === 1 ? 'that' : 'them'} in the history.` : '';
-      out.push(diagnostic(ctx, 'env-file-tracked', 'error', 0, 0, `${name} is staged for commit (not committed yet).${what} Run \`git restore --staged ${name}\` and add it to .gitignore.`));
+      out.push(diagnostic(ctx, 'env-file-tracked', 0, 0, `${name} is staged for commit (not committed yet).${what} Run \`git restore --staged ${name}\` and add it to .gitignore.`));
     }
   }
   if (!example && !tracked) {
     const ignored = (await git(['check-ignore', '-q', '--', name], dir)).code === 0;
-    if (!ignored) out.push(diagnostic(ctx, 'env-file-not-ignored', 'error', 0, 0, `${name} is not covered by .gitignore: one \`git add .\` puts its values in the history. Add \`${name}\` (or \`.env*\` with \`!.env.example\`) to .gitignore.`));
+    if (!ignored) out.push(diagnostic(ctx, 'env-file-not-ignored', 0, 0, `${name} is not covered by .gitignore: one \`git add .\` puts its values in the history. Add \`${name}\` (or \`.env*\` with \`!.env.example\`) to .gitignore.`));
   }
   return out;
 }
@@ -92,13 +92,13 @@ export function exampleDrift(path: string, text: string): Diagnostic[] {
   const ctx = { text, lines: new LineIndex(text) };
   const exName = basename(ex);
   const out: Diagnostic[] = [];
-  if (missing.length > 0) out.push(diagnostic(ctx, 'example-drift', 'warning', 0, 0, `${missing.length} key${missing.length === 1 ? '' : 's'} in ${exName} missing here: ${missing.join(', ')}.`));
+  if (missing.length > 0) out.push(diagnostic(ctx, 'example-drift', 0, 0, `${missing.length} key${missing.length === 1 ? '' : 's'} in ${exName} missing here: ${missing.join(', ')}.`));
   const doc = parse(text);
   const reported = new Set<string>();
   for (const e of entries(doc)) {
     if (reported.has(e.key)) continue;
     reported.add(e.key);
-    if (extra.includes(e.key)) out.push(diagnostic(ctx, 'example-drift', 'warning', e.keyStart, e.keyEnd, `${e.key} is not in ${exName}: document it there (with a placeholder value) so others know to set it.`));
+    if (extra.includes(e.key)) out.push(diagnostic(ctx, 'example-drift', e.keyStart, e.keyEnd, `${e.key} is not in ${exName}: document it there (with a placeholder value) so others know to set it.`));
   }
   return out;
 }

@@ -124,9 +124,12 @@ export interface TextEdit {
   text: string;
 }
 
+export type Severity = 'error' | 'warning';
+
 export interface Diagnostic {
   checkId: CheckId;
-  severity: 'error' | 'warning';
+  /** The check's one severity (checks/severity.ts), or the user's override. */
+  severity: Severity;
   /** Masked: never a whole credential. */
   message: string;
   start: number;
@@ -149,6 +152,8 @@ export interface CheckMeta {
   description: string;
   docsUrl: string;
   fixable: boolean;
+  /** Default severity, the same in every front end (checks/severity.ts). */
+  severity: Severity;
 }
 
 export type CheckSetting = 'off' | 'warning' | 'error' | boolean;

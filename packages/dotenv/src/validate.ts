@@ -6,22 +6,21 @@ import { isEnvExampleFile } from './files.js';
 import { entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, Reader, ValidateOptions, Variable } from './types.js';
 import { append } from './append.js';
+import { severityOf } from './checks/severity.js';
 
-/** Applies user settings: `off`/false drops, `warning`/`error` overrides the severity. */
+/** Applies user settings through `severityOf`: `off`/false drops, `warning`/`error` overrides the severity. */
 export function applySettings(diags: Diagnostic[], settings: Partial<Record<CheckId, CheckSetting>> = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of diags) {
-    const s = settings[d.checkId];
-    if (s === 'off' || s === false) continue;
-    if (s === 'warning' || s === 'error') out.push({ ...d, severity: s });
-    else out.push(d);
+    const s = severityOf(d.checkId, settings);
+    if (s === 'off') continue;
+    out.push(s === d.severity ? d : { ...d, severity: s });
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end || a.checkId.localeCompare(b.checkId));
 }
 
 export function enabled(id: CheckId, settings: Partial<Record<CheckId, CheckSetting>> = {}): boolean {
-  const s = settings[id];
-  return s !== 'off' && s !== false;
+  return severityOf(id, settings) !== 'off';
 }
 
 /** The variables an env file gives the chosen reader (for `portable`: what the author meant). */

@@ -35,15 +35,15 @@ const SPEC: Record<Exclude<CheckId, 'env-file-not-ignored' | 'env-file-tracked' 
     { dialect: 'portable', text: 'K = v\n', expect: 'error', fixable: true },
     { dialect: 'bash', text: 'K= v\n', expect: 'error', fixable: true },
     { dialect: 'docker', text: 'K =v\n', expect: 'error', fixable: true },
-    { dialect: 'dotenv', text: 'K = v\n', expect: 'warning', fixable: true },
+    { dialect: 'dotenv', text: 'K = v\n', expect: 'none' }, // dotenv ignores the blanks: right for its reader
     { dialect: 'portable', text: 'K=v\n', expect: 'none' },
   ],
   'trailing-whitespace': [
-    { dialect: 'docker', text: 'K=v  \n', expect: 'error', fixable: true },
-    { dialect: 'portable', text: 'K=v\t\n', expect: 'error', fixable: true },
+    { dialect: 'docker', text: 'K=v  \n', expect: 'warning', fixable: true },
+    { dialect: 'portable', text: 'K=v\t\n', expect: 'warning', fixable: true },
     { dialect: 'dotenv', text: 'K=v  \n', expect: 'warning', fixable: true },
     { dialect: 'portable', text: '# note  \n', expect: 'warning', fixable: true },
-    { dialect: 'bash', text: 'K=v\r\nL=w\r\n', expect: 'error', fixable: false }, // CRLF: bash keeps the CR
+    { dialect: 'bash', text: 'K=v\r\nL=w\r\n', expect: 'warning', fixable: false }, // CRLF: bash keeps the CR
     { dialect: 'dotenv', text: 'K=v\r\n', expect: 'none' },
     { dialect: 'portable', text: 'K="a \n b"\n', expect: 'none' }, // blanks inside a multi-line value are value
     { dialect: 'portable', text: 'K=v\n', expect: 'none' },
@@ -81,11 +81,11 @@ const SPEC: Record<Exclude<CheckId, 'env-file-not-ignored' | 'env-file-tracked' 
   'invalid-key': [
     { dialect: 'bash', text: 'DB-NAME=x\n', expect: 'error' },
     { dialect: 'portable', text: '1ABC=x\n', expect: 'error' },
-    { dialect: 'node', text: 'DB-NAME=x\n', expect: 'warning' },
+    { dialect: 'node', text: 'DB-NAME=x\n', expect: 'none' }, // Node sets it: right for its reader
     { dialect: 'portable', text: 'NOT AN ASSIGNMENT\n', expect: 'error' },
     { dialect: 'portable', text: '\ufeffK=v\n', expect: 'error' },
     { dialect: 'portable', text: 'K: v\n', expect: 'error' }, // YAML-like: only dotenv and Compose read it
-    { dialect: 'dotenv', text: 'K: v\n', expect: 'warning' },
+    { dialect: 'dotenv', text: 'K: v\n', expect: 'none' }, // dotenv reads it
     { dialect: 'portable', text: 'DB_NAME=x\n', expect: 'none' },
   ],
   'session-token-required': [
@@ -118,7 +118,7 @@ const SPEC: Record<Exclude<CheckId, 'env-file-not-ignored' | 'env-file-tracked' 
     { dialect: 'portable', text: 'AWS_REGION=us-east-1x\n', expect: 'error' },
     { dialect: 'portable', text: 'AWS_REGION=US-EAST-1\n', expect: 'error' },
     { dialect: 'docker', text: 'AWS_REGION=us-east-1 \n', expect: 'error' },
-    { dialect: 'portable', text: 'AWS_REGION=eu-north-9\n', expect: 'warning' }, // region-shaped, not (yet) known
+    { dialect: 'portable', text: 'AWS_REGION=eu-north-9\n', expect: 'error' }, // region-shaped, not (yet) known: the message says so
     { dialect: 'portable', text: 'AWS_REGION=eu-central-1\nAWS_DEFAULT_REGION=cn-north-1\n', expect: 'none' },
   ],
   'malformed-access-key-id': [

@@ -14,7 +14,7 @@ describe('fixer: golden cases', () => {
     ['portable', 'C=y   \r\nD="v"\r\n', 'C=y   \r\nD=v\r\n'],
     ['docker', 'G="hello world" # comment\n', 'G="hello world" # comment\n'],
     ['docker', 'export A="a b"\nB= "x"  \n', 'A=a b\nB=x\n'],
-    ['dotenv', 'A="v"\nB = x\n', 'A="v"\nB=x\n'],
+    ['dotenv', 'A="v"\nB = x\nC=y  \n', 'A="v"\nB = x\nC=y\n'],
     ['bash', 'export A = "v"', 'export A="v"'],
   ] as const)('%s', (dialect, input, output) => {
     expect(fix(input, { dialect }).output).toBe(output);

@@ -11,7 +11,7 @@ const KIND = { format: 'Format check (judged against the dialect)', aws: 'AWS ch
 
 for (const id of CHECK_IDS) {
   const c = checks[id];
-  const severity = c.kind === 'format' ? 'warn' : 'error';
+  const severity = c.severity === 'error' ? 'error' : 'warn';
   const fileLevel = c.kind === 'repository' && id !== 'credential-in-example';
   const lines = [
     `# \`credlint/${id}\``,

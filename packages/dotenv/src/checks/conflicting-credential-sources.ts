@@ -14,6 +14,6 @@ export const conflictingCredentialSources: Check = {
     if (!profile || (!id && !secret)) return [];
     const keys = [id ? ACCESS_KEY_ID : undefined, secret ? SECRET_ACCESS_KEY : undefined].filter(Boolean).join('/');
     const message = `AWS_PROFILE and ${keys} are both set in ${ctx.source}: the AWS CLI and most SDKs (Python/boto3, Java, Go, .NET) use the environment keys; the AWS SDK for JavaScript v3 uses the profile instead (and prints a "Multiple credential sources detected" warning). Set only one.`;
-    return [diagnostic(ctx, 'conflicting-credential-sources', 'warning', profile.entryStart, profile.entryEnd, message)];
+    return [diagnostic(ctx, 'conflicting-credential-sources', profile.entryStart, profile.entryEnd, message)];
   },
 };

@@ -17,7 +17,7 @@ export const duplicateKey: Check = {
       const selfReference = raw.includes(`$${e.key}`) || raw.includes(`\${${e.key}`);
       if (first && !selfReference) {
         const message = `${e.key} is already set on line ${first.line}; every reader keeps the last value (this one), so the earlier line is dead.`;
-        out.push(diagnostic(ctx, 'duplicate-key', 'warning', e.keyStart, e.keyEnd, message));
+        out.push(diagnostic(ctx, 'duplicate-key', e.keyStart, e.keyEnd, message));
       }
       if (!first) seen.set(e.key, e);
     }

@@ -19,7 +19,7 @@ export const exportPrefix: Check = {
       const message =
         '`export` prefix: `docker run --env-file` rejects the whole file ("variable contains whitespaces"); dotenv, Node, python-dotenv, Compose and bash accept it.' +
         (ctx.dialect === 'portable' ? ' Drop it if the file is ever given to docker; keep it if scripts `source` the file without `set -a`.' : '');
-      out.push(diagnostic(ctx, 'export-prefix', 'error', start, e.keyStart, message, ['docker'], fix));
+      out.push(diagnostic(ctx, 'export-prefix', start, e.keyStart, message, ['docker'], fix));
     }
     return out;
   },

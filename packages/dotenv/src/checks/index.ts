@@ -17,6 +17,7 @@ import { malformedSecretAccessKey } from './malformed-secret-access-key.js';
 import { missingRegion } from './missing-region.js';
 import { placeholderCredential } from './placeholder-credential.js';
 import { quotedValue } from './quoted-value.js';
+import { defaultSeverity } from './severity.js';
 import { sessionTokenRequired } from './session-token-required.js';
 import { spaceAroundEquals } from './space-around-equals.js';
 import { trailingWhitespace } from './trailing-whitespace.js';
@@ -57,7 +58,7 @@ export const ALL_CHECKS: readonly Check[] = [
 
 export const checks: Readonly<Record<CheckId, CheckMeta>> = Object.freeze(
   Object.fromEntries(
-    ALL_CHECKS.map((c) => [c.id, Object.freeze({ id: c.id, kind: c.kind, description: c.description, docsUrl: `${DOCS_BASE_URL}${c.id}.md`, fixable: c.fixable })]),
+    ALL_CHECKS.map((c) => [c.id, Object.freeze({ id: c.id, kind: c.kind, description: c.description, docsUrl: `${DOCS_BASE_URL}${c.id}.md`, fixable: c.fixable, severity: defaultSeverity(c.id) })]),
   ) as Record<CheckId, CheckMeta>,
 );
 

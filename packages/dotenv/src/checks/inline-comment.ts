@@ -28,7 +28,7 @@ export const inlineComment: Check = {
             : `${readerList([r])} reads ${describeValue(e.values[r])}`,
       );
       const message = `Inline comment: ${parts.join('; ')}${agree.length > 0 ? `; ${readerList(agree)} drop it` : ''}. Put the comment on its own line.`;
-      out.push(diagnostic(ctx, 'inline-comment', 'error', e.comment.start, e.comment.end, message, affected));
+      out.push(diagnostic(ctx, 'inline-comment', e.comment.start, e.comment.end, message, affected));
     }
     return out;
   },

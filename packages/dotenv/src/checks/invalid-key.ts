@@ -35,7 +35,7 @@ export const invalidKey: Check = {
         const skip = affected.filter((r) => r !== 'bash' && r !== 'docker' && r !== 'compose' && !(r === 'node' && nodeKey !== undefined));
         const fate = affected.includes('bash') ? 'bash runs it as a command.' : skip.length > 0 ? `${readerList(skip)} ${skip.length === 1 ? 'skips' : 'skip'} it.` : '';
         const message = [`Not an assignment: ${n.message}.`, `${affected.includes('docker') || affected.includes('compose') ? '`docker run --env-file` and Docker Compose may reject the whole file; ' : ''}${fate}`, nodeSays.trim()].filter((p) => p !== '').join(' ');
-        out.push(diagnostic(ctx, 'invalid-key', 'error', n.start + lead, n.end, message, affected));
+        out.push(diagnostic(ctx, 'invalid-key', n.start + lead, n.end, message, affected));
       }
     }
     const first = ctx.doc?.nodes[0];
@@ -43,7 +43,7 @@ export const invalidKey: Check = {
       const hit = ctx.readers.filter((r) => r === 'node' || r === 'python' || r === 'bash');
       if (hit.length > 0) {
         const message = `The file starts with a byte order mark (U+FEFF): ${readerList(hit)} read it as part of the first name, so ${JSON.stringify(first.key)} is not set for them. Save the file as UTF-8 without BOM.`;
-        out.push(diagnostic(ctx, 'invalid-key', 'error', first.keyStart, first.keyEnd, message, hit));
+        out.push(diagnostic(ctx, 'invalid-key', first.keyStart, first.keyEnd, message, hit));
       }
     }
     for (const e of entriesOf(ctx)) {
@@ -51,12 +51,14 @@ export const invalidKey: Check = {
       if (isHSpace(e.raw[0]) && ctx.readers.includes('node') && e.values.node === undefined && !e.unknown?.includes('node') && POSIX_NAME.test(e.key)) {
         const others = ctx.readers.filter((r) => r !== 'node' && e.values[r] !== undefined);
         const message = `Indented name: Node's --env-file (util.parseEnv) trims spaces but not tabs, so it sets a variable whose name starts with the tab and ${e.key} is not set for it${others.length > 0 ? ` (${readerList(others)} ignore the indentation)` : ''}. Remove the indentation.`;
-        out.push(diagnostic(ctx, 'invalid-key', 'error', e.start, e.keyEnd, message, ['node']));
+        out.push(diagnostic(ctx, 'invalid-key', e.start, e.keyEnd, message, ['node']));
       }
       if (e.separator === ':') {
         const rejected = ctx.readers.filter((r) => e.values[r] === undefined);
-        const message = `\`${e.key}: value\` is YAML, not an env assignment: only dotenv and Docker Compose read it${rejected.length > 0 ? `; ${readerList(rejected)} do not set ${e.key}` : ''}. Write \`${e.key}=value\`.`;
-        out.push(diagnostic(ctx, 'invalid-key', rejected.length > 0 ? 'error' : 'warning', e.keyStart, e.equals + 1, message, rejected));
+        // Every reader of the dialect reads it (dotenv, Compose): right for the file's readers.
+        if (rejected.length === 0) continue;
+        const message = `\`${e.key}: value\` is YAML, not an env assignment: only dotenv and Docker Compose read it; ${readerList(rejected)} do not set ${e.key}. Write \`${e.key}=value\`.`;
+        out.push(diagnostic(ctx, 'invalid-key', e.keyStart, e.equals + 1, message, rejected));
         continue;
       }
       if (POSIX_NAME.test(e.key)) continue;
@@ -69,12 +71,12 @@ export const invalidKey: Check = {
       const judged = ctx.readers.filter((r) => !unquoting.includes(r));
       if (judged.length === 0) continue;
       const rejected = judged.filter((r) => e.values[r] === undefined && !e.unknown?.includes(r));
+      // Every reader of the dialect sets the variable: the name works where the file is read.
+      if (rejected.length === 0) continue;
       const why = rejected.map((r) => (r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash runs the line as a command' : `${READER_NAMES[r]} skips the line`));
       const py = unquoting.length > 0 ? `; ${readerList(unquoting)} ${unquoting.length === 1 ? 'reads' : 'read'} it as ${JSON.stringify(inner)}` : '';
-      const message = rejected.length > 0
-        ? `${JSON.stringify(e.key)} is not a portable variable name: ${why.join('; ')}${py}. Use letters, digits and \`_\`, not starting with a digit.`
-        : `${JSON.stringify(e.key)} is not a portable variable name (letters, digits and \`_\`, not starting with a digit): ${readerList(judged)} ${judged.length === 1 ? 'accepts' : 'accept'} it${ctx.dialect === 'portable' ? '' : ', other readers may not'}${py}.`;
-      out.push(diagnostic(ctx, 'invalid-key', rejected.length > 0 ? 'error' : 'warning', e.keyStart, e.keyEnd, message, rejected));
+      const message = `${JSON.stringify(e.key)} is not a portable variable name: ${why.join('; ')}${py}. Use letters, digits and \`_\`, not starting with a digit.`;
+      out.push(diagnostic(ctx, 'invalid-key', e.keyStart, e.keyEnd, message, rejected));
     }
     return out;
   },

@@ -31,9 +31,9 @@ export function judge(ctx: Parameters<typeof diagnostic>[0], key: string, value:
   const shown = value.length > 24 ? `${JSON.stringify(mask(value))} (${value.length} characters)` : JSON.stringify(value);
   if (j.kind === 'pattern') {
     const message = `${key}=${shown} is not a region in ${PARTITIONS_SOURCE}, though it has the shape of one in the ${j.partition} partition: a new region, or a typo.`;
-    return [diagnostic(ctx, 'invalid-region', 'warning', start, end, message)];
+    return [diagnostic(ctx, 'invalid-region', start, end, message)];
   }
   const near = nearestRegion(value);
   const message = `${key}=${shown} is not an AWS region: ${j.reason}.${near ? ` Did you mean ${near}?` : ''}`;
-  return [diagnostic(ctx, 'invalid-region', 'error', start, end, message)];
+  return [diagnostic(ctx, 'invalid-region', start, end, message)];
 }

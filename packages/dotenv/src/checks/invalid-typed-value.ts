@@ -88,7 +88,7 @@ export const invalidTypedValue: Check = {
       if (!problem) continue;
       // a settings value is a word or a number: a longer one is likely a pasted secret, shown masked
       const shown = v.value.length <= 24 ? JSON.stringify(v.value) : `${JSON.stringify(mask(v.value))} (${v.value.length} characters)`;
-      out.push(diagnostic(ctx, 'invalid-typed-value', 'error', v.start, v.end, `${v.key}=${shown} ${problem}; the SDK throws or ignores it at startup.`));
+      out.push(diagnostic(ctx, 'invalid-typed-value', v.start, v.end, `${v.key}=${shown} ${problem}; the SDK throws or ignores it at startup.`));
     }
     return out;
   },

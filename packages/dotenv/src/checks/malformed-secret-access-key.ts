@@ -24,6 +24,6 @@ export const malformedSecretAccessKey: Check = {
     if (r.ok || r.problems.includes('placeholder') || r.problems.includes('example')) return [];
     const onlyStyle = r.problems.every((p) => p === 'not-random');
     const message = `${SECRET_ACCESS_KEY} ${mask(v.value.trim())} is not a secret access key: ${r.problems.map((p) => PROBLEM_TEXT[p] ?? p).join('; ')}.${onlyStyle ? '' : ' AWS rejects the signature (SignatureDoesNotMatch).'}`;
-    return [diagnostic(ctx, 'malformed-secret-access-key', onlyStyle ? 'warning' : 'error', v.start, v.end, message)];
+    return [diagnostic(ctx, 'malformed-secret-access-key', v.start, v.end, message)];
   },
 };

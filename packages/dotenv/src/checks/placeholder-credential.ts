@@ -21,7 +21,7 @@ export const placeholderCredential: Check = {
       if (!example && !isPlaceholder(bare)) continue;
       const what = example ? 'the AWS documentation example' : 'a placeholder';
       const message = `${key} ${mask(bare)} is ${what}, not a credential: the SDKs send it and AWS rejects it (InvalidClientTokenId / SignatureDoesNotMatch), hiding any real credentials further down the chain. Fill it in or remove the line.`;
-      out.push(diagnostic(ctx, 'placeholder-credential', 'warning', v.start, v.end, message));
+      out.push(diagnostic(ctx, 'placeholder-credential', v.start, v.end, message));
     }
     return out;
   },

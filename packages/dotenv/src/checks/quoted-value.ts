@@ -63,7 +63,7 @@ export const quotedValue: Check = {
       const reasons = affected.map((r) => why(e, r));
       const message = `${reasons.join('; ')}${agree.length > 0 ? `; ${readerList(agree)} read ${describeValue(intended(e))}` : ''}.`;
       const fix = editKeepsMeaning(e, inner, ctx.readers) ? inner : undefined;
-      out.push(diagnostic(ctx, 'quoted-value', 'error', e.valueStart, e.valueEnd, message, affected, fix));
+      out.push(diagnostic(ctx, 'quoted-value', e.valueStart, e.valueEnd, message, affected, fix));
     }
     return out;
   },

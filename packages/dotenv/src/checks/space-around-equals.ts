@@ -1,5 +1,5 @@
 import type { Check } from '../context.js';
-import { diagnostic, editKeepsMeaning, entriesOf, readerList, readersChangedBy, severityFor } from '../context.js';
+import { diagnostic, editKeepsMeaning, entriesOf, readerList, readersChangedBy } from '../context.js';
 import type { Diagnostic } from '../types.js';
 
 export const spaceAroundEquals: Check = {
@@ -16,17 +16,16 @@ export const spaceAroundEquals: Check = {
       if (!before && !after) continue;
       const edit = { start: e.keyEnd, end: e.valueStart, text: '=' };
       const affected = readersChangedBy(e, edit, ctx.readers);
+      // Every reader of the dialect ignores the blanks: right for the file's readers, nothing to report.
+      if (affected.length === 0) continue;
       const reasons: string[] = [];
       if (affected.includes('bash')) reasons.push(before ? 'bash runs `KEY = value` as a command named KEY and sets nothing' : 'bash sets KEY to empty for the next word, which it runs as a command');
       if (affected.includes('docker')) reasons.push(before ? '`docker run --env-file` rejects the whole file (the name contains whitespace)' : '`docker run --env-file` keeps the leading whitespace in the value');
       const others = affected.filter((r) => r !== 'bash' && r !== 'docker');
       if (others.length > 0) reasons.push(`${readerList(others)} read it differently`);
-      const message =
-        reasons.length > 0
-          ? `Whitespace around \`=\`: ${reasons.join('; ')}. dotenv, Node, python-dotenv and Compose ignore it.`
-          : 'Whitespace around `=`: the readers of this dialect ignore it, but bash and `docker run --env-file` do not; write `KEY=value`.';
+      const message = `Whitespace around \`=\`: ${reasons.join('; ')}. dotenv, Node, python-dotenv and Compose ignore it.`;
       const fix = editKeepsMeaning(e, edit, ctx.readers) ? edit : undefined;
-      out.push(diagnostic(ctx, 'space-around-equals', severityFor(affected), e.keyEnd, e.valueStart, message, affected, fix));
+      out.push(diagnostic(ctx, 'space-around-equals', e.keyEnd, e.valueStart, message, affected, fix));
     }
     return out;
   },

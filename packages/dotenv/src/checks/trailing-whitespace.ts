@@ -1,5 +1,5 @@
 import type { Check } from '../context.js';
-import { diagnostic, editKeepsMeaning, readerList, readersChangedBy, severityFor } from '../context.js';
+import { diagnostic, editKeepsMeaning, readerList, readersChangedBy } from '../context.js';
 import type { Diagnostic, EnvEntry, Reader } from '../types.js';
 
 export const trailingWhitespace: Check = {
@@ -33,13 +33,13 @@ export const trailingWhitespace: Check = {
           : affected.length > 0
             ? `Trailing whitespace: ${readerList(affected)} keep it as part of the value.`
             : 'Trailing whitespace.';
-      out.push(diagnostic(ctx, 'trailing-whitespace', severityFor(affected), start, n.end, message, affected, fixable ? edit : undefined));
+      out.push(diagnostic(ctx, 'trailing-whitespace', start, n.end, message, affected, fixable ? edit : undefined));
     }
     // CRLF: bash does not treat CR as part of the line break, so every value ends in `\r`.
     const crlf = (ctx.doc?.nodes ?? []).find((n): n is EnvEntry => n.type === 'entry' && n.eol === '\r\n' && n.values.bash?.endsWith('\r') === true);
     if (crlf && ctx.readers.includes('bash')) {
       const message = 'Windows (CRLF) line endings: bash `source` keeps the CR at the end of every value (`eu-west-1\\r`); the other readers drop it. Save the file with LF line endings.';
-      out.push(diagnostic(ctx, 'trailing-whitespace', 'error', crlf.end, crlf.end + 1, message, ['bash']));
+      out.push(diagnostic(ctx, 'trailing-whitespace', crlf.end, crlf.end + 1, message, ['bash']));
     }
     return out;
   },

@@ -13,6 +13,6 @@ export const unexpectedSessionToken: Check = {
     const token = lookup(ctx, SESSION_TOKEN);
     if (!id || !token || keyTypeOf(id.value.trim()) !== 'AKIA') return [];
     const message = `${ACCESS_KEY_ID} ${mask(id.value.trim())} is a long-term key (AKIA…), but AWS_SESSION_TOKEN is also set: the SDKs sign with the token and AWS rejects the request ("The security token included in the request is invalid"). The token belongs to a different, temporary key: remove it or set the matching ASIA… key.`;
-    return [diagnostic(ctx, 'unexpected-session-token', 'error', token.start, token.end, message)];
+    return [diagnostic(ctx, 'unexpected-session-token', token.start, token.end, message)];
   },
 };

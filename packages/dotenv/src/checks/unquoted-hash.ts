@@ -23,7 +23,7 @@ export const unquotedHash: Check = {
       const hit = ctx.readers.filter((r) => cutters.includes(r));
       if (hit.length === 0) continue;
       const message = `\`#\` inside an unquoted value: ${readerList(cutters)} treat everything from \`#\` on as a comment (they read ${hash} of ${value.length} characters); ${keepers.length > 0 ? `${readerList(keepers)} keep the whole value. ` : ''}Quote the value if \`#\` belongs to it, or put a space before \`#\` if it starts a comment.`;
-      out.push(diagnostic(ctx, 'unquoted-hash', 'error', e.valueStart + hash, e.valueEnd, message, hit));
+      out.push(diagnostic(ctx, 'unquoted-hash', e.valueStart + hash, e.valueEnd, message, hit));
     }
     return out;
   },

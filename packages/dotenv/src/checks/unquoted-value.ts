@@ -115,10 +115,7 @@ export const unquotedValue: Check = {
       const edit = { start: e.valueStart, end: e.valueEnd, text: `${quote}${text}${quote}` };
       const quotable = !text.includes("'") && !text.includes('"') && !text.includes('\\') && !text.includes('`');
       const fix = quotable && editKeepsMeaning(e, edit, ctx.readers) ? edit : undefined;
-      // A reader that loses the variable (bash running a word as a command, a broken `${…}`) is an error; one
-      // that only expands `$` differently is a warning: intended interpolation is common in real env files.
-      const severity = affected.some((r) => e.values[r] === undefined) ? 'error' : 'warning';
-      out.push(diagnostic(ctx, 'unquoted-value', severity, e.valueStart, e.valueEnd, message, affected, fix));
+      out.push(diagnostic(ctx, 'unquoted-value', e.valueStart, e.valueEnd, message, affected, fix));
     }
     return out;
   },

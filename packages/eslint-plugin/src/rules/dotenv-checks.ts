@@ -112,7 +112,7 @@ function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic'> {
 
 export const dotenvRules: Record<string, CredlintRule<'diagnostic'>> = Object.fromEntries(ALL_IDS.map((id) => [id, dotenvRule(checks[id])]));
 
-/** Recommended severities: format findings warn, AWS and repository findings are errors. */
+/** Recommended severities: each check's one severity (@credlint/dotenv's table), as in the CLI. */
 export const dotenvRecommended: Record<string, 'warn' | 'error'> = Object.fromEntries(
-  ALL_IDS.map((id) => [`credlint/${id}`, checks[id].kind === 'format' ? 'warn' : 'error']),
+  ALL_IDS.map((id) => [`credlint/${id}`, checks[id].severity === 'error' ? 'error' : 'warn']),
 );
