@@ -2,7 +2,7 @@ import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
 import { safeMessage } from './safe-message.js';
 import { defaultSeverity } from './checks/severity.js';
-import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit, TypedKeySpec } from './types.js';
+import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, RepositoryFacts, TextEdit, TypedKeySpec } from './types.js';
 import { READER_NAMES, READERS } from './types.js';
 
 /** The readers a dialect stands for. */
@@ -31,6 +31,8 @@ export interface CheckContext {
   vars: AwsVar[];
   isExample: boolean;
   typedKeys: Record<string, TypedKeySpec>;
+  /** Set by hosts that know the repository: the repository checks need it and say nothing without it. */
+  repo?: RepositoryFacts;
   /** Label of where variables came from, for messages (`the environment`, `.env`). */
   source: string;
   lines: LineIndex;

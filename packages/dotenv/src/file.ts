@@ -3,12 +3,11 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { awsSharedKind, isEnvFile } from './files.js';
 import { fix } from './fix.js';
-import { exampleDrift, repositoryDiagnostics } from './repository.js';
+import { repositoryFacts } from './repository.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, ValidateOptions } from './types.js';
-import { applySettings, enabled, validate } from './validate.js';
+import { validate } from './validate.js';
 import { validateAwsShared } from './validate-aws-shared.js';
 import { snapshotOf, writeFileAtomicSync, type FileSnapshot } from './write.js';
-import { append } from './append.js';
 
 /** Larger files are refused: an env file of this size is not one. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -18,7 +17,7 @@ export interface ValidateFileOptions {
   dialect?: Dialect;
   checks?: Partial<Record<CheckId, CheckSetting>>;
   typedKeys?: ValidateOptions['typedKeys'];
-  /** Run the git repository checks (default true; skipped outside a work tree). */
+  /** Ask git for the repository checks (default true; they say nothing outside a work tree). */
   git?: boolean;
   /** Apply the certain fixes and write the file atomically. */
   fix?: boolean;
@@ -155,13 +154,8 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
       }
     }
   }
-  const diags = validate(current, base);
-  if (isEnvFile(abs)) {
-    if (options.git !== false && (enabled('env-file-not-ignored', options.checks) || enabled('env-file-tracked', options.checks))) {
-      append(diags, await repositoryDiagnostics(abs, current));
-    }
-    if (enabled('example-drift', options.checks)) append(diags, exampleDrift(abs, current));
-  }
-  result.diagnostics = applySettings(diags, options.checks);
+  // The repository checks run inside `validate` like every other check, on facts gathered here.
+  if (isEnvFile(abs)) base.repository = repositoryFacts(abs, { git: options.git !== false });
+  result.diagnostics = validate(current, base);
   return result;
 }

@@ -1,54 +1,119 @@
-import { execFile } from 'node:child_process';
-import { dirname, basename, join } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
-import { LineIndex, scan } from '@credlint/core';
-import { diagnostic } from './context.js';
+/**
+ * What the repository checks need to know about a file, gathered by the host: git's view of it and
+ * the example file next to it (`RepositoryFacts`). The checks themselves (checks/env-file-*.ts,
+ * example-drift.ts) are pure; this module is the one way to ask git, shared by `validateFile`
+ * (`credlint dotenv`), `credlint scan` and the ESLint rules.
+ *
+ * Git is asked per repository, not per file: three listings (index with untracked files, ignored
+ * paths, HEAD's tree) answer every file below that root, and are kept until the index, HEAD's log,
+ * the top-level `.gitignore` or `info/exclude` changes (so a long-lived ESLint server notices
+ * `git add -f .env`, a commit, or a new ignore line there).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { isEnvExampleFile } from './files.js';
 import { entries, parse } from './parse.js';
-import type { Diagnostic } from './types.js';
+import type { GitFileState, RepositoryFacts } from './types.js';
 
-function git(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, encoding: 'utf8', windowsHide: true, maxBuffer: 1 << 20 }, (err, stdout) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 128) : 0;
-      resolve({ code, stdout: String(stdout ?? '') });
-    });
+/** Counts git processes started (tests bound the work with it: one repository = a handful, whatever the file count). */
+export const gitProcesses = { count: 0 };
+
+function git(args: string[], cwd: string): { ok: boolean; out: string } {
+  gitProcesses.count++;
+  const r = spawnSync('git', ['--no-pager', '-c', 'core.quotePath=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    windowsHide: true,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
   });
+  return { ok: !r.error && r.status === 0, out: r.stdout ?? '' };
 }
 
-/** Is `dir` inside a git work tree? (false without git, too) */
-export async function inGitWorkTree(dir: string): Promise<boolean> {
-  const r = await git(['rev-parse', '--is-inside-work-tree'], dir);
-  return r.code === 0 && r.stdout.trim() === 'true';
+function splitZ(out: string): string[] {
+  return out.split('\0').filter((s) => s !== '');
 }
 
-/** `env-file-not-ignored` and `env-file-tracked` for one file, with real git. */
-export async function repositoryDiagnostics(path: string, text: string): Promise<Diagnostic[]> {
-  const dir = dirname(path);
-  if (!(await inGitWorkTree(dir))) return [];
-  const name = basename(path);
-  const ctx = { text, lines: new LineIndex(text) };
-  const out: Diagnostic[] = [];
-  const example = isEnvExampleFile(path);
-  const tracked = (await git(['ls-files', '--error-unmatch', '--', name], dir)).code === 0;
-  if (tracked && !example) {
-    const found = scan(text, { filename: path }).length;
-    // Only staged, never committed: nothing is in the history yet, and unstaging is enough.
-    const committed = (await git(['log', '-1', '--format=%H', '--', name], dir)).stdout.trim() !== '';
-    const creds = `${found} credential${found === 1 ? '' : 's'} (core scan)`;
-    if (committed) {
-      const what = found > 0 ? ` It holds ${creds}, which are in the history now: rotate them.` : '';
-      out.push(diagnostic(ctx, 'env-file-tracked', 0, 0, `${name} is tracked by git: every value in it is shared with anyone who can read the repository.${what} Run \`git rm --cached ${name}\` and add it to .gitignore.`));
-    } else {
-      const what = found > 0 ? ` It holds ${creds}: committing it puts ${found === 1 ? 'that' : 'them'} in the history.` : '';
-      out.push(diagnostic(ctx, 'env-file-tracked', 0, 0, `${name} is staged for commit (not committed yet).${what} Run \`git restore --staged ${name}\` and add it to .gitignore.`));
-    }
+interface Listing {
+  key: string;
+  tracked: Set<string>;
+  untracked: Set<string>;
+  committed: Set<string>;
+  /** Ignored files, and ignored directories with a trailing `/` (git's `--directory`). */
+  ignored: Set<string>;
+}
+
+interface Repo {
+  root: string;
+  gitDir: string;
+  listing?: Listing;
+}
+
+const repoOfDir = new Map<string, Repo | null>();
+const repos = new Map<string, Repo>();
+
+function mtime(path: string): string {
+  try {
+    return String(statSync(path).mtimeMs);
+  } catch {
+    return '-';
   }
-  if (!example && !tracked) {
-    const ignored = (await git(['check-ignore', '-q', '--', name], dir)).code === 0;
-    if (!ignored) out.push(diagnostic(ctx, 'env-file-not-ignored', 0, 0, `${name} is not covered by .gitignore: one \`git add .\` puts its values in the history. Add \`${name}\` (or \`.env*\` with \`!.env.example\`) to .gitignore.`));
+}
+
+/** The repository a directory is in (one `git rev-parse` per directory, cached), or undefined outside git / without git. */
+function repoOf(dir: string): Repo | undefined {
+  const known = repoOfDir.get(dir);
+  if (known !== undefined) return known ?? undefined;
+  const r = git(['rev-parse', '--show-toplevel', '--absolute-git-dir'], dir);
+  const [root, gitDir] = r.out.split('\n');
+  let repo: Repo | null = null;
+  if (r.ok && root && gitDir) {
+    repo = repos.get(root) ?? { root, gitDir };
+    repos.set(root, repo);
   }
-  return out;
+  repoOfDir.set(dir, repo);
+  return repo ?? undefined;
+}
+
+function listingOf(repo: Repo, refresh: boolean): Listing {
+  const key = [join(repo.gitDir, 'index'), join(repo.gitDir, 'logs', 'HEAD'), join(repo.root, '.gitignore'), join(repo.gitDir, 'info', 'exclude')].map(mtime).join('|');
+  if (repo.listing && repo.listing.key === key && !refresh) return repo.listing;
+  // `-t`: `H ` (and other letters) for index entries, `? ` for untracked files that are not ignored.
+  const all = splitZ(git(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard'], repo.root).out);
+  const tracked = new Set<string>();
+  const untracked = new Set<string>();
+  for (const line of all) (line.startsWith('? ') ? untracked : tracked).add(line.slice(2));
+  const ignored = new Set(splitZ(git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], repo.root).out));
+  // An unborn HEAD (no commit yet) lists nothing: every tracked file is staged only.
+  const committed = new Set(splitZ(git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD'], repo.root).out));
+  repo.listing = { key, tracked, untracked, committed, ignored };
+  return repo.listing;
+}
+
+function ignoredIn(l: Listing, rel: string): boolean {
+  if (l.ignored.has(rel)) return true;
+  for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) if (l.ignored.has(rel.slice(0, i + 1))) return true;
+  return false;
+}
+
+function stateIn(l: Listing, rel: string): GitFileState | undefined {
+  if (l.tracked.has(rel)) return l.committed.has(rel) ? 'committed' : 'staged';
+  if (l.untracked.has(rel)) return 'untracked';
+  if (ignoredIn(l, rel)) return 'ignored';
+  return undefined;
+}
+
+/**
+ * How git sees the file at `abs` (absolute path), or undefined outside a work tree or without git.
+ * A file the cached listings do not know (created since) has them read again once.
+ */
+export function gitStateOf(abs: string): GitFileState | undefined {
+  const repo = repoOf(dirname(abs));
+  if (!repo) return undefined;
+  const rel = relative(repo.root, abs).split(sep).join('/');
+  if (rel.startsWith('../') || rel === '..') return undefined;
+  return stateIn(listingOf(repo, false), rel) ?? stateIn(listingOf(repo, true), rel);
 }
 
 /** Keys of two env texts compared, both directions. */
@@ -78,27 +143,23 @@ export function exampleFor(path: string): string | undefined {
   return undefined;
 }
 
-/** `example-drift` for an env file against its example. */
-export function exampleDrift(path: string, text: string): Diagnostic[] {
-  const ex = exampleFor(path);
-  if (!ex) return [];
-  let exText: string;
-  try {
-    exText = readFileSync(ex, 'utf8');
-  } catch {
-    return [];
+/**
+ * Everything the repository checks need for the env file at `abs`: git's state (`git: false` skips
+ * asking, e.g. without git on PATH) and the example next to it on disk.
+ */
+export function repositoryFacts(abs: string, options: { git?: boolean } = {}): RepositoryFacts {
+  const facts: RepositoryFacts = {};
+  if (options.git !== false) {
+    const state = gitStateOf(abs);
+    if (state) facts.git = state;
   }
-  const { missing, extra } = compareKeys(text, exText);
-  const ctx = { text, lines: new LineIndex(text) };
-  const exName = basename(ex);
-  const out: Diagnostic[] = [];
-  if (missing.length > 0) out.push(diagnostic(ctx, 'example-drift', 0, 0, `${missing.length} key${missing.length === 1 ? '' : 's'} in ${exName} missing here: ${missing.join(', ')}.`));
-  const doc = parse(text);
-  const reported = new Set<string>();
-  for (const e of entries(doc)) {
-    if (reported.has(e.key)) continue;
-    reported.add(e.key);
-    if (extra.includes(e.key)) out.push(diagnostic(ctx, 'example-drift', e.keyStart, e.keyEnd, `${e.key} is not in ${exName}: document it there (with a placeholder value) so others know to set it.`));
+  const ex = exampleFor(abs);
+  if (ex) {
+    try {
+      facts.example = { name: basename(ex), text: readFileSync(ex, 'utf8') };
+    } catch {
+      // unreadable example: nothing to compare with
+    }
   }
-  return out;
+  return facts;
 }

@@ -160,8 +160,27 @@ export type CheckSetting = 'off' | 'warning' | 'error' | boolean;
 
 export type TypedKeySpec = 'number' | 'boolean' | string[];
 
+/**
+ * How git sees a file: `committed` (in HEAD: its values are in the history), `staged` (in the index
+ * only: added, not committed yet), `untracked` (neither, and no ignore rule covers it), `ignored`.
+ */
+export type GitFileState = 'committed' | 'staged' | 'untracked' | 'ignored';
+
+/**
+ * What the repository checks know about a file, supplied by the host (`repositoryFacts(path)` asks git
+ * and reads the example next to it; the CLI and ESLint hand it in). Absent fields: not known, and the
+ * checks that need them say nothing.
+ */
+export interface RepositoryFacts {
+  git?: GitFileState;
+  /** The example file documenting this one (`.env.example`, …): its name, for messages, and its text. */
+  example?: { name: string; text: string };
+}
+
 export interface ValidateOptions {
   filename?: string;
+  /** Git state and sibling example for the repository checks (`env-file-tracked`, `env-file-not-ignored`, `example-drift`). */
+  repository?: RepositoryFacts;
   dialect?: Dialect;
   checks?: Partial<Record<CheckId, CheckSetting>>;
   /** Extra AWS-style typed settings: key → `number`, `boolean` or the allowed values. */

@@ -75,6 +75,7 @@ export function validate(text: string, options: ValidateOptions = {}): Diagnosti
     lines: new LineIndex(text),
   };
   if (options.filename) ctx.filename = options.filename;
+  if (options.repository) ctx.repo = options.repository;
   const diags = run(ctx, options.checks, ['format', 'aws', 'repository']);
   // Last line of defence: whatever a message quotes, no credential core can find leaves unmasked.
   const secrets = scan(text, { inlineIgnores: false }).map((f) => text.slice(f.start, f.end));
