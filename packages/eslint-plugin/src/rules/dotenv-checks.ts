@@ -1,79 +1,37 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { checks, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic } from '@credlint/dotenv';
+import { isAbsolute } from 'node:path';
+import { isEnvFile } from '@credlint/dotenv/files';
+import { checks, repositoryFacts, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic, type ValidateOptions } from '@credlint/dotenv';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { DotenvSourceCode } from '../languages/dotenv/language.js';
 import { createRule, type CredlintRule } from '../util/create-rule.js';
 
 /**
- * One ESLint rule per @credlint/dotenv check id, rule name = check id. The rules hold no
- * logic of their own: @credlint/dotenv's `validate` judges the text (once per file, shared by
- * all rules through a WeakMap on the SourceCode), each rule reports the diagnostics of its id,
- * and a fix is offered exactly where dotenv supplies one (`Diagnostic.fix`).
+ * One ESLint rule per @credlint/dotenv check id, rule name = check id. The rules hold no logic of
+ * their own: @credlint/dotenv's `validate` judges the text once per file (shared by all rules through
+ * a WeakMap on the SourceCode), each rule reports the diagnostics of its id, and a fix is offered
+ * exactly where dotenv supplies one (`Diagnostic.fix`).
  *
- * Repository checks (`env-file-not-ignored`, `env-file-tracked`, `example-drift`) need git and
- * the neighbouring files: they run through dotenv's file-level `validateFile` — only for a file
- * that exists on disk with the same content as the buffer — in a child process (ESLint rules are
- * synchronous, `validateFile` is not), once per file version (path + mtime + size).
+ * The repository checks run in that same `validate` call, on `repositoryFacts(path)`: git's state of the
+ * path (asked once per repository and cached — see @credlint/dotenv's repository.ts) and the example file
+ * next to it. The facts depend on the path, not on the buffer, so `eslint --fix` (which lints the fixed
+ * text again) and an unsaved editor buffer get the same repository findings as a plain run.
  */
 const ALL_IDS = Object.keys(checks) as CheckId[];
-const FILE_LEVEL = new Set<CheckId>(ALL_IDS.filter((id) => checks[id].kind === 'repository' && id !== 'credential-in-example'));
 
 const textDiagnostics = new WeakMap<DotenvSourceCode, Diagnostic[]>();
-const fileDiagnostics = new Map<string, Diagnostic[]>();
 
-function settings(ids: (id: CheckId) => boolean): Partial<Record<CheckId, CheckSetting>> {
-  return Object.fromEntries(ALL_IDS.map((id) => [id, ids(id)])) as Partial<Record<CheckId, CheckSetting>>;
-}
+// Every check on: the ESLint rule severity is the switch, not dotenv's settings.
+const ALL_ON = Object.fromEntries(ALL_IDS.map((id) => [id, true])) as Partial<Record<CheckId, CheckSetting>>;
 
-function diagnosticsOfText(sc: DotenvSourceCode): Diagnostic[] {
+function diagnosticsOf(sc: DotenvSourceCode): Diagnostic[] {
   let diags = textDiagnostics.get(sc);
   if (!diags) {
-    // Every check on: the ESLint rule severity is the switch, not dotenv's settings.
-    diags = validate(sc.text, { filename: sc.filename, dialect: sc.dialect, checks: settings((id) => !FILE_LEVEL.has(id)) });
+    const options: ValidateOptions = { filename: sc.filename, dialect: sc.dialect, checks: ALL_ON };
+    const physical = sc.physicalFilename;
+    if (physical && isAbsolute(physical) && isEnvFile(physical)) options.repository = repositoryFacts(physical);
+    diags = validate(sc.text, options);
     textDiagnostics.set(sc, diags);
   }
-  return diags;
-}
-
-const CHILD = `
-const chunks = [];
-for await (const c of process.stdin) chunks.push(c);
-const { url, path, cwd, checks, dialect } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-const { validateFile } = await import(url);
-const r = await validateFile(path, { cwd, git: true, checks, dialect });
-process.stdout.write(JSON.stringify(r.diagnostics ?? []));
-`;
-
-function diagnosticsOfFile(sc: DotenvSourceCode, cwd: string): Diagnostic[] {
-  const path = sc.physicalFilename;
-  let stat;
-  try {
-    stat = statSync(path);
-    if (!stat.isFile()) return [];
-    // The buffer must be what is on disk, or positions from the file would be wrong (editor, unsaved).
-    const disk = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    if (disk !== sc.text) return [];
-  } catch {
-    return [];
-  }
-  const key = `${path}\0${stat.mtimeMs}\0${stat.size}\0${sc.dialect}`;
-  const cached = fileDiagnostics.get(key);
-  if (cached) return cached;
-  let diags: Diagnostic[];
-  try {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD], {
-      input: JSON.stringify({ url: import.meta.resolve('@credlint/dotenv'), path, cwd: cwd || dirname(path), checks: settings((id) => FILE_LEVEL.has(id)), dialect: sc.dialect }),
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'ignore'],
-      timeout: 30_000,
-    });
-    diags = (JSON.parse(out) as Diagnostic[]).filter((d) => FILE_LEVEL.has(d.checkId));
-  } catch {
-    diags = []; // not a git repository, git missing, …: the repository checks have nothing to say
-  }
-  fileDiagnostics.set(key, diags);
   return diags;
 }
 
@@ -93,7 +51,7 @@ function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic'> {
       if (!(sc instanceof DotenvSourceCode)) return {};
       return {
         DotenvFile() {
-          const diags = FILE_LEVEL.has(meta.id) ? diagnosticsOfFile(sc, context.cwd) : diagnosticsOfText(sc);
+          const diags = diagnosticsOf(sc);
           for (const d of diags) {
             if (d.checkId !== meta.id) continue;
             const edit = meta.fixable ? d.fix : undefined;
