@@ -17,6 +17,8 @@ export interface ReportFinding {
   hint?: string;
   /** One-way hash identifying the finding for baselines; never the value. */
   fingerprint: string;
+  /** About the whole file (a repository check at offset 0): `--staged` keeps it whatever lines the commit adds. */
+  fileLevel?: boolean;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface Check {
   kind: 'format' | 'aws' | 'repository';
   description: string;
   fixable: boolean;
+  /** Each diagnostic restates a core finding at the same span (see CheckMeta.restatesCore). */
+  restatesCore?: boolean;
   run(ctx: CheckContext): Diagnostic[];
 }
 

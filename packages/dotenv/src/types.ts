@@ -154,6 +154,11 @@ export interface CheckMeta {
   fixable: boolean;
   /** Default severity, the same in every front end (checks/severity.ts). */
   severity: Severity;
+  /**
+   * Each diagnostic restates a finding of @credlint/core's scan at the same span, in this file's terms:
+   * a host that reports core's findings on the same text too keeps this one there, not both.
+   */
+  restatesCore: boolean;
 }
 
 export type CheckSetting = 'off' | 'warning' | 'error' | boolean;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
-import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
+import { dotenvLoadError, envFileNames, loadDotenv, type DotenvApi } from '../dotenv-bridge.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
 import { escapeControl, escapeMessage } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
@@ -27,6 +27,9 @@ size limit) is reported and fails the scan (exit 2).
 Options:
   --staged              scan what is staged in git's index (the next commit), not the work tree
   --whole-files         with --staged: report whole staged files, not only the lines the commit adds
+  --repo-checks         also run the repository checks (env-file-tracked, env-file-not-ignored,
+                        example-drift) on env files named as files; directory scans and --staged
+                        always run them
   --history [RANGE]     scan git history instead of files: every commit reachable from any ref, or
                         only RANGE (e.g. origin/main..HEAD); each credential once, with the commit
                         that introduced it (https://github.com/credlint/credlint/blob/main/docs/guides/history.md)
@@ -70,6 +73,7 @@ export interface ScanArgs {
   paths: string[];
   staged: boolean;
   wholeFiles: boolean;
+  repoChecks: boolean;
   history: boolean;
   range?: string;
   since?: string;
@@ -94,6 +98,7 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     options: {
       staged: { type: 'boolean', default: false },
       'whole-files': { type: 'boolean', default: false },
+      'repo-checks': { type: 'boolean', default: false },
       history: { type: 'boolean', default: false },
       since: { type: 'string' },
       format: { type: 'string', short: 'f', default: 'stylish' },
@@ -125,6 +130,7 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     paths: values.history ? [] : positionals,
     staged: values.staged,
     wholeFiles: values['whole-files'],
+    repoChecks: values['repo-checks'],
     history: values.history,
     format,
     updateBaseline: values['update-baseline'],
@@ -229,6 +235,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
   const loadError = dotenvLoadError();
   if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
+  if (dotenv) addRepositoryFacts(tasks, dotenv, io.cwd, { staged: args.staged, repoChecks: args.repoChecks, git: gitTop !== undefined || args.staged });
 
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
@@ -328,6 +335,23 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     );
   }
   return exitCode({ notes, errors: totals.errors, warnings: totals.warnings, maxWarnings: args.maxWarnings });
+}
+
+/**
+ * The repository checks' facts for env files, on the main thread (workers get plain data): dotenv's
+ * `repositoryFacts`, the one way every front end asks git (once per repository) and reads the sibling
+ * example. With `--staged` the state is the index's: `committed` for a modified file, else `staged`.
+ * A file named on the command line gets them only with `--repo-checks`: `scan FILE` checks the file.
+ */
+function addRepositoryFacts(tasks: FileTask[], dotenv: DotenvApi, cwd: string, options: { staged: boolean; repoChecks: boolean; git: boolean }): void {
+  for (const t of tasks) {
+    if (t.env !== 'env' && t.env !== 'example') continue;
+    if (t.named && !options.staged && !options.repoChecks) continue;
+    const abs = t.abs ?? path.resolve(cwd, t.file);
+    if (options.staged) {
+      t.repo = { ...dotenv.repositoryFacts(abs, { git: false }), git: t.inHead ? 'committed' : 'staged' };
+    } else t.repo = dotenv.repositoryFacts(abs, { git: options.git && t.git !== 'none' });
+  }
 }
 
 function errorText(e: unknown): string {

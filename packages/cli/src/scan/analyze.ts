@@ -7,7 +7,7 @@ import { SequentialPositions } from './positions.js';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { fileNote } from '../exit-code.js';
-import type { DotenvApi, Diagnostic, EnvFileNames } from '../dotenv-bridge.js';
+import type { DotenvApi, Diagnostic, EnvFileNames, RepositoryFacts } from '../dotenv-bridge.js';
 import type { FileResult, ReportFinding, SkipCode } from '../types.js';
 
 /** How git sees the file: decides whether credentials in an env file are a leak. */
@@ -29,6 +29,12 @@ export interface FileTask {
   addedLines?: [number, number][];
   /** Env or AWS shared-config file (set by `tagEnvFiles`): runs the dotenv validator too. */
   env?: EnvKind;
+  /** Named on the command line as a file (not met in a directory): repository checks only with `--repo-checks`. */
+  named?: boolean;
+  /** Staged mode: the path is in HEAD too (a modified file), so git state `committed`, not only `staged`. */
+  inHead?: boolean;
+  /** Git state and sibling example for the repository checks, gathered on the main thread (see scan.ts). */
+  repo?: RepositoryFacts;
 }
 
 export interface AnalyzeOptions {
@@ -142,18 +148,21 @@ function fromCoreAll(findings: Finding[], text: string, file: string): ReportFin
 
 /** A dotenv diagnostic as a report finding; `fingerprint` identifies it for baselines (never the value). */
 export function fromDotenv(d: Diagnostic, dotenv: Pick<DotenvApi, 'checks'>, file: string, fingerprint: string): ReportFinding {
-  return {
+  const kind = dotenv.checks[d.checkId]?.kind ?? 'format';
+  const finding: ReportFinding = {
     file,
     line: d.line,
     column: d.column,
     endLine: d.endLine,
     endColumn: d.endColumn,
     ruleId: d.checkId,
-    kind: dotenv.checks[d.checkId]?.kind ?? 'format',
+    kind,
     severity: d.severity,
     message: d.message,
     fingerprint,
   };
+  if (kind === 'repository' && d.start === 0 && d.end === 0) finding.fileLevel = true;
+  return finding;
 }
 
 /**
@@ -176,21 +185,6 @@ export function envFingerprint(checkId: string, line: string): string {
   return fingerprint(`key:${envKeyName(line)}`, checkId);
 }
 
-function repositoryFinding(file: string, git: GitState, hasCredentials: boolean): ReportFinding | undefined {
-  const severity = hasCredentials ? 'error' : 'warning';
-  const why = hasCredentials ? ' and holds credentials' : '';
-  let ruleId: string;
-  let message: string;
-  if (git === 'tracked' || git === 'staged') {
-    ruleId = 'env-file-tracked';
-    message = `${file} is ${git === 'staged' ? 'staged for commit' : 'tracked by git'}${why}: env files are local; commit a .env.example instead and \`git rm --cached ${file}\``;
-  } else if (git === 'untracked') {
-    ruleId = 'env-file-not-ignored';
-    message = `${file} is not ignored by git${why}: one \`git add .\` commits it; add it to .gitignore`;
-  } else return undefined;
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId, kind: 'repository', severity, message, fingerprint: ruleId };
-}
-
 /** Analyses one decoded file. `dotenv` is undefined when the validator is not available. */
 export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | undefined): Omit<FileResult, 'scanned' | 'note'> {
   const lines = new LineIndex(text);
@@ -198,30 +192,24 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
   const envKind = dotenv ? task.env : undefined;
   // A gitignored env file is where credentials are meant to live: validate it, don't call it a leak.
   const leak = !(envKind && task.git === 'ignored');
-  const findings: ReportFinding[] = leak ? fromCoreAll(core.findings, text, task.file) : [];
-  let ignored = leak ? core.ignored.length : 0;
+  let diagnostics: Diagnostic[] = [];
   if (dotenv && envKind) {
-    const diagnostics =
+    diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
-        : dotenv.validate(text, { filename: task.file });
-    const coreLines = new Set(findings.map((f) => f.line));
-    for (const d of diagnostics) {
-      // Core already reports the credential itself on that line, with its masked value.
-      if (d.checkId === 'credential-in-example' && coreLines.has(d.line)) continue;
-      findings.push(fromDotenv(d, dotenv, task.file, envFingerprint(d.checkId, lines.lineText(d.line))));
-    }
-    if (envKind === 'env') {
-      const repo = repositoryFinding(task.file, task.git, core.findings.length > 0);
-      if (repo) findings.push(repo);
-    }
+        : dotenv.validate(text, { filename: task.file, ...(task.repo ? { repository: task.repo } : {}) });
   }
+  // A check that restates a core finding (in an example file: "…, which is committed") replaces it.
+  const restated = new Set(diagnostics.filter((d) => dotenv?.checks[d.checkId]?.restatesCore).map((d) => `${d.start}:${d.end}`));
+  const findings: ReportFinding[] = leak ? fromCoreAll(restated.size ? core.findings.filter((f) => !restated.has(`${f.start}:${f.end}`)) : core.findings, text, task.file) : [];
+  let ignored = leak ? core.ignored.length : 0;
+  if (dotenv) for (const d of diagnostics) findings.push(fromDotenv(d, dotenv, task.file, envFingerprint(d.checkId, lines.lineText(d.line))));
   let out = findings;
   if (task.addedLines) {
     const ranges = task.addedLines;
     // Ranges are in git's line numbers (`\n` only); findings count a lone `\r` as a break too.
     const toGit = gitLineNumbers(text, lines);
-    out = findings.filter((f) => f.kind === 'repository' || inRanges(toGit(f.line), toGit(f.endLine), ranges));
+    out = findings.filter((f) => f.fileLevel === true || inRanges(toGit(f.line), toGit(f.endLine), ranges));
     ignored = core.ignored.filter((f) => inRanges(toGit(lines.lineOf(f.start)), toGit(lines.lineOf(f.end)), ranges)).length;
     if (!leak) ignored = 0;
   }

@@ -164,6 +164,7 @@ export async function stagedTasks(paths: string[], cwd: string, options: { whole
       continue;
     }
     const task: FileTask = { file, content: blob, git: 'staged' };
+    if (e.oldId) task.inHead = true;
     if (!options.wholeFiles && e.oldId) {
       // Same content (a pure rename, a mode change): nothing added. Content changed but no text hunk
       // (git diffs it as binary, e.g. a `-diff` attribute): every line counts, never none.

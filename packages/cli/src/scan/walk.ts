@@ -228,6 +228,7 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
 
   const gitDirs: string[] = [];
   const gitFiles: string[] = [];
+  const namedFiles = new Set<string>();
   for (const p of paths.length ? paths : ['.']) {
     const named = statNamed(p, cwd, top ?? cwd);
     if ('note' in named) {
@@ -235,6 +236,7 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
       continue;
     }
     const { abs, st } = named;
+    if (!st.isDirectory()) namedFiles.add(abs);
     if (st.isDirectory() && ignoredBy(credlint, abs, true)) overridden.push(abs);
     if (top && inside(top, abs)) (st.isDirectory() ? gitDirs : gitFiles).push(abs);
     else if (st.isDirectory()) walkDir(abs, cwd, [], overridden.includes(abs) ? [] : credlint, dotenv, add, note);
@@ -286,6 +288,7 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
       for (const t of listed) if (t.abs && regular.has(t.abs.slice(dir.length + 1))) t.regular = true;
     }
   }
+  for (const t of tasks) if (t.abs && namedFiles.has(t.abs)) t.named = true;
   tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // A path both named and met in a walk (a named link loop) is noted once.
   const once = new Set<string>();

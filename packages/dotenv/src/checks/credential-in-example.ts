@@ -7,6 +7,7 @@ export const credentialInExample: Check = {
   kind: 'repository',
   description: 'A real-looking AWS credential in an example or template env file, which is meant to be committed.',
   fixable: false,
+  restatesCore: true,
   run(ctx) {
     if (!ctx.isExample) return [];
     return scan(ctx.text, ctx.filename ? { filename: ctx.filename } : {}).map((f) =>
