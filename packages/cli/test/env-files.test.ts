@@ -32,7 +32,8 @@ describe('env files: a leak depends on git, the format checks do not', () => {
     ['tracked', ENV_WITH_KEYS, ['aws-access-key-id:error', 'aws-secret-access-key:error', 'env-file-tracked:error']],
     ['untracked', ENV_WITH_KEYS, ['aws-access-key-id:error', 'aws-secret-access-key:error', 'env-file-not-ignored:error']],
     ['gitignored', ENV_WITH_KEYS, []],
-    ['tracked', ENV_FORMAT_ONLY, ['env-file-tracked:warning', 'space-around-equals:error']],
+    // One severity per check (docs/checks/env-file-tracked.md): an env file in the history is an error, keys or not.
+    ['tracked', ENV_FORMAT_ONLY, ['env-file-tracked:error', 'space-around-equals:error']],
     ['gitignored', ENV_FORMAT_ONLY, ['space-around-equals:error']],
   ])('%s .env (%#)', async (setup, content, expected) => {
     const dir = prepare(setup, content);
