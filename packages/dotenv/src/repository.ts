@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isEnvExampleFile } from './files.js';
 import { entries, parse } from './parse.js';
 import type { GitFileState, RepositoryFacts } from './types.js';
@@ -61,18 +61,32 @@ function mtime(path: string): string {
   }
 }
 
-/** The repository a directory is in (one `git rev-parse` per directory, cached), or undefined outside git / without git. */
+/** The nearest directory at or above `dir` holding `.git` (a directory, or a worktree's/submodule's file). */
+function workTreeDirOf(dir: string): string | undefined {
+  for (let d = dir, up = dirname(d); ; d = up, up = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (up === d) return undefined;
+  }
+}
+
+/**
+ * The repository a directory is in, or undefined outside git / without git. The work tree is found on
+ * disk (`.git`), and git confirms it once per work tree (`rev-parse`): a run over many directories of
+ * one repository starts git a fixed number of times. (With GIT_DIR set, as in a hook, git's answer
+ * for the directory wins.)
+ */
 function repoOf(dir: string): Repo | undefined {
-  const known = repoOfDir.get(dir);
+  const at = process.env.GIT_DIR ? dir : (workTreeDirOf(dir) ?? dir);
+  const known = repoOfDir.get(at);
   if (known !== undefined) return known ?? undefined;
-  const r = git(['rev-parse', '--show-toplevel', '--absolute-git-dir'], dir);
+  const r = git(['rev-parse', '--show-toplevel', '--absolute-git-dir'], at);
   const [root, gitDir] = r.out.split('\n');
   let repo: Repo | null = null;
   if (r.ok && root && gitDir) {
     repo = repos.get(root) ?? { root, gitDir };
     repos.set(root, repo);
   }
-  repoOfDir.set(dir, repo);
+  repoOfDir.set(at, repo);
   return repo ?? undefined;
 }
 
@@ -114,6 +128,40 @@ export function gitStateOf(abs: string): GitFileState | undefined {
   const rel = relative(repo.root, abs).split(sep).join('/');
   if (rel.startsWith('../') || rel === '..') return undefined;
   return stateIn(listingOf(repo, false), rel) ?? stateIn(listingOf(repo, true), rel);
+}
+
+/**
+ * A stamp of git's state around `dir`, without starting git: the modification times of the index,
+ * HEAD's reflog, the top-level `.gitignore` and `info/exclude` of the work tree `dir` is in ('' outside
+ * one). It changes on `git add`, `git rm --cached`, a commit and an edit of those ignore files — a
+ * host that caches results (ESLint's `--cache`, through a config setting) re-checks env files then.
+ */
+export function gitStateStamp(dir: string): string {
+  for (let d = dir, up = dirname(d); ; d = up, up = dirname(d)) {
+    const dotGit = join(d, '.git');
+    let gitDir: string | undefined;
+    try {
+      const st = statSync(dotGit);
+      if (st.isDirectory()) gitDir = dotGit;
+      else if (st.isFile()) {
+        // a worktree or submodule: `gitdir: <path>`, relative to the work tree
+        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+        if (m?.[1]) gitDir = resolve(d, m[1].trim());
+      }
+    } catch {
+      // no .git here: look further up
+    }
+    if (gitDir) {
+      let common = gitDir;
+      try {
+        common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
+      } catch {
+        // not a linked worktree
+      }
+      return [join(gitDir, 'index'), join(gitDir, 'logs', 'HEAD'), join(d, '.gitignore'), join(common, 'info', 'exclude')].map(mtime).join('|');
+    }
+    if (up === d) return '';
+  }
 }
 
 /** Keys of two env texts compared, both directions. */

@@ -1,6 +1,7 @@
 import type { Linter } from 'eslint';
 import { textParser } from './parsers/text.js';
 import { typescriptParser } from './parsers/typescript.js';
+import { gitStateStamp } from '@credlint/dotenv';
 import { dotenvRecommended } from './rules/dotenv-checks.js';
 
 export const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
@@ -37,7 +38,20 @@ export function recommendedConfig(plugin: object): Linter.Config[] {
     { name: 'credlint/typescript-parser', files: TS_FILES, languageOptions: { parser: typescriptParser as never } },
     { name: 'credlint/jsx', files: JSX_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: 'credlint/python', files: PYTHON_FILES, language: 'credlint/python', rules: { [HARDCODED]: 'error', [STATIC]: 'error' } },
-    { name: 'credlint/dotenv', files: DOTENV_FILES, language: 'credlint/dotenv', rules: dotenvRecommended },
+    {
+      name: 'credlint/dotenv',
+      files: DOTENV_FILES,
+      language: 'credlint/dotenv',
+      rules: dotenvRecommended,
+      // ESLint's --cache keys a file's result on its content and its config. The repository checks also
+      // depend on git's state: this setting (read when ESLint computes the config, once per run) changes
+      // with it, so cached env-file results are dropped after `git add`, a commit or a .gitignore edit.
+      settings: {
+        get 'credlint/git-state'(): string {
+          return gitStateStamp(process.cwd());
+        },
+      },
+    },
     {
       name: 'credlint/data',
       files: DATA_FILES,
