@@ -32,6 +32,6 @@ export { validateAwsShared, validateAwsSharedFiles } from './validate-aws-shared
 export { applyEdits, fix, fixesFor, type FixOptions, type FixResult } from './fix.js';
 export { decodeText, MAX_FILE_BYTES, validateFile, writeAtomic, type FileResult, type ValidateFileOptions } from './file.js';
 export { hashBytes, snapshotOf, writeFileAtomicSync, writeTarget, WriteRefusedError, type FileSnapshot, type WriteOptions, type WriteRefusal } from './write.js';
-export { compareKeys, exampleFor, gitProcesses, gitStateOf, gitStateStamp, repositoryFacts } from './repository.js';
+export { compareKeys, exampleFor, gitProcesses, gitStateOf, gitStateStamp, repositoriesSeen, repositoryFacts } from './repository.js';
 export { AWS_TYPED_KEYS, typeOf } from './checks/invalid-typed-value.js';
 export { judgeRegion, PARTITIONS_SOURCE } from './regions.js';

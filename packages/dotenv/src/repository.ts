@@ -164,6 +164,11 @@ export function gitStateStamp(dir: string): string {
   }
 }
 
+/** The work trees this process has asked git about (for `gitStateStamp` over all of them). */
+export function repositoriesSeen(): string[] {
+  return [...repos.keys()];
+}
+
 /** Keys of two env texts compared, both directions. */
 export function compareKeys(envText: string, exampleText: string): { missing: string[]; extra: string[] } {
   const envKeys = new Set(entries(parse(envText)).map((e) => e.key));

@@ -1,7 +1,7 @@
 import type { Linter } from 'eslint';
 import { textParser } from './parsers/text.js';
 import { typescriptParser } from './parsers/typescript.js';
-import { gitStateStamp } from '@credlint/dotenv';
+import { gitStateStamp, repositoriesSeen } from '@credlint/dotenv';
 import { dotenvRecommended } from './rules/dotenv-checks.js';
 
 export const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
@@ -45,10 +45,11 @@ export function recommendedConfig(plugin: object): Linter.Config[] {
       rules: dotenvRecommended,
       // ESLint's --cache keys a file's result on its content and its config. The repository checks also
       // depend on git's state: this setting (read when ESLint computes the config, once per run) changes
-      // with it, so cached env-file results are dropped after `git add`, a commit or a .gitignore edit.
+      // with it — for the work tree of the current directory and any this process has linted — so cached
+      // env-file results are dropped after `git add`, a commit or a top-level .gitignore edit.
       settings: {
         get 'credlint/git-state'(): string {
-          return gitStateStamp(process.cwd());
+          return [...new Set([process.cwd(), ...repositoriesSeen()])].map(gitStateStamp).join(';');
         },
       },
     },
