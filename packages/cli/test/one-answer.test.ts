@@ -28,7 +28,7 @@ function add(answer: Answer, file: string, line: number, id: string, severity: s
 }
 
 function sorted(answer: Answer): Answer {
-  return Object.fromEntries(Object.entries(answer).map(([f, rows]) => [f, rows.sort()]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(Object.entries(answer).map(([f, rows]) => [f, rows.sort()]).sort(([a = ''], [b = '']) => (a < b ? -1 : 1)));
 }
 
 let dir: string;
@@ -166,14 +166,16 @@ describe('one answer across front ends (real git repository)', () => {
 
   it('secretlint (the preset) reports the credentials the CLI reports, as errors', async () => {
     const require = createRequire(path.resolve(import.meta.dirname, '../../secretlint-rule-preset/package.json'));
-    const { lintSource } = (await import(require.resolve('@secretlint/core'))) as typeof import('@secretlint/core');
-    const preset = (await import('../../secretlint-rule-preset/dist/index.js')) as { creator: never };
+    // @secretlint/core is the preset's dev dependency, not the CLI's: resolved from there.
+    type LintSource = (input: unknown) => Promise<{ messages: { severity: string; loc: { start: { line: number } } }[] }>;
+    const { lintSource } = (await import(require.resolve('@secretlint/core'))) as { lintSource: LintSource };
+    const { creator } = await import('../../secretlint-rule-preset/dist/index.js');
     const { report } = await scanJson(dir);
     for (const file of ['.env.example', '.env.staging']) {
       const content = readFileSync(path.join(dir, file), 'utf8');
       const result = await lintSource({
         source: { filePath: path.join(dir, file), content, contentType: 'text' },
-        options: { config: { rules: [{ id: '@credlint/secretlint-rule-preset', rule: preset.creator }] }, maskSecrets: true },
+        options: { config: { rules: [{ id: '@credlint/secretlint-rule-preset', rule: creator }] }, maskSecrets: true },
       });
       const lines = new Set(result.messages.filter((m) => m.severity === 'error').map((m) => m.loc.start.line));
       // every credential line scan reports as an error (core's rules or credential-in-example) is secretlint's error too
