@@ -61,4 +61,16 @@ describe('scan FILE… scans exactly the named files', () => {
     const { report } = await scanJson(dir);
     expect(report.findings.some((f) => f.file === '.env.local' && f.ruleId === 'session-token-required')).toBe(true);
   });
+
+  it('a named env file gets its content checks; --repo-checks adds the repository checks', async () => {
+    const dir = repo();
+    git(dir, 'add', '-f', '.env.local');
+    const plain = await scanJson(dir, '.env.local');
+    expect(plain.report.findings.map((f) => f.ruleId)).not.toContain('env-file-tracked');
+    expect(plain.report.findings.map((f) => f.ruleId)).toContain('session-token-required');
+    const withRepo = await scanJson(dir, '.env.local', '--repo-checks');
+    expect(withRepo.report.findings.filter((f) => f.ruleId === 'env-file-tracked').map((f) => f.severity)).toEqual(['error']);
+    expect(withRepo.code).toBe(1);
+    expect(withRepo.report.summary.files).toBe(1);
+  });
 });

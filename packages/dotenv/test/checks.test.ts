@@ -1,6 +1,6 @@
 import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from '@credlint/core/testing';
 import { describe, expect, it } from 'vitest';
-import { checks, CHECK_IDS, validate, validateVariables, type CheckId, type Dialect } from '../src/index.js';
+import { CHECK_SEVERITY, checks, CHECK_IDS, validate, validateVariables, type CheckId, type Dialect } from '../src/index.js';
 
 const AKIA = fakeAccessKeyId({ prefix: 'AKIA', seed: 11 });
 const ASIA = fakeAccessKeyId({ prefix: 'ASIA', seed: 12 });
@@ -212,5 +212,15 @@ describe('docs', () => {
   it('every check has its page in docs/checks/', async () => {
     const { existsSync } = await import('node:fs');
     for (const id of CHECK_IDS) expect(existsSync(new URL(`../../../docs/checks/${id}.md`, import.meta.url)), id).toBe(true);
+  });
+
+  it("each page's Severity section states the check's one severity (CHECK_SEVERITY)", async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const id of CHECK_IDS) {
+      const page = readFileSync(new URL(`../../../docs/checks/${id}.md`, import.meta.url), 'utf8');
+      const section = /## Severity\n\n(.*)/.exec(page)?.[1] ?? '';
+      expect(section.startsWith(checks[id].severity === 'error' ? '**Error**' : '**Warning**'), `${id}: ${section}`).toBe(true);
+      expect(checks[id].severity).toBe(CHECK_SEVERITY[id].severity);
+    }
   });
 });

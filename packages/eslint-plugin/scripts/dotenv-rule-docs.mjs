@@ -12,7 +12,7 @@ const KIND = { format: 'Format check (judged against the dialect)', aws: 'AWS ch
 for (const id of CHECK_IDS) {
   const c = checks[id];
   const severity = c.severity === 'error' ? 'error' : 'warn';
-  const fileLevel = c.kind === 'repository' && id !== 'credential-in-example';
+  const fileLevel = c.kind === 'repository' && !c.restatesCore;
   const lines = [
     `# \`credlint/${id}\``,
     '',
@@ -42,12 +42,12 @@ for (const id of CHECK_IDS) {
   }
   if (fileLevel) {
     lines.push(
-      '## Needs git and the file on disk',
+      '## Needs git',
       '',
-      'Repository checks run `@credlint/dotenv`\'s `validateFile` on the physical file (real `git`, neighbouring env',
-      'files), once per file version (path, modification time, size) per ESLint process. They are skipped when the',
-      'file is not on disk, when the editor buffer differs from the file (unsaved changes: positions would be wrong),',
-      'or outside a git repository.',
+      'Runs in the same `validate` call as every other rule, on `@credlint/dotenv`\'s `repositoryFacts(path)` (git\'s',
+      'state of the file, the example next to it). Git is asked once per repository per ESLint run, not per file;',
+      'the facts depend on the path, not the text, so `eslint --fix` and unsaved buffers get the same findings. Nothing',
+      'is reported outside a git repository. `--cache`: see [the language page](../languages/dotenv.md#repository-checks-and---cache).',
       '',
     );
   }
