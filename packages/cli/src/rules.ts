@@ -18,16 +18,12 @@ const CORE_RULES: Record<string, string> = {
   'aws-bedrock-api-key': 'Amazon Bedrock API key (long-term ABSK…, short-term bedrock-api-key-…) in a file',
 };
 
-const REPOSITORY_RULES: Record<string, string> = {
-  'env-file-tracked': 'An env file is tracked (or staged) by git',
-  'env-file-not-ignored': 'An env file is not ignored by git',
-};
-
 export function ruleMeta(ruleId: string, dotenv: DotenvApi | undefined): RuleMeta {
   const check = (dotenv?.checks as Readonly<Record<string, { description: string; docsUrl: string } | undefined>> | undefined)?.[ruleId];
   if (check) return { id: ruleId, description: check.description, helpUri: check.docsUrl };
   const core = CORE_RULES[ruleId];
   // Core rule ids are documented together in the CLI reference (one heading per id).
   if (core) return { id: ruleId, description: core, helpUri: `${DOCS_URL}/cli.md#${ruleId}` };
-  return { id: ruleId, description: REPOSITORY_RULES[ruleId] ?? ruleId, helpUri: `${DOCS_URL}/checks/${ruleId}.md` };
+  // Every other id is a @credlint/dotenv check (the repository checks included), described by `checks` above.
+  return { id: ruleId, description: ruleId, helpUri: `${DOCS_URL}/checks/${ruleId}.md` };
 }

@@ -145,8 +145,9 @@ export function gitStateStamp(dir: string): string {
       if (st.isDirectory()) gitDir = dotGit;
       else if (st.isFile()) {
         // a worktree or submodule: `gitdir: <path>`, relative to the work tree
-        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'));
-        if (m?.[1]) gitDir = resolve(d, m[1].trim());
+        const text = readFileSync(dotGit, 'utf8');
+        const target = text.startsWith('gitdir: ') ? (text.slice('gitdir: '.length).split('\n')[0] ?? '').trim() : '';
+        if (target) gitDir = resolve(d, target);
       }
     } catch {
       // no .git here: look further up

@@ -20,7 +20,6 @@ regexAudit(import.meta.url, [
   { file: 'src/parsers/typescript.ts', re: / \(\d+:\d+\)$/u },
   { file: 'src/parsers/typescript.ts', re: /(?:(?:in|out|const)\b\s*)*/uy },
   { file: 'src/parsers/typescript.ts', re: /(?:export\s+)?(?:declare\s+)?namespace\b/uy },
-  { file: 'src/rules/dotenv-checks.ts', re: /^\uFEFF/ },
   { file: 'src/rules/no-hardcoded-credentials.ts', re: /aws|boto/i },
   { file: 'src/rules/no-static-credentials.ts', re: /^[A-Za-z][A-Za-z0-9_.-]{2,63}$/ },
   { file: 'src/rules/no-static-credentials.ts', re: /(^|\.)environ$/ },
