@@ -3,9 +3,11 @@
 // ESLint (the plugin's recommended config through `new ESLint()`: plain, --fix, --cache) and
 // secretlint: every front end reports the same check ids, with the same severities, lines and
 // messages — and those severities are the table's (`checks[id].severity`).
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '@credlint/core/testing';
 import { CHECK_IDS, checks, gitProcesses, type CheckId } from '@credlint/dotenv';
 import { ESLint } from 'eslint';
@@ -182,6 +184,33 @@ describe('one answer across front ends (real git repository)', () => {
       const scanLines = report.findings.filter((f) => f.file === file && f.severity === 'error' && (f.ruleId === 'credential-in-example' || !IDS.has(f.ruleId)));
       expect(scanLines.length, file).toBeGreaterThan(0);
       for (const f of scanLines) expect(lines.has(f.line), `${file}:${f.line} ${f.ruleId}`).toBe(true);
+    }
+  });
+
+  it('the eslint CLI with --fix on a force-added .env with keys: fixes the blanks, still reports env-file-tracked, exits 1', () => {
+    const repo = gitRepo({
+      '.env': `AWS_ACCESS_KEY_ID=${KEY}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_REGION=eu-west-1  \n`,
+      'eslint.config.mjs': `import credlint from ${JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, '../../eslint-plugin/dist/index.js')).href)};\nexport default [...credlint.configs.recommended];\n`,
+    });
+    try {
+      git(repo, 'add', '-f', '.env');
+      const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('eslint/package.json')), 'bin', 'eslint.js');
+      const run = (...args: string[]) => spawnSync(process.execPath, [bin, '--format', 'json', ...args, '.env'], { cwd: repo, encoding: 'utf8' });
+      const plain = run();
+      const fixed = run('--fix');
+      const ids = (out: string) => (JSON.parse(out) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId)).sort();
+      expect(ids(plain.stdout)).toEqual(['credlint/env-file-tracked', 'credlint/trailing-whitespace']);
+      expect(ids(fixed.stdout)).toEqual(['credlint/env-file-tracked']);
+      expect(fixed.status).toBe(1);
+      expect(readFileSync(path.join(repo, '.env'), 'utf8')).toMatch(/AWS_REGION=eu-west-1\n$/);
+      // (ESLint's JSON formatter echoes the file as `source`/`output`: only our messages are checked)
+      const messages = (out: string) => (JSON.parse(out) as { messages: { message: string }[] }[]).flatMap((r) => r.messages.map((m) => m.message)).join('\n');
+      expect(messages(plain.stdout) + messages(fixed.stdout)).not.toContain(SECRET);
+      // and a second plain run agrees with what --fix reported
+      writeFileSync(path.join(repo, 'unrelated.txt'), 'x\n');
+      expect(ids(run().stdout)).toEqual(['credlint/env-file-tracked']);
+    } finally {
+      removeDir(repo);
     }
   });
 });
