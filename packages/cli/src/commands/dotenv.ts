@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { colors, useColor } from '../colors.js';
-import { loadDotenv, dotenvLoadError, type Dialect } from '../dotenv-bridge.js';
+import { loadDotenv, type Dialect } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
 import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
@@ -61,10 +61,6 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
 
   const dotenv = await loadDotenv();
-  if (!dotenv) {
-    io.stderr.write(`credlint dotenv: ${dotenvLoadError() ?? '@credlint/dotenv is not available'}\n`);
-    return 2;
-  }
   let files = positionals;
   if (files.length === 0) {
     // The matcher `scan` uses: not `.envrc` (a shell script) nor editor backups (`.env.swp`, `.env~`).

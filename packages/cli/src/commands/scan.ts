@@ -3,7 +3,7 @@ import path from 'node:path';
 import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
-import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
+import { envFileNames, loadDotenv } from '../dotenv-bridge.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
 import { escapeControl, escapeMessage } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
@@ -227,8 +227,6 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   tagEnvFiles(tasks, envFileNames);
   // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
-  const loadError = dotenvLoadError();
-  if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
 
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
