@@ -236,8 +236,9 @@ type LineReader = (typeof LINE_READERS)[number];
  * readers that interpolate). Readers that reject a whole file (Compose, docker) reject the entry here.
  * dotenv, Node and python-dotenv are not line-based: `parse` reads the whole file with them, once.
  */
-function readEntry(entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>, envs: Record<LineReader, Env>, values: Record<Reader, string | undefined>, unknown: Reader[]): void {
+function readEntry(entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>, envs: Record<LineReader, Env>, values: Record<Reader, string | undefined>, unknown: Reader[], work: ParseWork): void {
   for (const reader of LINE_READERS) {
+    work.chars += entry.raw.length + 1;
     let assignments: Assignment[];
     try {
       switch (reader) {
@@ -339,7 +340,7 @@ function shellScan(text: string, from: ShellState): ShellState {
  * next lines, whose entries are then not assignments of their own; a quote never closed is a syntax
  * error that stops `source` there.
  */
-function bashAcrossLines(nodes: EnvNode[]): void {
+function bashAcrossLines(nodes: EnvNode[], work: ParseWork): void {
   let state: ShellState = { stack: [], continued: false };
   let commandStart = 0;
   const clear = (node: EnvEntry): void => {
@@ -351,6 +352,7 @@ function bashAcrossLines(nodes: EnvNode[]): void {
     const node = nodes[i] as EnvNode;
     const inside = state.stack.length > 0 || state.continued;
     if (!inside) commandStart = i;
+    work.chars += node.raw.length + 1;
     state = shellScan(node.raw + (node.eol === '' ? '' : '\n'), state);
     if (node.type !== 'entry') continue;
     if (inside) clear(node);
@@ -397,9 +399,19 @@ export function bashMultiLine(nodes: EnvNode[]): boolean[] {
   return out;
 }
 
+/**
+ * Work done by one parse, for the linear-time test: characters handed to the readers and to the shell
+ * scanner. Each reader is linear in its input (reader-linear-time.test.ts), so this bounds the parse.
+ */
+export interface ParseWork {
+  chars: number;
+}
+
 /** Lossless parse: `print(parse(text)) === text`, byte for byte. */
-export function parse(text: string, _options: { filename?: string } = {}): EnvDocument {
+export function parse(text: string, options: { filename?: string; work?: ParseWork } = {}): EnvDocument {
+  const work = options.work ?? { chars: 0 };
   const { bom, nodes } = tokenize(text);
+  work.chars += 3 * text.length;
   // Node's, dotenv's and python-dotenv's parsers are not line-based (Node glues a line without `=` to the
   // next key; a quote left open in dotenv or python-dotenv can run into later lines): each reads the whole
   // file once and every entry gets the assignment that starts at its key (Node: at its `=`). With a BOM,
@@ -425,13 +437,13 @@ export function parse(text: string, _options: { filename?: string } = {}): EnvDo
       bash: undefined,
     };
     const unknown: Reader[] = [];
-    readEntry(node, envs, values, unknown);
+    readEntry(node, envs, values, unknown, work);
     // A BOM glues itself to bash's first word too.
     if (bom && node === nodes[0]) values.bash = undefined;
     node.values = values;
     if (unknown.length > 0) node.unknown = unknown;
   }
-  bashAcrossLines(nodes);
+  bashAcrossLines(nodes, work);
   // What a reader sets outside the entries (see EnvDocument.readerOnly).
   const claimed = new Set<string>();
   for (const node of nodes) if (node.type === 'entry') claimed.add(`${node.keyStart}`).add(`e${node.equals}`);
@@ -449,6 +461,7 @@ export function parse(text: string, _options: { filename?: string } = {}): EnvDo
     const inner = node.key.length > 2 && node.key.startsWith("'") && node.key.endsWith("'") ? node.key.slice(1, -1) : '';
     const rest = node.raw.slice(node.keyEnd - node.start);
     if (!isPosixName(inner) || rest.includes('$') || rest.includes('`')) continue;
+    work.chars += node.raw.length + 8;
     const a = readBash(`export ${inner}${rest}${node.eol === '\r\n' || node.eol === '\r' ? '\r' : ''}`).find((x) => x.key === inner);
     if (a && !a.unknown) readerOnly.push({ reader: 'bash', key: inner, value: a.value, offset: node.keyStart + 1, line: node.line });
   }
