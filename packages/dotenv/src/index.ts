@@ -17,7 +17,7 @@ export type {
   ValidateOptions,
   Variable,
 } from './types.js';
-export { READER_NAMES, READERS } from './types.js';
+export { DIALECTS, READER_NAMES, READERS } from './types.js';
 export { entries, parse, print } from './parse.js';
 export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, type AwsSharedEntry } from './aws-shared.js';
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';

@@ -33,7 +33,6 @@ Options:
 Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
 not read, or a fix not written).`;
 
-const DIALECTS: readonly Dialect[] = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'];
 
 export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -54,13 +53,13 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${DOTENV_HELP}\n`);
     return 0;
   }
+  const dotenv = await loadDotenv();
   const dialect = values.dialect as Dialect;
-  if (!DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')} (got "${values.dialect}")`);
+  if (!(dotenv.DIALECTS as readonly string[]).includes(dialect)) throw new UsageError(`--dialect must be one of ${dotenv.DIALECTS.join(', ')} (got "${values.dialect}")`);
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json (got "${values.format}")`);
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
 
-  const dotenv = await loadDotenv();
   let files = positionals;
   if (files.length === 0) {
     // The matcher `scan` uses: not `.envrc` (a shell script) nor editor backups (`.env.swp`, `.env~`).

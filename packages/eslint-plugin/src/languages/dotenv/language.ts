@@ -1,4 +1,4 @@
-import { parse, type EnvDocument, type EnvNode } from '@credlint/dotenv';
+import { DIALECTS, parse, type Dialect, type EnvDocument, type EnvNode } from '@credlint/dotenv';
 import type { File, Language, LanguageContext, LanguageOptions, OkParseResult, ParseResult, SourceLocation } from '@eslint/core';
 import { HashCommentSourceCode, type BaseNode, type HashComment } from '../../util/hash-comment-source-code.js';
 import { LineStarts } from '../../util/lines.js';
@@ -95,11 +95,10 @@ export class DotenvSourceCode extends HashCommentSourceCode<DotenvFile> {
   }
 }
 
-export const DIALECTS = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'] as const;
 
 export interface DotenvLanguageOptions extends Record<string, unknown> {
   /** Which reader(s) the file is judged for (see `credlint dotenv --dialect`). Default `portable`. */
-  dialect: (typeof DIALECTS)[number];
+  dialect: Dialect;
 }
 
 /** `credlint/dotenv`: `.env` files through @credlint/dotenv's lossless parser. `parse` never fails. */
