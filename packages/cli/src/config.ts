@@ -13,9 +13,12 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { RULE_IDS } from '@credlint/core';
+import type * as Dotenv from '@credlint/dotenv';
 import type { Ignore } from 'ignore';
 import type { Dialect } from './dotenv-bridge.js';
-import { UsageError } from './types.js';
+import { ConfigError, UsageError } from './types.js';
+
+export { ConfigError } from './types.js';
 
 export type RuleSetting = 'error' | 'warn' | 'off';
 
@@ -60,9 +63,6 @@ export interface LoadedConfig {
   /** `maxFileSize` in bytes, when set. */
   maxFileSize?: number;
 }
-
-/** A configuration that cannot be used: exit 2, with the file and the key named. */
-export class ConfigError extends UsageError {}
 
 export interface ConfigFlags {
   /** `--config FILE` */
@@ -203,7 +203,7 @@ async function knownIds(raw: unknown): Promise<KnownIds> {
   const rules = obj.rules !== null && typeof obj.rules === 'object' ? Object.keys(obj.rules) : [];
   const needDotenv = obj.dialects !== undefined || rules.some((id) => !CORE_RULE_IDS.includes(id));
   if (!needDotenv) return { rules: new Set(CORE_RULE_IDS), dialects: new Set() };
-  let dotenv: typeof import('@credlint/dotenv');
+  let dotenv: typeof Dotenv;
   try {
     dotenv = await import('@credlint/dotenv');
   } catch (e) {
