@@ -16,6 +16,7 @@ import { RULE_IDS } from '@credlint/core';
 import type * as Dotenv from '@credlint/dotenv';
 import type { Ignore } from 'ignore';
 import type { Dialect } from './dotenv-bridge.js';
+import { DOCS_URL } from './rules.js';
 import { ConfigError, UsageError } from './types.js';
 
 export { ConfigError } from './types.js';
@@ -229,7 +230,8 @@ function describe(value: unknown): string {
 /** Checks a configuration object against the schema's rules; returns it typed, or throws ConfigError naming the key. */
 export function validateConfig(raw: unknown, file: string, known: KnownIds): CredlintConfig {
   const fail = (key: string, why: string): never => {
-    throw new ConfigError(`invalid configuration in ${file}: "${key}" ${why}`);
+    // Keys are echoed too: a long one (a value pasted as a key?) is cut like a value.
+    throw new ConfigError(`invalid configuration in ${file}: "${key.length > 60 ? `${key.slice(0, 20)}…` : key}" ${why}`);
   };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`invalid configuration in ${file}: must be an object (got ${describe(raw)})`);
@@ -250,7 +252,7 @@ export function validateConfig(raw: unknown, file: string, known: KnownIds): Cre
   if (obj.rules !== undefined) {
     const rules = plainObject(obj.rules) ?? fail('rules', `must be an object of rule id → "error" | "warn" | "off" (got ${describe(obj.rules)})`);
     for (const [id, setting] of Object.entries(rules)) {
-      if (!known.rules.has(id)) fail(`rules.${id}`, `is not a credlint check or rule id (see docs/configuration.md#rules)`);
+      if (!known.rules.has(id)) fail(`rules.${id}`, `is not a credlint check or rule id (see ${DOCS_URL}/configuration.md#rules)`);
       if (!RULE_SETTINGS.includes(setting as RuleSetting)) fail(`rules.${id}`, `must be "error", "warn" or "off" (got ${describe(setting)})`);
     }
     out.rules = rules as Record<string, RuleSetting>;

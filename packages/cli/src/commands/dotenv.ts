@@ -32,7 +32,8 @@ Options:
 ${CONFIG_HELP}
   -h, --help            show this help
 
-Configuration (docs/configuration.md): ignore globs, rule severities and dialects apply here too.
+Configuration (https://github.com/credlint/credlint/blob/main/docs/configuration.md): ignore
+globs, rule severities and dialects apply here too.
 
 Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
 not read, or a fix not written).`;

@@ -47,8 +47,8 @@ Options:
 ${CONFIG_HELP}
   -h, --help            show this help
 
-Configuration (docs/configuration.md): ignore globs, rule severities, dialects, accountId,
-baseline and maxFileSize; the flags above win over it.
+Configuration (https://github.com/credlint/credlint/blob/main/docs/configuration.md): ignore
+globs, rule severities, dialects, accountId, baseline and maxFileSize; the flags above win over it.
 
 Exit codes: 0 clean, 1 errors found (or more than --max-warnings warnings), 2 usage error or
 something not scanned (listed in the report), 141 stdout closed early (e.g. | head).`;
