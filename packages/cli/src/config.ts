@@ -13,7 +13,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { RULE_IDS } from '@credlint/core';
-import type * as Dotenv from '@credlint/dotenv';
+import { CHECK_ID_LIST, DIALECTS } from '@credlint/dotenv/ids';
 import type { Ignore } from 'ignore';
 import type { Dialect } from './dotenv-bridge.js';
 import { DOCS_URL } from './rules.js';
@@ -177,7 +177,7 @@ export async function loadConfig(flags: ConfigFlags, start: string, cwd: string)
   if (!found) return undefined;
   const file = found.filepath;
   const raw = found.isEmpty ? {} : found.config;
-  const config = validateConfig(raw, file, await knownIds(raw));
+  const config = validateConfig(raw, file, knownIds());
   const dir = path.dirname(file);
   const loaded: LoadedConfig = { file, dir, root: repositoryRoot(dir) ?? dir, config };
   if (config.maxFileSize !== undefined) loaded.maxFileSize = parseConfigSize(config.maxFileSize, file);
@@ -195,30 +195,9 @@ function asConfigError(e: unknown, where: string): ConfigError {
   return new ConfigError(`${where}: cannot read the configuration (${code ?? (e as Error).message})`);
 }
 
-/**
- * The rule and dialect ids this build knows. Dotenv's ids need the validator module, loaded only
- * when the file names something that is not a core rule id, or has `dialects`.
- */
-async function knownIds(raw: unknown): Promise<KnownIds> {
-  const obj = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const rules = obj.rules !== null && typeof obj.rules === 'object' ? Object.keys(obj.rules) : [];
-  const needDotenv = obj.dialects !== undefined || rules.some((id) => !CORE_RULE_IDS.includes(id));
-  if (!needDotenv) return { rules: new Set(CORE_RULE_IDS), dialects: new Set() };
-  let dotenv: typeof Dotenv;
-  try {
-    dotenv = await import('@credlint/dotenv');
-  } catch (e) {
-    throw new ConfigError(`the configuration names env-file checks or dialects, and @credlint/dotenv could not be loaded to check them (${(e as Error).message})`);
-  }
-  return knownIdsFrom(dotenv);
-}
-
-/** Known ids from the dotenv API: every check id, and every dialect (`portable` plus each reader). */
-export function knownIdsFrom(dotenv: { checks: Readonly<Record<string, unknown>>; READERS: readonly string[] }): KnownIds {
-  return {
-    rules: new Set([...CORE_RULE_IDS, ...Object.keys(dotenv.checks)]),
-    dialects: new Set(['portable', ...dotenv.READERS]),
-  };
+/** The rule and dialect ids this build knows: core's rule ids, dotenv's check ids and dialects (from its light `ids` entry: no validator loaded). */
+export function knownIds(): KnownIds {
+  return { rules: new Set([...CORE_RULE_IDS, ...CHECK_ID_LIST]), dialects: new Set(DIALECTS) };
 }
 
 function describe(value: unknown): string {

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { colors, useColor } from '../colors.js';
+import { DIALECTS } from '@credlint/dotenv/ids';
 import { applyRules, checksOff, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart } from '../config.js';
 import { loadDotenv, dotenvLoadError, type Dialect } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
@@ -38,7 +39,6 @@ globs, rule severities and dialects apply here too.
 Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
 not read, or a fix not written).`;
 
-const DIALECTS: readonly Dialect[] = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'];
 
 export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
