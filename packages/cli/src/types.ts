@@ -1,4 +1,4 @@
-/** One reported problem, in the shape of DESIGN.md's JSON `findings[]` plus internal fields. */
+/** One reported problem, in the shape of the JSON `findings[]` in docs/cli.md (Output) plus internal fields. */
 export interface ReportFinding {
   /** Path relative to the current directory, `/`-separated. */
   file: string;

@@ -1,8 +1,7 @@
 /**
- * `credlint doctor` lives in ../doctor/ (owned separately). Loaded by a computed specifier so
- * this package builds and runs whether or not that module exists yet. This wrapper takes the
- * configuration flags (--config FILE, --no-config) and applies the configuration's `rules` and
- * `ignore` to doctor's findings.
+ * `credlint doctor`: loaded lazily (it pulls in the shared-config readers, and the AWS SDK for --online),
+ * so `scan` and the commit hook never pay for it. This wrapper takes the configuration flags
+ * (--config FILE, --no-config) and applies the configuration's `rules` and `ignore` to doctor's findings.
  */
 import path from 'node:path';
 import { applyRules, configIgnores, loadConfig, type ConfigFlags, type LoadedConfig } from '../config.js';
@@ -14,14 +13,6 @@ interface DoctorFindingLike {
   ruleId: string;
   severity: 'error' | 'warning';
 }
-
-type RunDoctor = (
-  argv: string[],
-  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; env: NodeJS.ProcessEnv; cwd: string },
-  adjust?: <T extends DoctorFindingLike>(findings: T[]) => T[],
-) => Promise<number>;
-
-const DOCTOR_MODULE = '../doctor/index.js';
 
 /** Takes `--config FILE` / `--config=FILE` / `--no-config` out of doctor's arguments (doctor's own parser refuses unknown flags). */
 export function splitConfigFlags(argv: string[]): { rest: string[]; flags: ConfigFlags } {
@@ -54,19 +45,7 @@ export function adjustDoctorFindings<T extends DoctorFindingLike>(findings: T[],
 }
 
 export async function runDoctorCommand(argv: string[], io: Io): Promise<number> {
-  let runDoctor: RunDoctor | undefined;
-  try {
-    const mod = (await import(DOCTOR_MODULE)) as { runDoctor?: RunDoctor };
-    runDoctor = mod.runDoctor;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    // Only a missing doctor module is "not built yet"; a broken one must surface.
-    if (code !== 'ERR_MODULE_NOT_FOUND' || !String((e as Error).message).includes('doctor')) throw e;
-  }
-  if (typeof runDoctor !== 'function') {
-    io.stderr.write('credlint doctor: not available in this build\n');
-    return 2;
-  }
+  const { runDoctor } = await import('../doctor/index.js');
   const { rest, flags } = splitConfigFlags(argv);
   // --help needs no configuration (and a broken one must not hide the help).
   const help = rest.some((a) => a === '-h' || a === '--help');

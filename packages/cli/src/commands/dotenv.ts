@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { colors, useColor } from '../colors.js';
 import { DIALECTS } from '@credlint/dotenv/ids';
 import { applyRules, checksOff, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart } from '../config.js';
-import { loadDotenv, dotenvLoadError, type Dialect } from '../dotenv-bridge.js';
+import { loadDotenv, type Dialect } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
 import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
@@ -76,10 +76,6 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const checks = off.length ? (Object.fromEntries(off.map((id) => [id, 'off'])) as Record<string, 'off'>) : undefined;
 
   const dotenv = await loadDotenv();
-  if (!dotenv) {
-    io.stderr.write(`credlint dotenv: ${dotenvLoadError() ?? '@credlint/dotenv is not available'}\n`);
-    return 2;
-  }
   let files = positionals;
   if (files.length === 0) {
     // The matcher `scan` uses: not `.envrc` (a shell script) nor editor backups (`.env.swp`, `.env~`).

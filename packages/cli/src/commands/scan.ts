@@ -4,7 +4,7 @@ import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
 import { applyRules, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart, type LoadedConfig } from '../config.js';
-import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
+import { envFileNames, loadDotenv } from '../dotenv-bridge.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
 import { escapeControl, escapeMessage } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
@@ -252,8 +252,6 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   if (config) setDialects(tasks, config, io.cwd);
   // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
-  const loadError = dotenvLoadError();
-  if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
 
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
