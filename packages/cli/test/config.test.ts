@@ -315,6 +315,17 @@ describe('each key changes the output', () => {
     expect(json(dir, ['scan', '--max-file-size', '1MB']).code).toBe(0);
   });
 
+  it('scan --history: ignore and rules apply to history findings too', () => {
+    const dir = repo({ ...KEY_FILE(), 'fixtures/keys.txt': `key = ${fakeAccessKeyId({ seed: 907 })}\n` });
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'keys');
+    expect(ids(json(dir, ['scan', '--history']).report)).toEqual(['fixtures/keys.txt:aws-access-key-id:error', 'src/app.txt:aws-access-key-id:error']);
+    writeFileSync(path.join(dir, '.credlintrc.json'), JSON.stringify({ ignore: ['fixtures/'], rules: { 'aws-access-key-id': 'warn' } }));
+    const r = json(dir, ['scan', '--history']);
+    expect(ids(r.report)).toEqual(['src/app.txt:aws-access-key-id:warning']);
+    expect(r.code).toBe(0);
+  });
+
   it('doctor: rules apply to its findings (ids shared with the checks)', () => {
     const dir = repo();
     const env = { HOME: dir, AWS_ACCESS_KEY_ID: 'AKIAshort', AWS_SECRET_ACCESS_KEY: fakeSecretAccessKey(906), AWS_REGION: 'us-east-1' };
@@ -324,5 +335,17 @@ describe('each key changes the output', () => {
     const after = json(dir, ['doctor'], env);
     expect(after.report.findings.map((f) => f.ruleId)).not.toContain('malformed-access-key-id');
     expect(json(dir, ['doctor', '--no-config'], env).report.findings.map((f) => f.ruleId)).toContain('malformed-access-key-id');
+  });
+
+  it('doctor: findings on a file the configuration ignores are dropped (the environment never is)', () => {
+    const dir = repo({ '.env': `AWS_ACCESS_KEY_ID=${fakeAccessKeyId({ seed: 908 })}\nAWS_REGION=us-east-1\n` });
+    const env = { HOME: dir, AWS_ACCESS_KEY_ID: fakeAccessKeyId({ seed: 909 }), AWS_SECRET_ACCESS_KEY: fakeSecretAccessKey(910), AWS_REGION: 'us-east-1' };
+    const files = (r: JsonReport) => [...new Set(r.findings.map((f) => `${f.file}:${f.ruleId}`))];
+    expect(files(json(dir, ['doctor'], env).report)).toContain('.env:env-differs-from-dotenv');
+    writeFileSync(path.join(dir, '.credlintrc.json'), JSON.stringify({ ignore: ['.env'] }));
+    expect(files(json(dir, ['doctor'], env).report).filter((f) => f.startsWith('.env'))).toEqual([]);
+    // The same config with --config=FILE spelling, and --no-config brings the finding back.
+    expect(files(json(dir, ['doctor', '--config=.credlintrc.json'], env).report).filter((f) => f.startsWith('.env'))).toEqual([]);
+    expect(files(json(dir, ['doctor', '--no-config'], env).report)).toContain('.env:env-differs-from-dotenv');
   });
 });
