@@ -17,11 +17,12 @@ export type {
   ValidateOptions,
   Variable,
 } from './types.js';
-export { DIALECTS, READER_NAMES, READERS } from './types.js';
+export { READER_NAMES, READERS } from './types.js';
 export { entries, parse, print } from './parse.js';
 export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, type AwsSharedEntry } from './aws-shared.js';
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
 export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';
+export { CHECK_ID_LIST, DIALECTS } from './ids.js';
 export { readersOf } from './context.js';
 export { validate, validateVariables } from './validate.js';
 export { validateAwsShared, validateAwsSharedFiles } from './validate-aws-shared.js';

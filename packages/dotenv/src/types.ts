@@ -1,7 +1,6 @@
 /** Who will read the file. `portable` = every common reader: report what any of them reads differently. */
-/** Every dialect a file can be judged for: `portable` (all readers) or one reader's. */
-export const DIALECTS = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'] as const;
-export type Dialect = (typeof DIALECTS)[number];
+/** What a file is judged for: `portable` (all readers) or one reader's. The list is DIALECTS in ids.ts. */
+export type Dialect = 'portable' | 'dotenv' | 'node' | 'docker' | 'compose' | 'bash' | 'python';
 
 /** The readers credlint models. `node` = Node's `util.parseEnv` / `--env-file`; `bash` = `set -a; source .env`. */
 export type Reader = 'dotenv' | 'node' | 'python' | 'compose' | 'docker' | 'bash';

@@ -1,7 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { colors, useColor } from '../colors.js';
+import { DIALECTS } from '@credlint/dotenv/ids';
+import { applyRules, checksOff, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart } from '../config.js';
 import { loadDotenv, type Dialect } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
@@ -21,14 +23,18 @@ plus the AWS checks and whether git tracks or ignores the file (skipped, with a 
 
 Options:
   --dialect NAME        portable (default: flag what any reader reads differently) | dotenv | node |
-                        docker | compose | bash | python
+                        docker | compose | bash | python; wins over the configuration's "dialects"
   --fix                 repair what can be repaired without changing any value (atomic write,
                         through symbolic links; read-only and hard-linked files, and files
                         changed meanwhile, are not written: exit 2)
   -f, --format NAME     stylish (default) | json
   --max-warnings N      exit 1 when there are more than N warnings
   --color / --no-color  force colour on or off
+${CONFIG_HELP}
   -h, --help            show this help
+
+Configuration (https://github.com/credlint/credlint/blob/main/docs/configuration.md): ignore
+globs, rule severities and dialects apply here too.
 
 Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
 not read, or a fix not written).`;
@@ -40,26 +46,36 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     allowPositionals: true,
     strict: true,
     options: {
-      dialect: { type: 'string', default: 'portable' },
+      dialect: { type: 'string' },
       fix: { type: 'boolean', default: false },
       format: { type: 'string', short: 'f', default: 'stylish' },
       'max-warnings': { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...CONFIG_OPTIONS,
     },
   });
   if (values.help) {
     io.stdout.write(`${DOTENV_HELP}\n`);
     return 0;
   }
-  const dotenv = await loadDotenv();
-  const dialect = values.dialect as Dialect;
-  if (!(dotenv.DIALECTS as readonly string[]).includes(dialect)) throw new UsageError(`--dialect must be one of ${dotenv.DIALECTS.join(', ')} (got "${values.dialect}")`);
+  const flagDialect = values.dialect as Dialect | undefined;
+  if (flagDialect !== undefined && !DIALECTS.includes(flagDialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')} (got "${values.dialect}")`);
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json (got "${values.format}")`);
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
 
+  const config = await loadConfig(
+    { ...(values.config !== undefined ? { config: values.config } : {}), ...(values['no-config'] ? { noConfig: true } : {}) },
+    searchStart(positionals, io.cwd, isDirectory),
+    io.cwd,
+  );
+  // Checks the configuration turns off are not run at all, so --fix does not apply their fixes either.
+  const off = checksOff(config);
+  const checks = off.length ? (Object.fromEntries(off.map((id) => [id, 'off'])) as Record<string, 'off'>) : undefined;
+
+  const dotenv = await loadDotenv();
   let files = positionals;
   if (files.length === 0) {
     // The matcher `scan` uses: not `.envrc` (a shell script) nor editor backups (`.env.swp`, `.env~`).
@@ -83,7 +99,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const gitMissing = where.kind === 'no-git';
   if (gitMissing) io.stderr.write('credlint dotenv: git was not found on PATH: the repository checks env-file-tracked and env-file-not-ignored were skipped; every other check ran\n');
   // .credlintignore applies to named files too (lint-staged passes every staged env file, fixtures included).
-  const scopes = credlintIgnores(io.cwd, top);
+  const scopes = [...credlintIgnores(io.cwd, top), ...configIgnores(config)];
   files = files.filter((f) => !ignoredBy(scopes, path.resolve(io.cwd, f), false));
   const findings: ReportFinding[] = [];
   const notes: FileNote[] = [];
@@ -93,7 +109,9 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
     const file = display(io.cwd, abs);
-    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: !gitMissing, fix: values.fix });
+    // --dialect > the configuration's dialect for this path > portable.
+    const dialect = flagDialect ?? (config ? configuredDialect(config, repoRelative(config, abs)) : undefined) ?? 'portable';
+    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: !gitMissing, fix: values.fix, ...(checks ? { checks } : {}) });
     if (r.error) {
       // The same fail-closed rule as `scan` (exit-code.ts): a binary is a note, a file not read is fatal.
       notes.push(fileNote(file, r.errorCode ?? 'unreadable', r.error));
@@ -105,7 +123,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
       // The diagnostics stand (the file is unchanged); the failed write is an error of its own.
       notes.push(fileNote(file, 'write-failed', r.writeError));
     }
-    const mine = r.diagnostics.map((d) => fromDotenv(d, dotenv, file, ''));
+    const mine = applyRules(r.diagnostics.map((d) => fromDotenv(d, dotenv, file, '')), config);
     for (const f of mine) findings.push(f);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }
@@ -118,4 +136,12 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     if (fixed) io.stdout.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);
   }
   return exitCode({ notes, errors, warnings, maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings) });
+}
+
+function isDirectory(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
