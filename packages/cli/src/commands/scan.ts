@@ -3,7 +3,8 @@ import path from 'node:path';
 import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
-import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
+import { dotenvLoadError, envFileNames, loadDotenv, type DotenvApi } from '../dotenv-bridge.js';
+import { dialectChooser } from '../dialect.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
 import { escapeControl, escapeMessage } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
@@ -229,6 +230,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
   const loadError = dotenvLoadError();
   if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
+  if (dotenv) chooseDialects(tasks, dotenv, io.cwd);
 
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
@@ -328,6 +330,20 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     );
   }
   return exitCode({ notes, errors: totals.errors, warnings: totals.warnings, maxWarnings: args.maxWarnings });
+}
+
+/**
+ * Each env file's dialect, on the main thread (workers get plain data): no `--dialect` on scan, so the
+ * configuration (helper "cfg", pending) or the inference decides, else portable.
+ */
+function chooseDialects(tasks: FileTask[], dotenv: DotenvApi, cwd: string): void {
+  const choose = dialectChooser(new dotenv.DialectInferrer(), {});
+  for (const t of tasks) {
+    if (t.env !== 'env' && t.env !== 'example') continue;
+    const choice = choose(t.abs ?? path.resolve(cwd, t.file));
+    t.dialect = choice.dialect;
+    if (choice.inference) t.inference = choice.inference;
+  }
 }
 
 function errorText(e: unknown): string {
