@@ -14,6 +14,7 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, rea
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isEnvExampleFile } from './files.js';
 import { checks } from './checks/index.js';
+import { safeMessage } from './safe-message.js';
 import type { Diagnostic, Dialect } from './types.js';
 
 export type ModelledDialect = Exclude<Dialect, 'portable'>;
@@ -66,11 +67,13 @@ export const nodeFacts: FsFacts = {
     try {
       // O_NONBLOCK: a FIFO named like a manifest must not hang the run.
       fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-      if (!fstatSync(fd).isFile()) return undefined;
-      const buf = Buffer.allocUnsafe(maxBytes);
+      const st = fstatSync(fd);
+      if (!st.isFile()) return undefined;
+      const want = Math.min(st.size, maxBytes);
+      const buf = Buffer.allocUnsafe(want);
       let off = 0;
-      while (off < maxBytes) {
-        const n = readSync(fd, buf, off, maxBytes - off, off);
+      while (off < want) {
+        const n = readSync(fd, buf, off, want - off, off);
         if (n === 0) break;
         off += n;
       }
@@ -563,7 +566,8 @@ export function inferDialect(envFile: string, repoRoot?: string, facts: FsFacts 
 
 /** What a message says about an inferred dialect: `judged as python-dotenv (python-dotenv in requirements.txt line 3)`. */
 export function describeInference(inf: DialectInference): string {
-  return `judged as ${inf.reader} (${inf.reason}${inf.note ? `; ${inf.note}` : ''})`;
+  // Paths and script names come from the repository: masked like every message (a pasted token as a file name).
+  return safeMessage(`judged as ${inf.reader} (${inf.reason}${inf.note ? `; ${inf.note}` : ''})`);
 }
 
 /**

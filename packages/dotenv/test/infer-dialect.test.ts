@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -292,5 +293,15 @@ describe('inferDialect: fixtures shaped like real projects', () => {
     const aws = out.find((d) => d.checkId === 'invalid-region');
     expect(aws?.message).not.toContain('judged as');
     expect(annotate(r.diagnostics, undefined)).toBe(r.diagnostics);
+  });
+
+  it('the reason is masked like any message: a token-shaped directory name is not printed whole', () => {
+    const token = randomBytes(30).toString('base64').replace(/[+/=]/g, 'x');
+    const root = project({ [`${token}/requirements.txt`]: 'python-dotenv\n', [`${token}/.env`]: 'K = v\n' });
+    const inf = inferDialect(join(root, token, '.env'));
+    expect(inf?.reason).toContain(token); // the structured field keeps the path
+    const [d] = annotate(validate('K = v\n', { dialect: 'python' }), inf);
+    expect(d?.message).toContain('judged as python-dotenv');
+    expect(d?.message).not.toContain(token);
   });
 });
