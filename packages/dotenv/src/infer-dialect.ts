@@ -477,7 +477,8 @@ export class DialectInferrer {
    * Who reads `envFile`? Looks at its directory and the ancestors up to `repoRoot` (default: the
    * nearest `.git`; without one, the file's own directory only). Precedence: the file's name
    * (`.xcode.env`, `.envrc`), then files that name it (Compose `env_file:`, `--env-file`,
-   * `source`), then the nearest directory with a reader among its dependencies. Readers that
+   * `source`), then — for `.env` and `.env.*` only — the nearest directory with a reader among its
+   * dependencies. Readers that
    * disagree at the deciding level give undefined: the file is judged `portable`.
    */
   infer(envFile: string, repoRoot?: string): DialectInference | undefined {
@@ -501,6 +502,9 @@ export class DialectInferrer {
     const refs = all.flatMap((f) => f.refs).filter((r) => targets.has(r.target));
     const direct = decide(refs);
     if (direct !== 'none') return direct;
+    // dotenv, python-dotenv and phpdotenv load `.env` (and `.env.*` by option or framework); a
+    // `deploy/web.env` is more often handed to docker: a dependency alone does not decide for it.
+    if (![...targets].some((f) => dotenvName(basename(f)))) return undefined;
     for (const f of all) {
       const d = decide(f.manifests.filter((m) => m.only === undefined || targets.has(m.only)));
       if (d !== 'none') return d;
@@ -547,6 +551,10 @@ export class DialectInferrer {
     this.dirs.set(d, f);
     return f;
   }
+}
+
+function dotenvName(name: string): boolean {
+  return name === '.env' || name.startsWith('.env.');
 }
 
 /** One dialect from the evidence of one level: the first item when all agree, undefined when they do not. */

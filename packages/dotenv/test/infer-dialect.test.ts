@@ -226,6 +226,11 @@ describe('inferDialect: fixtures shaped like real projects', () => {
     expect(inferDialect(join(root, 'py/.env'))).toMatchObject({ dialect: 'python' });
     expect(inferDialect(join(root, 'both/.env'))).toBeUndefined();
     expect(inferDialect(join(root, 'twice.env'))).toBeUndefined();
+    // A dependency speaks for `.env` / `.env.*` (what those libraries load), not for a `deploy/web.env`.
+    writeFileSync(join(root, 'py/web.env'), 'A=1\n');
+    expect(inferDialect(join(root, 'py/web.env'))).toBeUndefined();
+    writeFileSync(join(root, 'py/.env.local'), 'A=1\n');
+    expect(inferDialect(join(root, 'py/.env.local'))).toMatchObject({ dialect: 'python' });
     // The project .env next to compose.yml, with dotenv in the same directory: read by both → portable.
     writeFileSync(join(root, '.env'), 'A=1\n');
     expect(inferDialect(join(root, '.env'))).toBeUndefined();
