@@ -192,21 +192,33 @@ function envFileArgs(line: string): { word: string; at: number }[] {
   return out;
 }
 
-/** Which reader runs a command line that passes `--env-file`: docker, Compose or Node. */
+/** Where one shell command ends and the next begins (`a; b`, `a && b`, `a | b`, `then b`, `do b`). */
+const SEPARATORS = /;|&&|\|\|?|\bthen\b|\bdo\b/;
+
+/** Words before the command itself: YAML's `- run:`, `sudo`, `exec`, `env`, assignments `A=b`. */
+const PREFIX_WORDS = new Set(['-', 'sudo', 'exec', 'time', 'env', 'command', 'npx', 'nohup']);
+
+/**
+ * Which reader runs the command that passes `--env-file`: docker, Compose or Node. The command is
+ * the first word of the last command before the flag (`docker run --name node --env-file x` is docker).
+ */
 function commandReader(before: string): { dialect: ModelledDialect; reader: string } | undefined {
-  // The last command word before the flag decides (`docker compose … --env-file`, `node --env-file`).
-  const words = before.split(/[\s;&|(]+/).filter(Boolean);
-  for (let i = words.length - 1; i >= 0; i--) {
+  const segments = before.split(SEPARATORS);
+  const words = (segments[segments.length - 1] ?? '').trim().split(/\s+/).filter(Boolean);
+  let i = 0;
+  for (; i < words.length; i++) {
     const w = words[i] as string;
-    const name = w.slice(w.lastIndexOf('/') + 1);
-    if (name === 'docker-compose' || (name === 'compose' && words[i - 1]?.endsWith('docker'))) return { dialect: 'compose', reader: 'docker compose --env-file' };
-    if (name === 'docker' || name === 'podman') {
-      const sub = words[i + 1];
-      if (sub === 'compose') return { dialect: 'compose', reader: 'docker compose --env-file' };
-      return { dialect: 'docker', reader: '`docker run --env-file`' };
-    }
-    if (name === 'node' || name === 'nodemon' || name === 'tsx') return { dialect: 'node', reader: "Node's --env-file" };
+    if (!(PREFIX_WORDS.has(w) || w.endsWith(':') || (w.includes('=') && !w.startsWith('-')))) break;
   }
+  const first = (words[i] ?? '').replace(/^[@-]+/, '');
+  const name = first.slice(first.lastIndexOf('/') + 1);
+  if (name === 'docker-compose') return { dialect: 'compose', reader: 'docker compose --env-file' };
+  if (name === 'docker' || name === 'podman') {
+    if (words[i + 1] === 'compose') return { dialect: 'compose', reader: 'docker compose --env-file' };
+    if (['run', 'create', 'container'].includes(words[i + 1] ?? '')) return { dialect: 'docker', reader: '`docker run --env-file`' };
+    return undefined;
+  }
+  if (name === 'node' || name === 'tsx') return { dialect: 'node', reader: "Node's --env-file" };
   return undefined;
 }
 
@@ -339,16 +351,22 @@ function unquoteYaml(raw: string): string {
 /** Lines of a shell script, Makefile or workflow: `--env-file` arguments, and `source X` / `. X` in scripts. */
 function scriptRefs(lines: string[], file: string, where: string, dir: string, root: string, shell: boolean, refs: Reference[]): void {
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] as string;
+    const start = i;
+    let l = lines[i] as string;
     if (l.trimStart().startsWith('#')) continue;
-    lineRefs(l, i + 1, file, where, [dir, root], refs);
+    // A command continued with `\` at the end of the line (`docker run --rm \` / `  --env-file .env \`) is one line.
+    while (l.trimEnd().endsWith('\\') && i + 1 < lines.length) {
+      const t = l.trimEnd();
+      l = `${t.slice(0, -1)} ${lines[++i] as string}`;
+    }
+    lineRefs(l, start + 1, file, where, [dir, root], refs);
     if (!shell) continue;
-    for (const part of l.split(/;|&&|\|\||\bthen\b|\bdo\b/)) {
+    for (const part of l.split(SEPARATORS)) {
       const t = part.trimStart();
       const cmd = t.startsWith('source ') || t.startsWith('source\t') ? 6 : t.startsWith('. ') || t.startsWith('.\t') ? 1 : -1;
       if (cmd < 0) continue;
       const target = resolveWord(shellWord(t, cmd), dir);
-      if (target) refs.push({ target, dialect: 'bash', reader: 'bash `source`', reason: `sourced by ${where} line ${i + 1}`, file, line: i + 1 });
+      if (target) refs.push({ target, dialect: 'bash', reader: 'bash `source`', reason: `sourced by ${where} line ${start + 1}`, file, line: start + 1 });
     }
   }
 }

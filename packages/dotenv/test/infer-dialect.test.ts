@@ -196,6 +196,34 @@ describe('inferDialect: fixtures shaped like real projects', () => {
     expect(inferDialect(join(root, 'ci/test.env'))).toMatchObject({ dialect: 'docker', reason: 'docker run --env-file in .github/workflows/ci.yml line 4' });
   });
 
+  it('the command is the first word of its command: continued lines, arguments named like commands, YAML run blocks', () => {
+    const root = project({
+      '.github/workflows/ci.yml': [
+        'jobs:',
+        '  t:',
+        '    steps:',
+        '      - name: test',
+        '        run: |',
+        '          npm ci && docker run --rm \\',
+        '            -v "$(pwd):/src" \\',
+        '            --env-file ci/multi.env \\',
+        '            img',
+        '      - run: sudo docker run --name node --env-file ci/named.env img',
+        '      - run: docker build --env-file ci/not-run.env .',
+        '      - run: echo node --env-file ci/echo.env',
+        '',
+      ].join('\n'),
+      'ci/multi.env': 'A=1\n',
+      'ci/named.env': 'A=1\n',
+      'ci/not-run.env': 'A=1\n',
+      'ci/echo.env': 'A=1\n',
+    });
+    expect(inferDialect(join(root, 'ci/multi.env'))).toMatchObject({ dialect: 'docker', reason: 'docker run --env-file in .github/workflows/ci.yml line 6' });
+    expect(inferDialect(join(root, 'ci/named.env'))).toMatchObject({ dialect: 'docker', line: 10 });
+    expect(inferDialect(join(root, 'ci/not-run.env'))).toBeUndefined();
+    expect(inferDialect(join(root, 'ci/echo.env'))).toBeUndefined();
+  });
+
   it('files sourced by shell scripts → bash (source X, . X, after set -a; and with $DIR/)', () => {
     const root = project({
       'scripts/a.sh': 'set -a; source ../.env.shared; set +a\n',
