@@ -9,7 +9,10 @@ export type Dialect = Dotenv.Dialect;
 export type Diagnostic = Dotenv.Diagnostic;
 
 /** The members the CLI calls; typed from the package so a contract change fails the build. */
-export type DotenvApi = Pick<typeof Dotenv, 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks' | 'DIALECTS'>;
+export type DotenvApi = Pick<
+  typeof Dotenv,
+  'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks' | 'DIALECTS' | 'DialectInferrer' | 'annotate'
+>;
 
 /** The file-name predicates, from a light entry point: naming env files must not load the validator. */
 export type EnvFileNames = Pick<DotenvApi, 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind'>;

@@ -185,27 +185,27 @@ describe('an invalid configuration fails closed (exit 2, the file and the key na
 });
 
 describe('each key changes the output', () => {
-  it('dialects: {"**/.xcode.env": "bash"} clears the export-prefix error on ios/.xcode.env (React Native)', () => {
+  it('dialects: the configuration decides over the inference, and --dialect over both (React Native ios/.xcode.env)', () => {
     const dir = repo({ 'ios/.xcode.env': XCODE_ENV, '.gitignore': 'node_modules\n' });
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'init');
-    const before = json(dir, ['scan', '--no-config']);
-    expect(ids(before.report)).toContain('ios/.xcode.env:export-prefix:error');
-    expect(before.code).toBe(1);
-    writeFileSync(path.join(dir, '.credlintrc.json'), JSON.stringify({ dialects: { '**/.xcode.env': 'bash' } }));
-    const after = json(dir, ['scan']);
-    expect(ids(after.report).filter((i) => i.includes('export-prefix'))).toEqual([]);
-    // The file is still judged (the repository check stands: it is a tracked env file).
-    expect(ids(after.report)).toContain('ios/.xcode.env:env-file-tracked:warning');
-    expect(after.code).toBe(0);
-    // dotenv: the same configuration, and --dialect still wins over it.
-    expect(json(dir, ['dotenv', 'ios/.xcode.env']).report.findings.map((f) => f.ruleId)).not.toContain('export-prefix');
-    expect(json(dir, ['dotenv', 'ios/.xcode.env', '--dialect', 'docker']).report.findings.map((f) => f.ruleId)).toContain('export-prefix');
+    // No configuration: the inference reads .xcode.env as a file bash sources, so `export` is right.
+    const inferred = json(dir, ['scan', '--no-config']);
+    expect(ids(inferred.report).filter((i) => i.includes('export-prefix'))).toEqual([]);
+    expect(ids(inferred.report)).toContain('ios/.xcode.env:env-file-tracked:warning');
+    // A configuration naming another reader wins over the inference…
+    writeFileSync(path.join(dir, '.credlintrc.json'), JSON.stringify({ dialects: { '**/.xcode.env': 'docker' } }));
+    const configured = json(dir, ['scan']);
+    expect(ids(configured.report)).toContain('ios/.xcode.env:export-prefix:error');
+    expect(configured.code).toBe(1);
+    expect(json(dir, ['dotenv', 'ios/.xcode.env']).report.findings.map((f) => f.ruleId)).toContain('export-prefix');
+    // …and --dialect wins over the configuration.
+    expect(json(dir, ['dotenv', 'ios/.xcode.env', '--dialect', 'bash']).report.findings.map((f) => f.ruleId)).not.toContain('export-prefix');
   });
 
   it('dialects: globs are relative to the config file; the last matching glob wins', () => {
     const dir = repo({
-      'app/.credlintrc.json': JSON.stringify({ dialects: { '.env*': 'docker', 'ios/.xcode.env': 'bash' } }),
+      'app/.credlintrc.json': JSON.stringify({ dialects: { '**/.xcode.env': 'docker', 'ios/.xcode.env': 'bash' } }),
       'app/ios/.xcode.env': XCODE_ENV,
       'app/other/.xcode.env': XCODE_ENV,
     });

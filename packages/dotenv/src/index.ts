@@ -32,3 +32,16 @@ export { hashBytes, snapshotOf, writeFileAtomicSync, writeTarget, WriteRefusedEr
 export { compareKeys, exampleFor } from './repository.js';
 export { AWS_TYPED_KEYS, typeOf } from './checks/invalid-typed-value.js';
 export { judgeRegion, PARTITIONS_SOURCE } from './regions.js';
+export {
+  annotate,
+  describeInference,
+  DialectInferrer,
+  exampleTarget,
+  inferDialect,
+  INFER_LIMITS,
+  nodeFacts,
+  type DialectInference,
+  type FsFacts,
+  type InferStats,
+  type ModelledDialect,
+} from './infer-dialect.js';

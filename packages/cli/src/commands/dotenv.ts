@@ -10,6 +10,7 @@ import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js'
 import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
 import { fromDotenv } from '../scan/analyze.js';
 import { findWorkTree, GitError, type WorkTree } from '../git.js';
+import { dialectChooser } from '../dialect.js';
 import { exitCode, fileNote } from '../exit-code.js';
 import { escapeMessage } from '../format/escape.js';
 import { UsageError, type FileNote, type Io, type ReportFinding, type Summary } from '../types.js';
@@ -22,8 +23,11 @@ reader (dotenv, Node's --env-file, docker --env-file, Compose, bash, python-dote
 plus the AWS checks and whether git tracks or ignores the file (skipped, with a note, without git).
 
 Options:
-  --dialect NAME        portable (default: flag what any reader reads differently) | dotenv | node |
-                        docker | compose | bash | python; wins over the configuration's "dialects"
+  --dialect NAME        portable | dotenv | node | docker | compose | bash | python. Default: the
+                        configuration's "dialects" for the file, else the reader the files around
+                        each env file point to (Compose env_file, --env-file, source, a
+                        dotenv/python-dotenv/phpdotenv dependency; the messages say which and
+                        why), else portable (what any reader reads differently)
   --fix                 repair what can be repaired without changing any value (atomic write,
                         through symbolic links; read-only and hard-linked files, and files
                         changed meanwhile, are not written: exit 2)
@@ -60,8 +64,8 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${DOTENV_HELP}\n`);
     return 0;
   }
-  const flagDialect = values.dialect as Dialect | undefined;
-  if (flagDialect !== undefined && !DIALECTS.includes(flagDialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')} (got "${values.dialect}")`);
+  const flag = values.dialect as Dialect | undefined;
+  if (flag !== undefined && !DIALECTS.includes(flag)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')} (got "${values.dialect}")`);
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json (got "${values.format}")`);
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
@@ -106,12 +110,14 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   let scanned = 0;
   let fixed = 0;
   const c = colors(useColor(io.stdout, io.env, values['no-color'] ? false : values.color));
+  // `configured` joins when the configuration file lands (helper "cfg").
+  const choose = dialectChooser(new dotenv.DialectInferrer(), { flag, configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined });
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
     const file = display(io.cwd, abs);
-    // --dialect > the configuration's dialect for this path > portable.
-    const dialect = flagDialect ?? (config ? configuredDialect(config, repoRelative(config, abs)) : undefined) ?? 'portable';
-    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: !gitMissing, fix: values.fix, ...(checks ? { checks } : {}) });
+    // --dialect > the configuration's dialect for this path > inferred > portable (dialect.ts).
+    const choice = choose(abs);
+    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect: choice.dialect, git: !gitMissing, fix: values.fix, ...(checks ? { checks } : {}) });
     if (r.error) {
       // The same fail-closed rule as `scan` (exit-code.ts): a binary is a note, a file not read is fatal.
       notes.push(fileNote(file, r.errorCode ?? 'unreadable', r.error));
@@ -123,7 +129,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
       // The diagnostics stand (the file is unchanged); the failed write is an error of its own.
       notes.push(fileNote(file, 'write-failed', r.writeError));
     }
-    const mine = applyRules(r.diagnostics.map((d) => fromDotenv(d, dotenv, file, '')), config);
+    const mine = applyRules(dotenv.annotate(r.diagnostics, choice.inference).map((d) => fromDotenv(d, dotenv, file, '')), config);
     for (const f of mine) findings.push(f);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }

@@ -4,7 +4,8 @@ import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
 import { applyRules, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart, type LoadedConfig } from '../config.js';
-import { envFileNames, loadDotenv } from '../dotenv-bridge.js';
+import { envFileNames, loadDotenv, type DotenvApi } from '../dotenv-bridge.js';
+import { dialectChooser } from '../dialect.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
 import { escapeControl, escapeMessage } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
@@ -249,9 +250,9 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const baselinePaths: BaselinePaths | undefined = baselineFile ? { cwd: io.cwd, root: baselineRoot(baselineFile, gitTop) } : undefined;
 
   tagEnvFiles(tasks, envFileNames);
-  if (config) setDialects(tasks, config, io.cwd);
   // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
+  if (dotenv) chooseDialects(tasks, dotenv, config, io.cwd);
 
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
@@ -356,12 +357,17 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   return exitCode({ notes, errors: totals.errors, warnings: totals.warnings, maxWarnings: args.maxWarnings });
 }
 
-/** The configured dialect of each env file (flag > configured > default: scan has no flag). */
-function setDialects(tasks: FileTask[], config: LoadedConfig, cwd: string): void {
+/**
+ * Each env file's dialect, on the main thread (workers get plain data): no `--dialect` on scan, so the
+ * configuration or the inference decides, else portable (dialect.ts).
+ */
+function chooseDialects(tasks: FileTask[], dotenv: DotenvApi, config: LoadedConfig | undefined, cwd: string): void {
+  const choose = dialectChooser(new dotenv.DialectInferrer(), { configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined });
   for (const t of tasks) {
     if (t.env !== 'env' && t.env !== 'example') continue;
-    const dialect = configuredDialect(config, repoRelative(config, t.abs ?? path.resolve(cwd, t.file)));
-    if (dialect) t.dialect = dialect;
+    const choice = choose(t.abs ?? path.resolve(cwd, t.file));
+    t.dialect = choice.dialect;
+    if (choice.inference) t.inference = choice.inference;
   }
 }
 

@@ -7,7 +7,8 @@ import { SequentialPositions } from './positions.js';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { fileNote } from '../exit-code.js';
-import type { DotenvApi, Diagnostic, Dialect, EnvFileNames } from '../dotenv-bridge.js';
+import type { DialectInference } from '@credlint/dotenv';
+import type { Dialect, DotenvApi, Diagnostic, EnvFileNames } from '../dotenv-bridge.js';
 import type { FileResult, ReportFinding, SkipCode } from '../types.js';
 
 /** How git sees the file: decides whether credentials in an env file are a leak. */
@@ -29,8 +30,10 @@ export interface FileTask {
   addedLines?: [number, number][];
   /** Env or AWS shared-config file (set by `tagEnvFiles`): runs the dotenv validator too. */
   env?: EnvKind;
-  /** The dialect the env file is judged for (configuration); absent = portable. */
+  /** The env file's dialect (set on the main thread, which reads the files around it: `chooseDialect`). */
   dialect?: Dialect;
+  /** When the dialect was inferred: the reader and why, added to the format findings' messages. */
+  inference?: DialectInference;
 }
 
 export interface AnalyzeOptions {
@@ -210,7 +213,7 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
     const diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
-        : dotenv.validate(text, { filename: task.file, ...(task.dialect ? { dialect: task.dialect } : {}) });
+        : dotenv.annotate(dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable' }), task.inference);
     const coreLines = new Set(findings.map((f) => f.line));
     for (const d of diagnostics) {
       // Core already reports the credential itself on that line, with its masked value.
