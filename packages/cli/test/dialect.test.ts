@@ -1,4 +1,6 @@
 import type { DialectInference } from '@credlint/dotenv';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseDialect } from '../src/dialect.js';
 import { cli, gitRepo, removeDir, type JsonReport } from './helpers.js';
@@ -81,6 +83,17 @@ describe('credlint scan / dotenv judge each env file by its inferred reader', ()
     writeTree(dir, files);
     const r = await cli(['scan', '--format', 'json', '--jobs', '2'], dir);
     expect(errors(JSON.parse(r.stdout) as JsonReport)).toEqual(['misc/.env.example:quoted-value']);
+  });
+
+  it('scan --staged judges a staged env file by the work tree around it', async () => {
+    const dir = repo({ 'composer.json': JSON.stringify({ require: { 'vlucas/phpdotenv': '^5' } }), '.env.example': LARAVEL_EXAMPLE });
+    const { git } = await import('./helpers.js');
+    git(dir, 'add', '.env.example', 'composer.json');
+    const staged = await cli(['scan', '--staged', '--format', 'json'], dir);
+    expect(errors(JSON.parse(staged.stdout) as JsonReport)).toEqual([]);
+    writeFileSync(path.join(dir, 'composer.json'), '{}');
+    const without = await cli(['scan', '--staged', '--format', 'json'], dir);
+    expect(errors(JSON.parse(without.stdout) as JsonReport)).toEqual(['.env.example:quoted-value', '.env.example:quoted-value']);
   });
 
   it('the messages say the reader and why (stylish and JSON); a flag overrides the inference', async () => {
