@@ -3,8 +3,8 @@ import { maskAccountId } from './mask.js';
 import type { Finding } from './types.js';
 
 /** Values found encoded are shown decoded (masked); the message says how they were encoded. */
-function encoded(f: Pick<Finding, 'evidence' | 'encoding'>): string {
-  if (f.encoding === 'base64' || f.evidence.some((e) => e.startsWith('base64-encoded'))) return ' (base64-encoded in the file)';
+function encoded(f: Pick<Finding, 'encoding'>): string {
+  if (f.encoding === 'base64') return ' (base64-encoded in the file)';
   if (f.encoding === 'percent') return ' (percent-encoded in the file)';
   if (f.encoding === 'json-escape') return ' (JSON-escaped in the file)';
   return '';
@@ -16,7 +16,7 @@ export function messageFor(f: Omit<Finding, 'message'>): string {
     case 'access-key-id': {
       const type = f.keyType ? KEY_TYPES[f.keyType] : 'access key id';
       const account = f.accountId ? ` of account ${maskAccountId(f.accountId)}` : '';
-      const canary = f.evidence.some((e) => e.startsWith('canary')) ? ' (a canarytokens.org canary: someone will be alerted if it is used)' : '';
+      const canary = f.canary ? ' (a canarytokens.org canary: someone will be alerted if it is used)' : '';
       return `AWS access key id ${f.masked}${encoded(f)}: ${type}${account}${canary}`;
     }
     case 'secret-access-key':

@@ -1,3 +1,4 @@
+import { DEFAULT_KINDS, KINDS } from './kinds.js';
 import { Anchors, AnchorKind } from './anchors.js';
 import { isDocumentationExample, isLowDiversity, isPlaceholder, looksRandom } from './allowlist.js';
 import {
@@ -25,7 +26,6 @@ export const MIN_SESSION_TOKEN_LENGTH = 100;
 /** STS session-token prefixes (base64 of `\x17\n\x06er/aws`, `\x15\n\x06er/aws`, `!\n\torigin_ec`, `\x01\n\x03aws`). */
 export const SESSION_TOKEN_PREFIXES = ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz', 'AQoDYXdz'] as const;
 
-const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key'];
 
 const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
 
@@ -948,7 +948,7 @@ class Scanner {
     this.stats.charsVisited += Math.min(value.length, 24);
     const base: Omit<Finding, 'message'> = {
       kind: c.kind,
-      ruleId: RULE_IDS[c.kind],
+      ruleId: KINDS[c.kind].ruleId,
       start: c.start,
       end: c.end,
       confidence: c.confidence,
@@ -962,6 +962,7 @@ class Scanner {
       if (keyType) base.keyType = keyType;
       const accountId = decodeAccountId(value);
       if (accountId) base.accountId = accountId;
+      if (isCanaryAccount(accountId)) base.canary = true;
     }
     if (c.kind === 'account-id') {
       base.accountId = value.replace(/-/g, '');
@@ -976,13 +977,6 @@ class Scanner {
   }
 }
 
-export const RULE_IDS = {
-  'access-key-id': 'aws-access-key-id',
-  'secret-access-key': 'aws-secret-access-key',
-  'session-token': 'aws-session-token',
-  'account-id': 'aws-account-id',
-  'bedrock-api-key': 'aws-bedrock-api-key',
-} as const satisfies Record<FindingKind, Finding['ruleId']>;
 
 function isSeparator(c: number): boolean {
   // blanks, quotes, backslash (escaped quotes), = : > , ( [ and `|` (YAML block scalars, tables)

@@ -26,6 +26,7 @@ export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, t
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
 export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';
 export { CHECK_SEVERITY, defaultSeverity, severityOf } from './checks/severity.js';
+export { CHECK_ID_LIST, DIALECTS } from './ids.js';
 export { readersOf } from './context.js';
 export { validate, validateVariables } from './validate.js';
 export { validateAwsShared, validateAwsSharedFiles } from './validate-aws-shared.js';
@@ -35,3 +36,16 @@ export { hashBytes, snapshotOf, writeFileAtomicSync, writeTarget, WriteRefusedEr
 export { compareKeys, exampleFor, gitProcesses, gitStateOf, gitStateStamp, repositoriesSeen, repositoryFacts } from './repository.js';
 export { AWS_TYPED_KEYS, typeOf } from './checks/invalid-typed-value.js';
 export { judgeRegion, PARTITIONS_SOURCE } from './regions.js';
+export {
+  annotate,
+  describeInference,
+  DialectInferrer,
+  exampleTarget,
+  inferDialect,
+  INFER_LIMITS,
+  nodeFacts,
+  type DialectInference,
+  type FsFacts,
+  type InferStats,
+  type ModelledDialect,
+} from './infer-dialect.js';

@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { isEnvFile } from '@credlint/dotenv/files';
-import { checks, repositoryFacts, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic, type ValidateOptions } from '@credlint/dotenv';
+import { annotate, checks, repositoryFacts, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic, type ValidateOptions } from '@credlint/dotenv';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { DotenvSourceCode } from '../languages/dotenv/language.js';
 import { createRule, type CredlintRule } from '../util/create-rule.js';
@@ -29,7 +29,8 @@ function diagnosticsOf(sc: DotenvSourceCode): Diagnostic[] {
     const options: ValidateOptions = { filename: sc.filename, dialect: sc.dialect, checks: ALL_ON };
     const physical = sc.physicalFilename;
     if (physical && isAbsolute(physical) && isEnvFile(physical)) options.repository = repositoryFacts(physical);
-    diags = validate(sc.text, options);
+    // The inferred reader and why join the format messages, as in the CLI.
+    diags = annotate(validate(sc.text, options), sc.inference);
     textDiagnostics.set(sc, diags);
   }
   return diags;

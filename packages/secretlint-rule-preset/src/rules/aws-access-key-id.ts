@@ -40,7 +40,7 @@ export const MESSAGE_ID_BY_KEY_TYPE: Readonly<Record<KeyType, keyof typeof messa
 };
 
 export function keyIdProps(f: Finding): Props {
-  const props: Props = { KEY: f.masked, CANARY: f.evidence.some((e) => e.startsWith('canary')) };
+  const props: Props = { KEY: f.masked, CANARY: f.canary === true };
   if (f.accountId) props.ACCOUNT = maskAccountId(f.accountId);
   return props;
 }
