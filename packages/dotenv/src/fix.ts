@@ -4,6 +4,10 @@ import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, Text
 import { enabled } from './validate.js';
 import { validate } from './validate.js';
 import { append } from './append.js';
+import { STYLE_CHECKS } from './opt-in.js';
+
+/** Style fixes add, remove or move lines: they are applied after the others, under a law by name (keepsValues). */
+const STYLE = new Set<CheckId>(STYLE_CHECKS);
 
 export interface FixOptions {
   dialect?: Dialect;
@@ -104,7 +108,7 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
   const fixed: Diagnostic[] = [];
   let current = text;
   for (let pass = 0; pass < 8; pass++) {
-    const fixable = validate(current, vopts).filter((d) => d.fix);
+    const fixable = validate(current, vopts).filter((d) => d.fix && !STYLE.has(d.checkId));
     if (fixable.length === 0) break;
     let { output, applied } = applyEdits(current, fixable.map((d) => d.fix as TextEdit));
     if (!keepsLaw(base, output, readers)) {
@@ -155,8 +159,74 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
     append(fixed, before.filter((d) => FIXERS.has(d.checkId) && within(usedSorted, d)));
     current = output;
   }
+  current = styleFixes(current, vopts, readers, fixed);
   const remaining = validate(current, vopts);
   return { output: current, changed: current !== text, fixed, remaining };
+}
+
+interface Final {
+  meant: string | undefined;
+  values: (string | undefined)[];
+  unknown: boolean[];
+}
+
+/** What each reader ends up with, by name (the last assignment wins), plus what readers set outside entries. */
+function finalValues(text: string, readers: Reader[]): { byKey: Map<string, Final>; readerOnly: Set<string> } {
+  const doc = parse(text);
+  const byKey = new Map<string, Final>();
+  for (const e of entries(doc)) {
+    byKey.set(e.key, { meant: meant(e), values: readers.map((r) => e.values[r]), unknown: readers.map((r) => e.unknown?.includes(r) === true) });
+  }
+  const readerOnly = new Set((doc.readerOnly ?? []).filter((a) => readers.includes(a.reader)).map((a) => `${a.reader}\u0000${a.key}\u0000${a.value ?? ''}`));
+  return { byKey, readerOnly };
+}
+
+/**
+ * The law for style fixes (which add, remove or reorder lines), by name: the fixer's law — a reader
+ * that got the meant value still does, the others get the meant value now or what they got before —
+ * over the values every name ends with; readers set nothing new outside the entries; the only new
+ * names are those `key-without-value` gave an `=`.
+ */
+function keepsValues(before: ReturnType<typeof finalValues>, after: string, readers: Reader[], added: Set<string>): boolean {
+  const now = finalValues(after, readers);
+  for (const [k, b] of before.byKey) {
+    const a = now.byKey.get(k);
+    if (!a || a.meant !== b.meant) return false;
+    const ok = readers.every((_, i) => {
+      if (b.unknown[i]) return a.unknown[i] || (b.meant !== undefined && a.values[i] === b.meant);
+      if (a.unknown[i]) return false;
+      if (b.meant !== undefined && b.values[i] === b.meant) return a.values[i] === b.meant;
+      return a.values[i] === b.values[i] || (b.meant !== undefined && a.values[i] === b.meant);
+    });
+    if (!ok) return false;
+  }
+  for (const k of now.byKey.keys()) if (!before.byKey.has(k) && !added.has(k)) return false;
+  for (const r of now.readerOnly) if (!before.readerOnly.has(r)) return false;
+  return true;
+}
+
+/**
+ * The style checks' certain fixes (extra blank lines, the final line break, `=` after a lone name,
+ * sorted groups), one check at a time, each kept only if the whole file keeps its values by name.
+ * One parse per check and per law check: linear in the file.
+ */
+function styleFixes(text: string, vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string }, readers: Reader[], fixed: Diagnostic[]): string {
+  if (!STYLE_CHECKS.some((id) => enabled(id, vopts.checks))) return text;
+  let current = text;
+  for (const id of ['key-without-value', 'extra-blank-line', 'unordered-key', 'ending-blank-line'] as const) {
+    if (!enabled(id, vopts.checks)) continue;
+    const diags = validate(current, { ...vopts, checks: { ...vopts.checks } }).filter((d) => d.checkId === id && d.fix);
+    if (diags.length === 0) continue;
+    // several diagnostics of one group share its edit: apply it once
+    const edits = [...new Map(diags.map((d) => [`${d.fix?.start}:${d.fix?.end}`, d.fix as TextEdit])).values()];
+    const { output } = applyEdits(current, edits);
+    const added = new Set<string>(id === 'key-without-value' ? diags.map((d) => current.slice(d.start, d.end)) : []);
+    if (output !== current && keepsValues(finalValues(current, readers), output, readers, added)) {
+      append(fixed, diags);
+      current = output;
+    }
+  }
+  return current;
 }
 
 /** The entry's certain rewrites (export for docker, blanks around `=`, quotes, trailing blanks), as one edit. */
