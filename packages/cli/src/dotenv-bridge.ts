@@ -10,7 +10,7 @@ export type Dialect = Dotenv.Dialect;
 export type Diagnostic = Dotenv.Diagnostic;
 
 /** The members the CLI calls; typed from the package so a contract change fails the build. */
-export type DotenvApi = Pick<typeof Dotenv, 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks'>;
+export type DotenvApi = Pick<typeof Dotenv, 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks' | 'loadSchema' | 'SchemaError' | 'STYLE_CHECKS'>;
 
 /** The file-name predicates, from a light entry point: naming env files must not load the validator. */
 export type EnvFileNames = Pick<DotenvApi, 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind'>;
@@ -20,7 +20,7 @@ let loaded: Promise<DotenvApi | undefined> | undefined;
 let loadError: string | undefined;
 
 function isApi(m: Record<string, unknown>): boolean {
-  return ['isEnvFile', 'isEnvExampleFile', 'awsSharedKind', 'validate', 'validateAwsShared', 'validateFile'].every(
+  return ['isEnvFile', 'isEnvExampleFile', 'awsSharedKind', 'validate', 'validateAwsShared', 'validateFile', 'loadSchema'].every(
     (k) => typeof m[k] === 'function',
   ) && typeof m.checks === 'object';
 }

@@ -28,6 +28,7 @@ export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
 export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';
 export { readersOf } from './context.js';
 export { loadSchema, SchemaError } from './schema.js';
+export { unifiedDiff } from './diff.js';
 export { compileLinear, RegexSyntaxError, type LinearRegex } from './linear-regex.js';
 export { OPT_IN, STYLE_CHECKS } from './opt-in.js';
 export { validate, validateVariables } from './validate.js';

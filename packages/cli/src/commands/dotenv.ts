@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { colors, useColor } from '../colors.js';
@@ -25,6 +25,15 @@ Options:
   --fix                 repair what can be repaired without changing any value (atomic write,
                         through symbolic links; read-only and hard-linked files, and files
                         changed meanwhile, are not written: exit 2)
+  --dry-run             with --fix: print the fix as a unified diff (\`git apply\` accepts it) and
+                        write nothing
+  --backup              with --fix: keep the original as NAME.bak (NAME.bak.1, … if that exists;
+                        a backup is never overwritten)
+  --check ID[,ID]       turn on opt-in checks: unordered-key, lowercase-key, extra-blank-line,
+                        ending-blank-line, key-without-value, substitution-key, or all-style
+                        for all six (repeatable)
+  --schema FILE         check values against a dotenv-linter schema (JSON; see docs/checks/schema.md);
+                        a malformed schema is a usage error (exit 2)
   -f, --format NAME     stylish (default) | json
   --max-warnings N      exit 1 when there are more than N warnings
   --color / --no-color  force colour on or off
@@ -43,6 +52,10 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     options: {
       dialect: { type: 'string', default: 'portable' },
       fix: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      backup: { type: 'boolean', default: false },
+      check: { type: 'string', multiple: true },
+      schema: { type: 'string' },
       format: { type: 'string', short: 'f', default: 'stylish' },
       'max-warnings': { type: 'string' },
       color: { type: 'boolean' },
@@ -60,10 +73,39 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
 
+  const dryRun = values['dry-run'] === true;
+  if ((dryRun || values.backup) && !values.fix) throw new UsageError(`--${dryRun ? 'dry-run' : 'backup'} needs --fix`);
+  if (dryRun && values.backup) throw new UsageError('--dry-run writes nothing: --backup has nothing to keep');
+  if (dryRun && values.format === 'json') throw new UsageError('--dry-run prints a diff: it cannot be combined with --format json');
+
   const dotenv = await loadDotenv();
   if (!dotenv) {
     io.stderr.write(`credlint dotenv: ${dotenvLoadError() ?? '@credlint/dotenv is not available'}\n`);
     return 2;
+  }
+  // --check: the opt-in checks to turn on
+  const checks: Record<string, boolean> = {};
+  for (const id of (values.check ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')) {
+    if (id === 'all-style') for (const s of dotenv.STYLE_CHECKS) checks[s] = true;
+    else if (id in dotenv.checks && id !== 'schema') checks[id] = true;
+    else throw new UsageError(`--check: unknown check "${id}" (${id === 'schema' ? 'use --schema FILE' : `one of ${Object.keys(dotenv.checks).filter((c) => c !== 'schema').join(', ')}, all-style`})`);
+  }
+  let schema: ReturnType<typeof dotenv.loadSchema> | undefined;
+  if (values.schema !== undefined) {
+    let json: string;
+    try {
+      json = readFileSync(path.resolve(io.cwd, values.schema), 'utf8');
+    } catch (e) {
+      io.stderr.write(`credlint dotenv: --schema ${escapeMessage(values.schema)}: ${escapeMessage((e as Error).message)}\n`);
+      return 2;
+    }
+    try {
+      schema = dotenv.loadSchema(json, values.schema);
+    } catch (e) {
+      if (!(e instanceof dotenv.SchemaError)) throw e;
+      io.stderr.write(`credlint dotenv: invalid schema: ${escapeMessage(e.message)}\n`);
+      return 2;
+    }
   }
   let files = positionals;
   if (files.length === 0) {
@@ -98,7 +140,16 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
     const file = display(io.cwd, abs);
-    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect, git: !gitMissing, fix: values.fix });
+    const r = await dotenv.validateFile(abs, {
+      cwd: io.cwd,
+      dialect,
+      git: !gitMissing,
+      fix: values.fix,
+      ...(dryRun ? { dryRun } : {}),
+      ...(values.backup ? { backup: true } : {}),
+      ...(Object.keys(checks).length > 0 ? { checks } : {}),
+      ...(schema ? { schema } : {}),
+    });
     if (r.error) {
       // The same fail-closed rule as `scan` (exit-code.ts): a binary is a note, a file not read is fatal.
       notes.push(fileNote(file, r.errorCode ?? 'unreadable', r.error));
@@ -112,12 +163,24 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     }
     const mine = r.diagnostics.map((d) => fromDotenv(d, dotenv, file, ''));
     for (const f of mine) findings.push(f);
+    if (dryRun) {
+      // stdout is the patch alone (pipe it to `git apply`); the diff names the file as given
+      if (r.diff) {
+        io.stdout.write(r.diff);
+        fixed++;
+      }
+      continue;
+    }
+    if (r.backupFile) io.stderr.write(`credlint dotenv: kept the original of ${file} as ${display(io.cwd, r.backupFile)}\n`);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const summary: Summary = { files: scanned, findings: findings.length, ignored: 0, errors: notes };
-  if (values.format === 'json') io.stdout.write(formatJson(findings, summary));
+  if (dryRun) {
+    // the summary goes to stderr: stdout stays a clean patch
+    io.stderr.write(stylishNotes(notes, true, c) + `credlint dotenv --dry-run: ${fixed} file${fixed === 1 ? '' : 's'} would change; nothing written; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} would remain\n`);
+  } else if (values.format === 'json') io.stdout.write(formatJson(findings, summary));
   else {
     io.stdout.write(stylishNotes(notes, true, c) + stylishSummary(summary, { errors, warnings, inline: 0, baselined: 0 }, c));
     if (fixed) io.stdout.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);
