@@ -5,6 +5,7 @@ import { enabled } from './validate.js';
 import { validate } from './validate.js';
 import { append } from './append.js';
 import { STYLE_CHECKS } from './opt-in.js';
+import { CHECK_IDS } from './checks/index.js';
 
 /** Style fixes add, remove or move lines: they are applied after the others, under a law by name (keepsValues). */
 const STYLE = new Set<CheckId>(STYLE_CHECKS);
@@ -103,9 +104,23 @@ function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
 export function fix(text: string, options: FixOptions = {}): FixResult {
   const dialect = options.dialect ?? 'portable';
   const readers = readersOf(dialect);
-  const base = baseline(text, readers);
   const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}) };
   const fixed: Diagnostic[] = [];
+  let current = text;
+  // A style fix can make room for a format fix (a final line break after a blank-only last line makes
+  // its blanks trimmable): a few rounds, each under the laws taken afresh from its own start.
+  for (let round = 0; round < 3; round++) {
+    const formatted = formatFixes(current, dialect, readers, vopts, options.checks, fixed);
+    current = styleFixes(formatted, vopts, readers, fixed);
+    if (current === formatted) break;
+  }
+  const remaining = validate(current, vopts);
+  return { output: current, changed: current !== text, fixed, remaining };
+}
+
+/** The in-line fixes (quotes, blanks, `export`), which keep every node in place: the law by position (keepsLaw). */
+function formatFixes(text: string, dialect: Dialect, readers: Reader[], vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string }, checks: FixOptions['checks'], fixed: Diagnostic[]): string {
+  const base = baseline(text, readers);
   let current = text;
   for (let pass = 0; pass < 8; pass++) {
     const fixable = validate(current, vopts).filter((d) => d.fix && !STYLE.has(d.checkId));
@@ -137,7 +152,7 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
   const before = validate(current, vopts);
   const combined: TextEdit[] = [];
   for (const e of entries(parse(current))) {
-    const edit = combinedFix(current, e, dialect, readers, options.checks);
+    const edit = combinedFix(current, e, dialect, readers, checks);
     if (edit) combined.push(edit);
   }
   if (combined.length > 0) {
@@ -159,9 +174,7 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
     append(fixed, before.filter((d) => FIXERS.has(d.checkId) && within(usedSorted, d)));
     current = output;
   }
-  current = styleFixes(current, vopts, readers, fixed);
-  const remaining = validate(current, vopts);
-  return { output: current, changed: current !== text, fixed, remaining };
+  return current;
 }
 
 interface Final {
@@ -200,7 +213,8 @@ function keepsValues(before: ReturnType<typeof finalValues>, after: string, read
     });
     if (!ok) return false;
   }
-  for (const k of now.byKey.keys()) if (!before.byKey.has(k) && !added.has(k)) return false;
+  // a new name (`NAME` → `NAME=`) must read as empty for every reader: none may take the line into another value
+  for (const [k, a] of now.byKey) if (!before.byKey.has(k) && (!added.has(k) || a.meant !== '' || a.values.some((v, i) => v !== '' || a.unknown[i]))) return false;
   for (const r of now.readerOnly) if (!before.readerOnly.has(r)) return false;
   return true;
 }
@@ -215,7 +229,9 @@ function styleFixes(text: string, vopts: { dialect: Dialect; checks?: FixOptions
   let current = text;
   for (const id of ['key-without-value', 'extra-blank-line', 'unordered-key', 'ending-blank-line'] as const) {
     if (!enabled(id, vopts.checks)) continue;
-    const diags = validate(current, { ...vopts, checks: { ...vopts.checks } }).filter((d) => d.checkId === id && d.fix);
+    // this check alone: a style pass need not pay for every other check
+    const only = Object.fromEntries(CHECK_IDS.map((c) => [c, c === id])) as Partial<Record<CheckId, CheckSetting>>;
+    const diags = validate(current, { ...vopts, checks: only }).filter((d) => d.checkId === id && d.fix);
     if (diags.length === 0) continue;
     // several diagnostics of one group share its edit: apply it once
     const edits = [...new Map(diags.map((d) => [`${d.fix?.start}:${d.fix?.end}`, d.fix as TextEdit])).values()];

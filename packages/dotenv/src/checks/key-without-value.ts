@@ -18,6 +18,7 @@ export const keyWithoutValue: Check = {
     const es = entriesOf(ctx);
     let joined: boolean[] | undefined;
     let setOrUsed: Set<string> | undefined;
+    let open: boolean | undefined;
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
       if (n?.type !== 'error') continue;
@@ -41,7 +42,9 @@ export const keyWithoutValue: Check = {
         }
       }
       if (ctx.readers.includes('bash')) joined ??= bashMultiLine(nodes);
-      const certain = NAME.test(word) && !setOrUsed.has(word) && !joined?.[i] && !(i > 0 && joined?.[i - 1]);
+      // a quote left open anywhere makes where lines start depend on the reader
+      open ??= es.some((e) => e.unterminated === true);
+      const certain = !open && NAME.test(word) && !setOrUsed.has(word) && !joined?.[i] && !(i > 0 && joined?.[i - 1]);
       const end = at + word.length;
       const message = `The ${word} key should be with a value or have an equal sign: dotenv, Node and Compose skip the line, python-dotenv reads it as "no value", bash runs it as a command.`;
       out.push(diagnostic(ctx, 'key-without-value', 'warning', at, end, message, undefined, certain ? { start: end, end, text: '=' } : undefined));
