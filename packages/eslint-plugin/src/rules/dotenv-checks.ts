@@ -84,7 +84,7 @@ function schemaAt(path: string): EnvSchema {
   try {
     stat = statSync(path);
   } catch (e) {
-    throw new Error(`credlint/schema: cannot read the schema ${path}: ${(e as Error).message}`);
+    throw new Error(`credlint/schema: cannot read the schema ${path}: ${(e as Error).message}`, { cause: e });
   }
   const key = `${path}\0${stat.mtimeMs}\0${stat.size}`;
   let s = schemas.get(key);
@@ -92,7 +92,7 @@ function schemaAt(path: string): EnvSchema {
     try {
       s = loadSchema(readFileSync(path, 'utf8'), path);
     } catch (e) {
-      throw new Error(`credlint/schema: invalid schema: ${(e as Error).message}`);
+      throw new Error(`credlint/schema: invalid schema: ${(e as Error).message}`, { cause: e });
     }
     schemas.set(key, s);
   }
