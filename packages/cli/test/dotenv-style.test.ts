@@ -91,13 +91,17 @@ describe('credlint dotenv --fix --backup', () => {
     expect(r.code).toBe(0);
     expect(read(dir, '.env')).toBe('A=1\n');
     expect(read(dir, '.env.bak')).toBe('an older backup\n');
-    expect(read(dir, '.env.bak.1')).toBe('A = 1\n');
-    expect(statSync(path.join(dir, '.env.bak.1')).mode & 0o777).toBe(0o600);
+    expect(read(dir, '.env.1.bak')).toBe('A = 1\n');
+    expect(statSync(path.join(dir, '.env.1.bak')).mode & 0o777).toBe(0o600);
     expect(statSync(path.join(dir, '.env')).mode & 0o777).toBe(0o600);
-    expect(r.stderr).toContain('.env.bak.1');
+    expect(r.stderr).toContain('.env.1.bak');
     writeFileSync(path.join(dir, '.env'), 'B = 2\n');
     await cli(['dotenv', '--fix', '--backup', '.env'], dir);
-    expect(read(dir, '.env.bak.2')).toBe('B = 2\n');
+    expect(read(dir, '.env.2.bak')).toBe('B = 2\n');
+    // backups are not env files: a default run neither lints nor rewrites them
+    const all = await cli(['dotenv', '--fix', '--format', 'json'], dir);
+    expect((JSON.parse(all.stdout) as JsonReport).findings.map((f) => f.file).filter((f) => f.includes('bak'))).toEqual([]);
+    expect(read(dir, '.env.1.bak')).toBe('A = 1\n');
   });
 
   it('without --backup, no backup; nothing to fix, no backup', async () => {

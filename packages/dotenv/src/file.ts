@@ -25,7 +25,7 @@ export interface ValidateFileOptions {
   fix?: boolean;
   /** With `fix`: compute the fix, write nothing, and return it as `diff`. */
   dryRun?: boolean;
-  /** With `fix`: keep the original as `NAME.bak` (or `NAME.bak.1`, `.2`, …: an existing backup is never overwritten). */
+  /** With `fix`: keep the original as `NAME.bak` (or `NAME.1.bak`, `NAME.2.bak`, …: an existing backup is never overwritten). */
   backup?: boolean;
   /** A loaded `--schema` (see `loadSchema`). */
   schema?: EnvSchema;
@@ -138,13 +138,14 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
 
 /**
  * Writes the original bytes to `NAME.bak` next to the path given (for a symbolic link: next to the
- * link), or the first free `NAME.bak.N`: created exclusively, never over an existing file, with the
+ * link), or the first free `NAME.N.bak`: created exclusively, never over an existing file, with the
  * original's permission bits (an env file's backup holds the same secrets). Returns the path.
  */
 function keepBackup(abs: string, bytes: Uint8Array): string {
   const mode = statMode(abs);
   for (let n = 0; n < 1000; n++) {
-    const path = join(dirname(abs), `${basename(abs)}.bak${n === 0 ? '' : `.${n}`}`);
+    // `NAME.N.bak`, not `NAME.bak.N`: a name ending in `.bak` is never taken for an env file (so never linted or fixed)
+    const path = join(dirname(abs), `${basename(abs)}${n === 0 ? '' : `.${n}`}.bak`);
     let fd: number;
     try {
       fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
@@ -161,7 +162,7 @@ function keepBackup(abs: string, bytes: Uint8Array): string {
     }
     return path;
   }
-  throw new Error(`no free backup name for ${abs} (.bak to .bak.999 exist)`);
+  throw new Error(`no free backup name for ${abs} (NAME.bak to NAME.999.bak exist)`);
 }
 
 function statMode(abs: string): number {

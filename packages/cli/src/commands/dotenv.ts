@@ -27,7 +27,7 @@ Options:
                         changed meanwhile, are not written: exit 2)
   --dry-run             with --fix: print the fix as a unified diff (\`git apply\` accepts it) and
                         write nothing
-  --backup              with --fix: keep the original as NAME.bak (NAME.bak.1, … if that exists;
+  --backup              with --fix: keep the original as NAME.bak (NAME.1.bak, … if that exists;
                         a backup is never overwritten)
   --check ID[,ID]       turn on opt-in checks: unordered-key, lowercase-key, extra-blank-line,
                         ending-blank-line, key-without-value, substitution-key, or all-style
