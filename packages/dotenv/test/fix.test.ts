@@ -172,3 +172,43 @@ describe('fix work is linear in the file (characters parsed, not time)', () => {
     expect(big).toBeLessThan(small * 1.5);
   }, 120_000);
 });
+
+describe('unordered-key fix on files of distinct names (property)', () => {
+  const NAMES = ['ZED', 'ALPHA', 'b_low', 'MID', 'A1', '_X', 'Q', 'apple'];
+  const val = fc.constantFrom('1', 'x y', '"q"', "'s'", '${ALPHA}', '$Q', 'a#b', '', '"a\\"b"', '`t`');
+  const extra = fc.constantFrom('', '# note', '', '   ');
+  const distinct = fc
+    .tuple(fc.shuffledSubarray(NAMES, { minLength: 2 }), fc.array(val, { minLength: 8, maxLength: 8 }), fc.array(extra, { minLength: 8, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+    .map(([names, vals, extras, eol, final]) => names.flatMap((n, i) => [extras[i] as string, `${n}=${vals[i]}`]).filter((l, i) => i % 2 === 1 || l !== '').join(eol) + (final ? eol : ''));
+
+  it.each(DIALECTS)('%s: a sorted group reads the same for every reader; names in groups come out sorted when fixed', (dialect) => {
+    fc.assert(
+      fc.property(distinct, (text) => {
+        const { output } = fix(text, { dialect, checks: { 'unordered-key': true } });
+        const before = finalByKey(text, dialect);
+        const after = finalByKey(output, dialect);
+        expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+        for (const [key, b] of before) {
+          const a = after.get(key);
+          expect(a?.meant).toBe(b.meant);
+          b.values.forEach((v, i) => {
+            if (b.unknown[i]) return;
+            if (b.meant !== undefined && v === b.meant) expect(a?.values[i]).toBe(b.meant);
+            else if (a?.values[i] !== b.meant) expect(a?.values[i]).toBe(v);
+          });
+        }
+        // the same names and comments, maybe in another order (the format fixes may also rewrite a line)
+        const shape = (t: string) => parse(t).nodes.map((n) => (n.type === 'entry' ? n.key : n.type === 'comment' ? n.raw.trim() : n.type)).filter((x) => x !== 'blank').sort();
+        expect(shape(output)).toEqual(shape(text));
+        expect(fix(output, { dialect, checks: { 'unordered-key': true } }).output).toBe(output);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('sorts when it can (the generator is not vacuous)', () => {
+    const samples = fc.sample(distinct, { numRuns: 300, seed: 11 });
+    const sorted = samples.filter((t) => fix(t, { dialect: 'dotenv', checks: { 'unordered-key': true } }).output !== t);
+    expect(sorted.length).toBeGreaterThan(30);
+  });
+});
