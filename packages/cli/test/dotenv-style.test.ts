@@ -64,6 +64,20 @@ describe('credlint dotenv --fix --dry-run', () => {
     expect(existsSync(path.join(dir, '.env.bak'))).toBe(false); // no backup unless asked
   });
 
+  it('a BOM and file names git must quote (space, quote, non-ASCII): the patch still applies', async () => {
+    const files = { '.env': '\ufeffA = 1\nB=2\n', 'my file.env': 'A = 1\n', 'h\u00e9llo "q".env': 'A = "1"\n' };
+    const dir = repo(files);
+    const names = Object.keys(files);
+    const dry = await cli(['dotenv', '--fix', '--dry-run', '--dialect', 'dotenv', ...names], dir);
+    expect(dry.stdout).toContain('--- "a/h\\303\\251llo \\"q\\".env"');
+    writeFileSync(path.join(dir, 'fix.patch'), dry.stdout);
+    git(dir, 'apply', '--check', 'fix.patch');
+    git(dir, 'apply', 'fix.patch');
+    expect(read(dir, '.env')).toBe('\ufeffA=1\nB=2\n');
+    expect(read(dir, 'my file.env')).toBe('A=1\n');
+    expect(read(dir, 'h\u00e9llo "q".env')).toBe('A="1"\n');
+  });
+
   it('prints nothing when there is nothing to fix', async () => {
     const dir = repo({ '.env': 'A=1\n' });
     const r = await cli(['dotenv', '--fix', '--dry-run', '.env'], dir);

@@ -71,11 +71,27 @@ function emitLine(k: string, line: string): string {
   return line.endsWith('\n') ? `${k}${line}` : `${k}${line}\n\\ No newline at end of file\n`;
 }
 
+/** A path as git writes it in a patch header: C-quoted when it has `"`, `\`, control or non-ASCII characters. */
+function gitPath(prefix: string, path: string): string {
+  const p = prefix + path;
+  if (!/["\\\x00-\x1f\x7f-\uffff]/.test(p)) return p;
+  let q = '"';
+  for (const byte of Buffer.from(p, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    if (c === '"' || c === '\\') q += `\\${c}`;
+    else if (byte === 9) q += '\\t';
+    else if (byte === 10) q += '\\n';
+    else if (byte < 0x20 || byte >= 0x7f) q += `\\${byte.toString(8).padStart(3, '0')}`;
+    else q += c;
+  }
+  return `${q}"`;
+}
+
 /** The diff from `before` to `after` for `path` (relative, `/`-separated); '' when they are equal. */
 export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return '';
   const ops = pairLines(splitLines(before), splitLines(after));
-  let out = `--- a/${path}\n+++ b/${path}\n`;
+  let out = `--- ${gitPath('a/', path)}\n+++ ${gitPath('b/', path)}\n`;
   // positions of changes, grouped into hunks whose context touches
   let k = 0;
   let aLine = 1;

@@ -193,9 +193,8 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
     const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file });
     result.fixed = false;
     if (options.dryRun) {
-      // a BOM stays where it is: the diff is of the text after it
-      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      result.diff = r.changed ? unifiedDiff(file.split(sep).join('/'), text.slice(bom), r.output.slice(bom)) : '';
+      // the whole text, BOM included: `git apply` compares bytes
+      result.diff = r.changed ? unifiedDiff(file.split(sep).join('/'), text, r.output) : '';
       // what --fix would leave
       current = r.output;
     } else if (r.changed) {
