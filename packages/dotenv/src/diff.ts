@@ -74,7 +74,12 @@ function emitLine(k: string, line: string): string {
 /** A path as git writes it in a patch header: C-quoted when it has `"`, `\`, control or non-ASCII characters. */
 function gitPath(prefix: string, path: string): string {
   const p = prefix + path;
-  if (!/["\\\x00-\x1f\x7f-\uffff]/.test(p)) return p;
+  let plain = true;
+  for (let i = 0; i < p.length && plain; i++) {
+    const c = p.charCodeAt(i);
+    plain = c >= 0x20 && c < 0x7f && c !== 34 && c !== 92;
+  }
+  if (plain) return p;
   let q = '"';
   for (const byte of Buffer.from(p, 'utf8')) {
     const c = String.fromCharCode(byte);
