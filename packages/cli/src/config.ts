@@ -16,6 +16,7 @@ import { RULE_IDS } from '@credlint/core';
 import { CHECK_ID_LIST, DIALECTS } from '@credlint/dotenv/ids';
 import type { Ignore } from 'ignore';
 import type { Dialect } from './dotenv-bridge.js';
+import type { FileTask } from './scan/analyze.js';
 import { DOCS_URL } from './rules.js';
 import { ConfigError, UsageError } from './types.js';
 
@@ -316,6 +317,16 @@ export function configuredDialect(loaded: LoadedConfig | undefined, repoRelative
   let dialect: Dialect | undefined;
   for (const m of matchers) if (m.ig.ignores(rel)) dialect = m.dialect;
   return dialect;
+}
+
+/** Sets each env file task's configured dialect (scan has no --dialect flag: configured > portable). */
+export function setDialects(tasks: FileTask[], loaded: LoadedConfig | undefined, cwd: string): void {
+  if (!loaded?.config.dialects) return;
+  for (const t of tasks) {
+    if (t.env !== 'env' && t.env !== 'example') continue;
+    const dialect = configuredDialect(loaded, repoRelative(loaded, t.abs ?? path.resolve(cwd, t.file)));
+    if (dialect) t.dialect = dialect;
+  }
 }
 
 /** `abs` relative to the config's repository root, `/`-separated (what configuredDialect takes). */

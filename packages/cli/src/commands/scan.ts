@@ -3,7 +3,7 @@ import path from 'node:path';
 import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
-import { applyRules, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart, type LoadedConfig } from '../config.js';
+import { applyRules, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, loadConfig, searchStart, setDialects } from '../config.js';
 import { envFileNames, loadDotenv } from '../dotenv-bridge.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
 import { escapeControl, escapeMessage } from '../format/escape.js';
@@ -249,7 +249,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const baselinePaths: BaselinePaths | undefined = baselineFile ? { cwd: io.cwd, root: baselineRoot(baselineFile, gitTop) } : undefined;
 
   tagEnvFiles(tasks, envFileNames);
-  if (config) setDialects(tasks, config, io.cwd);
+  setDialects(tasks, config, io.cwd);
   // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
 
@@ -354,15 +354,6 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     );
   }
   return exitCode({ notes, errors: totals.errors, warnings: totals.warnings, maxWarnings: args.maxWarnings });
-}
-
-/** The configured dialect of each env file (flag > configured > default: scan has no flag). */
-function setDialects(tasks: FileTask[], config: LoadedConfig, cwd: string): void {
-  for (const t of tasks) {
-    if (t.env !== 'env' && t.env !== 'example') continue;
-    const dialect = configuredDialect(config, repoRelative(config, t.abs ?? path.resolve(cwd, t.file)));
-    if (dialect) t.dialect = dialect;
-  }
 }
 
 function errorText(e: unknown): string {
