@@ -2,7 +2,7 @@ import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
 import { safeMessage } from './safe-message.js';
 import { defaultSeverity } from './checks/severity.js';
-import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, RepositoryFacts, TextEdit, TypedKeySpec } from './types.js';
+import type { CheckId, CheckKind, Diagnostic, Dialect, EnvDocument, EnvEntry, EnvSchema, Reader, RepositoryFacts, TextEdit, TypedKeySpec } from './types.js';
 import { READER_NAMES, READERS } from './types.js';
 
 /** The readers a dialect stands for. */
@@ -33,6 +33,7 @@ export interface CheckContext {
   typedKeys: Record<string, TypedKeySpec>;
   /** Set by hosts that know the repository: the repository checks need it and say nothing without it. */
   repo?: RepositoryFacts;
+  schema?: EnvSchema;
   /** Label of where variables came from, for messages (`the environment`, `.env`). */
   source: string;
   lines: LineIndex;
@@ -40,11 +41,13 @@ export interface CheckContext {
 
 export interface Check {
   id: CheckId;
-  kind: 'format' | 'aws' | 'repository';
+  kind: CheckKind;
   description: string;
   fixable: boolean;
   /** Each diagnostic restates a core finding at the same span (see CheckMeta.restatesCore). */
   restatesCore?: boolean;
+  /** Runs only when a setting turns it on (see OPT_IN in opt-in.ts). */
+  optIn?: boolean;
   run(ctx: CheckContext): Diagnostic[];
 }
 

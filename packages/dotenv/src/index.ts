@@ -1,6 +1,10 @@
 export type {
   CheckId,
+  CheckKind,
   CheckMeta,
+  EnvSchema,
+  SchemaEntry,
+  SchemaType,
   CheckSetting,
   Diagnostic,
   Dialect,
@@ -28,6 +32,10 @@ export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';
 export { CHECK_SEVERITY, defaultSeverity, severityOf } from './checks/severity.js';
 export { CHECK_ID_LIST, DIALECTS } from './ids.js';
 export { readersOf } from './context.js';
+export { loadSchema, SchemaError } from './schema.js';
+export { unifiedDiff } from './diff.js';
+export { compileLinear, RegexSyntaxError, type LinearRegex } from './linear-regex.js';
+export { OPT_IN, STYLE_CHECKS } from './opt-in.js';
 export { validate, validateVariables } from './validate.js';
 export { validateAwsShared, validateAwsSharedFiles } from './validate-aws-shared.js';
 export { applyEdits, fix, fixesFor, type FixOptions, type FixResult } from './fix.js';

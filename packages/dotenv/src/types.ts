@@ -41,7 +41,14 @@ export type CheckId =
   | 'env-file-not-ignored'
   | 'env-file-tracked'
   | 'example-drift'
-  | 'credential-in-example';
+  | 'credential-in-example'
+  | 'unordered-key'
+  | 'lowercase-key'
+  | 'extra-blank-line'
+  | 'ending-blank-line'
+  | 'key-without-value'
+  | 'substitution-key'
+  | 'schema';
 
 export type QuoteStyle = 'none' | 'single' | 'double' | 'backtick';
 
@@ -147,9 +154,11 @@ export interface Diagnostic {
   fix?: TextEdit;
 }
 
+export type CheckKind = 'format' | 'aws' | 'repository' | 'style';
+
 export interface CheckMeta {
   id: CheckId;
-  kind: 'format' | 'aws' | 'repository';
+  kind: CheckKind;
   description: string;
   docsUrl: string;
   fixable: boolean;
@@ -160,6 +169,8 @@ export interface CheckMeta {
    * a host that reports core's findings on the same text too keeps this one there, not both.
    */
   restatesCore: boolean;
+  /** Off unless asked for (the style checks and `schema`): not in `recommended`, not run by default. */
+  optIn: boolean;
 }
 
 export type CheckSetting = 'off' | 'warning' | 'error' | boolean;
@@ -191,6 +202,27 @@ export interface ValidateOptions {
   checks?: Partial<Record<CheckId, CheckSetting>>;
   /** Extra AWS-style typed settings: key → `number`, `boolean` or the allowed values. */
   typedKeys?: Record<string, TypedKeySpec>;
+  /** A loaded `--schema` file (see `loadSchema`): turns the `schema` check on unless it is set off. */
+  schema?: EnvSchema;
+}
+
+export type SchemaType = 'String' | 'Integer' | 'Float' | 'Boolean' | 'Url' | 'Email' | 'AwsRegion';
+
+export interface SchemaEntry {
+  type: SchemaType;
+  required: boolean;
+  /** dotenv-linter's `regex` (String only), compiled to credlint's linear-time matcher. */
+  regex?: { source: string; test(value: string): boolean };
+  /** credlint extra: the allowed values. */
+  enum?: string[];
+  /** credlint extra: the longest allowed value, in characters. */
+  maxLength?: number;
+}
+
+export interface EnvSchema {
+  version: string;
+  allowOtherKeys: boolean;
+  entries: Map<string, SchemaEntry>;
 }
 
 export interface Variable {

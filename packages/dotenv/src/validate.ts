@@ -7,6 +7,7 @@ import { entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, Reader, ValidateOptions, Variable } from './types.js';
 import { append } from './append.js';
 import { severityOf } from './checks/severity.js';
+import { OPT_IN } from './opt-in.js';
 
 /** Applies user settings through `severityOf`: `off`/false drops, `warning`/`error` overrides the severity. */
 export function applySettings(diags: Diagnostic[], settings: Partial<Record<CheckId, CheckSetting>> = {}): Diagnostic[] {
@@ -20,6 +21,11 @@ export function applySettings(diags: Diagnostic[], settings: Partial<Record<Chec
 }
 
 export function enabled(id: CheckId, settings: Partial<Record<CheckId, CheckSetting>> = {}): boolean {
+  // opt-in checks run only when a setting names them
+  if (OPT_IN.has(id)) {
+    const s = settings[id];
+    return s === true || s === 'warning' || s === 'error';
+  }
   return severityOf(id, settings) !== 'off';
 }
 
@@ -76,7 +82,13 @@ export function validate(text: string, options: ValidateOptions = {}): Diagnosti
   };
   if (options.filename) ctx.filename = options.filename;
   if (options.repository) ctx.repo = options.repository;
-  const diags = run(ctx, options.checks, ['format', 'aws', 'repository']);
+  let settings = options.checks;
+  if (options.schema) {
+    ctx.schema = options.schema;
+    // giving a schema asks for the check, unless a setting turns it off
+    if (settings?.schema === undefined) settings = { ...settings, schema: true };
+  }
+  const diags = run(ctx, settings, ['format', 'aws', 'repository', 'style']);
   // Last line of defence: whatever a message quotes, no credential core can find leaves unmasked.
   const secrets = scan(text, { inlineIgnores: false }).map((f) => text.slice(f.start, f.end));
   return secrets.length === 0 ? diags : diags.map((d) => ({ ...d, message: redact(d.message, secrets) }));

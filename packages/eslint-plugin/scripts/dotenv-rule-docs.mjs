@@ -11,6 +11,8 @@ const KIND = { format: 'Format check (judged against the dialect)', aws: 'AWS ch
 
 for (const id of CHECK_IDS) {
   const c = checks[id];
+  // opt-in checks (style, schema) have hand-written pages: not in `recommended`, with options of their own
+  if (c.optIn) continue;
   const severity = c.severity === 'error' ? 'error' : 'warn';
   const fileLevel = c.kind === 'repository' && !c.restatesCore;
   const lines = [

@@ -35,6 +35,14 @@ export const CHECK_SEVERITY: Readonly<Record<CheckId, { severity: Severity; why:
   'env-file-tracked': { severity: 'error', why: 'every value in the file is (or is about to be) in the history.' },
   'example-drift': { severity: 'warning', why: 'a local file with fewer or more names than the example is common and often intended (optional settings): worth knowing, never a failed build.' },
   'credential-in-example': { severity: 'error', why: 'example files are committed: the credential is shared with everyone who can read the repository.' },
+  // Opt-in checks (off unless a setting names them): style is a warning; a schema the team wrote is a contract.
+  'unordered-key': { severity: 'warning', why: 'style, opt-in: every reader reads the keys in any order.' },
+  'lowercase-key': { severity: 'warning', why: 'style, opt-in: every reader accepts lowercase names.' },
+  'extra-blank-line': { severity: 'warning', why: 'style, opt-in: blank lines change no value.' },
+  'ending-blank-line': { severity: 'warning', why: 'style, opt-in: the last line is read; only tools appending to the file are at risk.' },
+  'key-without-value': { severity: 'warning', why: 'style, opt-in: the readers disagree only on whether the name is set (empty) or skipped.' },
+  'substitution-key': { severity: 'warning', why: 'style, opt-in: a `${…}` form some reader does not expand; the reader-specific checks report the values it changes.' },
+  'schema': { severity: 'error', why: 'opt-in: the file breaks the schema the team wrote for it (a missing required key, a value of the wrong type).' },
 });
 
 /** A check's default severity. */
