@@ -93,7 +93,7 @@ const SPEC: Record<Exclude<CheckId, 'env-file-not-ignored' | 'env-file-tracked' 
   'unquoted-value': [
     { dialect: 'bash', text: 'K=a b\n', expect: 'error', fixable: true }, // bash runs `b`
     { dialect: 'portable', text: 'K=a b\n', expect: 'error', fixable: false },
-    { dialect: 'portable', text: 'K=pa$word\n', expect: 'warning', fixable: false },
+    { dialect: 'portable', text: 'K=pa$word\n', expect: 'error', fixable: false }, // Compose and python-dotenv expand $word: another value (one severity per check)
     { dialect: 'dotenv', text: 'K=pa$word\n', expect: 'none' },
     { dialect: 'portable', text: 'K=abc\n', expect: 'none' },
   ],
