@@ -68,7 +68,8 @@ describe('credlint dotenv --fix --dry-run', () => {
     const files = { '.env': '\ufeffA = 1\nB=2\n', 'my file.env': 'A = 1\n', 'h\u00e9llo "q".env': 'A = "1"\n' };
     const dir = repo(files);
     const names = Object.keys(files);
-    const dry = await cli(['dotenv', '--fix', '--dry-run', '--dialect', 'dotenv', ...names], dir);
+    // bash: blanks around = change what it reads (dotenv ignores them, so a dotenv-dialect run reports and fixes nothing)
+    const dry = await cli(['dotenv', '--fix', '--dry-run', '--dialect', 'bash', ...names], dir);
     expect(dry.stdout).toContain('--- "a/h\\303\\251llo \\"q\\".env"');
     writeFileSync(path.join(dir, 'fix.patch'), dry.stdout);
     git(dir, 'apply', '--check', 'fix.patch');
