@@ -124,6 +124,8 @@ class Scanner {
   private readonly consumedRuns: number[] = [];
   /** `QUtJQ`/`QVNJQ` inside a longer base64 run, seen by the anchor pass: blob hits too. */
   private readonly blobHits: number[] = [];
+  /** Base64 runs decoded with credentials inside: [start, end) pairs, in order. Not session tokens. */
+  private readonly decodedBlobs: number[] = [];
   /** How many base64 decodings this text is inside (0 for the caller's text). */
   private readonly depth: number;
 
@@ -688,6 +690,7 @@ class Scanner {
       this.depth + 1,
     ).run().findings;
     if (inner.length === 0) return i;
+    this.decodedBlobs.push(s, e);
     // compact offset → text offset; findings come in order, so one cursor walks the segments once
     let seg = 0;
     let before = 0;
@@ -859,12 +862,31 @@ class Scanner {
       } else if (len >= MIN_SESSION_TOKEN_LENGTH && start > this.tokenRunEnd && this.kinds.has('session-token')) {
         const end = this.tokenRunFrom(start);
         const value = text.slice(start, end);
+        // `YXdz` is also how `aws_access_key_id` starts in base64: a blob already decoded to the
+        // credentials it holds (a credentials file next to a plain key id) is not a token.
+        if (this.inDecodedBlob(start)) {
+          j = Math.max(j, end);
+          continue;
+        }
         if ((value.includes('YXdz') || value.includes('Jb3JpZ2luX2Vj')) && isTokenShaped(value) && !isDocumentationExample(value)) {
           this.add({ kind: 'session-token', start, end, confidence: 'medium', evidence: [`STS-encoded value next to ${near}`] });
         }
         j = Math.max(j, end);
       }
     }
+  }
+
+  /** Whether `at` lies in a base64 run decoded with credentials inside (binary search). */
+  private inDecodedBlob(at: number): boolean {
+    const runs = this.decodedBlobs;
+    let lo = 0;
+    let hi = runs.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((runs[mid * 2 + 1] ?? 0) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < runs.length / 2 && (runs[lo * 2] ?? Infinity) <= at;
   }
 
   /**

@@ -74,6 +74,19 @@ describe('item 3: encoded credentials', () => {
     }
   });
 
+  // base64 of `aws_…` holds `YXdz`, the marker of a token next to a key id: a credentials file
+  // stored as base64 one line below a plain key id was reported as one medium session token.
+  const OTHER_ID = fakeAccessKeyId({ seed: 307 });
+  it.each(CONTEXTS)('%s (%s): a base64 credentials file next to a plain key id is decoded, not a token', (_ctx, filename, template) => {
+    const text = `# AWS_ACCESS_KEY_ID ${OTHER_ID}\n${fill(template, 'credentials', b64(CREDENTIALS_FILE))}`;
+    const { findings } = analyze(text, { filename });
+    expect(findings.map((f) => [f.kind, f.masked, f.encoding])).toEqual([
+      ['access-key-id', masked(OTHER_ID), undefined],
+      ['access-key-id', masked(ID), 'base64'],
+      ['secret-access-key', masked(SECRET), 'base64'],
+    ]);
+  });
+
   it('the span of a blob finding covers the encoded credential', () => {
     const text = `credentials: ${b64(CREDENTIALS_FILE)}\n`;
     const [id, secret] = analyze(text).findings;
