@@ -54,6 +54,6 @@ export {
   type IgnoreDirectiveName,
   type LineDirectives,
 } from './ignore.js';
-export { hintFor, messageFor } from './messages.js';
+export { encodingNote, encodingOf, hintFor, messageFor } from './messages.js';
 export { fingerprint } from './fingerprint.js';
 export { shannonEntropy } from './charclass.js';
