@@ -128,7 +128,7 @@ function peer(id, name, repo, files) {
 
 // ---------------------------------------------------------------- detect-secrets
 {
-  const add = peer('detect-secrets', 'detect-secrets (AWSKeyDetector)', 'Yelp+detect-secrets', ['tests/plugins/aws_key_test.py']);
+  const add = peer('detect-secrets', 'detect-secrets (AWSKeyDetector)', 'Yelp+detect-secrets', ['tests/plugins/aws_key_test.py', 'tests/filters/heuristic_filter_test.py', 'test_data/config.yaml', 'test_data/each_secret.py']);
   const EX = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   const rows = [
     ['AKIAZZZZZZZZZZZZZZZZ', true],
@@ -143,6 +143,11 @@ function peer(id, name, repo, files) {
     [`aws_access_key = "${EX.slice(0, 39)}"`, false],
   ];
   rows.forEach(([line, flag], i) => add({ name: `test_analyze[${i}]`, input: line, peer: flag }));
+  // a key id the heuristic filter must keep ("a real secret"); the fixtures scan_file finds
+  const heuristic = /\('(AKIA[A-Z0-9]{16})', '(aws_access_key_id=AKIA[A-Z0-9]{16})', AWSKeyDetector\(\)\)/.exec(show('Yelp+detect-secrets', 'tests/filters/heuristic_filter_test.py'));
+  add({ name: 'heuristic_filter_test: test_failure (an aws access key id, a real secret)', input: heuristic[2], peer: true });
+  add({ name: 'test_data/config.yaml lines 1-6', input: show('Yelp+detect-secrets', 'test_data/config.yaml').split('\n').slice(0, 6).join('\n'), peer: true });
+  add({ name: 'test_data/each_secret.py lines 8-9', input: show('Yelp+detect-secrets', 'test_data/each_secret.py').split('\n').slice(7, 9).join('\n'), peer: true });
 }
 
 // ---------------------------------------------------------------- Nosey Parker
@@ -171,7 +176,7 @@ function peer(id, name, repo, files) {
 
 // ---------------------------------------------------------------- CredSweeper
 {
-  const files = ['tests/samples/aws_client_id', 'tests/samples/aws_multi.json', 'tests/samples/aws_multi.md', 'tests/samples/aws_multi_fp', 'tests/samples/aws_mws_key', 'tests/samples/aws_s3_bucket', 'tests/data/output.json'];
+  const files = ['tests/samples/aws_client_id', 'tests/samples/aws_multi.json', 'tests/samples/aws_multi.md', 'tests/samples/aws_multi_fp', 'tests/samples/aws_mws_key', 'tests/samples/aws_s3_bucket', 'tests/samples/multiline.patch', 'tests/samples/sample.tm7', 'tests/data/output.json'];
   const add = peer('credsweeper', 'CredSweeper', 'Samsung+CredSweeper', files);
   // The expected report (tests/data/output.json): which lines CredSweeper reports, by any AWS/Amazon rule.
   const out = JSON.parse(show('Samsung+CredSweeper', 'tests/data/output.json'));
@@ -205,6 +210,10 @@ function peer(id, name, repo, files) {
   whole('tests/samples/aws_multi_fp');
   whole('tests/samples/aws_mws_key');
   whole('tests/samples/aws_s3_bucket');
+  whole('tests/samples/multiline.patch');
+  const tm7 = lines('tests/samples/sample.tm7');
+  const rules3 = reported.get('tests/samples/sample.tm7:3');
+  add({ name: `sample.tm7 line 3${rules3 ? ` (${[...rules3].join(', ')})` : ''}`, input: tm7[2] ?? '', peer: Boolean(rules3) });
 }
 
 // ---------------------------------------------------------------- whispers
@@ -275,6 +284,9 @@ const WHY = [
   [/^credsweeper\/aws_multi\.json lines (2-5|51-54) /, 'the ids end in 1/2/3 (not base32, never issued) and the "secret" is 51 characters, not 40'],
   [/^credsweeper\/aws_mws_key /, 'Amazon MWS auth tokens are not detected (a known limit; MWS was retired in 2024)'],
   [/^credsweeper\/aws_s3_bucket /, 'an S3 bucket URL is an identifier, not a credential'],
+  [/^credsweeper\/sample\.tm7 line 3 /, 'the id ends in 1 (not base32, never issued)'],
+  [/^detect-secrets\/test_data\/each_secret\.py/, 'AWS documentation examples (the IAM guide key id and its …EXAMPLEKEY secret)'],
+  [/^detect-secrets\/test_data\/config\.yaml/, 'placeholder: the body is TEST repeated'],
   [/^gitleaks\/bedrock long-lived tp: the EXAMPLE key$/, 'documentation example (EXAMPLE), and the base64 does not decode to BedrockAPIKey-<id>-at-<account>:<secret>'],
   [/^gitleaks\/bedrock long-lived tp: random/, 'random base64 after ABSKQmVkcm9ja0FQSUtleS1: decodes to BedrockAPIKey- + bytes, not <id>-at-<account>:<secret> as every issued key does'],
   [/^gitleaks\/bedrock short-lived tp \(prefix only\)/, 'only the base64 of "bedrock.amazonaws.com": no presigned CallWithBearerToken URL, signer or expiry to decode'],
