@@ -9,11 +9,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 
-export const CREDLINTIGNORE = '.credlintignore';
+const CREDLINTIGNORE = '.credlintignore';
 
 // `ignore` (CommonJS, ~15 ms to compile) loads on the first ignore file met: most runs have none.
 let ignoreFactory: (() => Ignore) | undefined;
-export function newIgnore(): Ignore {
+function newIgnore(): Ignore {
   ignoreFactory ??= createRequire(import.meta.url)('ignore') as () => Ignore;
   return ignoreFactory();
 }
@@ -45,7 +45,7 @@ export interface Scoped {
  * `.credlintignore` that is a symbolic link is not followed, and a FIFO is never opened (a
  * committed link to one would hang the scan). Absent or not regular: undefined.
  */
-export function readIgnoreFile(file: string): string | undefined {
+function readIgnoreFile(file: string): string | undefined {
   let fd: number | undefined;
   try {
     if (!lstatSync(file).isFile()) return undefined;
@@ -76,7 +76,7 @@ export function ignoredBy(scopes: readonly Scoped[], abs: string, isDir: boolean
 }
 
 /** The `.credlintignore` files that apply: the one in the cwd and the one at the repository root (when different). */
-export function credlintIgnoreFiles(cwd: string, top: string | undefined): string[] {
+function credlintIgnoreFiles(cwd: string, top: string | undefined): string[] {
   const files = new Set([path.join(cwd, CREDLINTIGNORE)]);
   if (top) files.add(path.join(top, CREDLINTIGNORE));
   return [...files];

@@ -1,6 +1,6 @@
 import { analyze, type FindingKind, type ScanResult } from '@credlint/core';
-import { isCredlintIgnored } from '@credlint/core/ignore-file';
 import type { SourceCode } from './secretlint-types.js';
+import { isCredlintIgnored } from '@credlint/core/ignore-file';
 
 /** What core reports by default; the rules for these kinds share one scan per file. */
 export const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key'];
