@@ -17,7 +17,7 @@ import { listGitTree } from './git-list.js';
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 // The .credlintignore matcher is core's, shared with the ESLint plugin and the secretlint preset.
-export { below, credlintIgnores, ignoredBy, toPosix, type Scoped } from '@credlint/core/ignore-file';
+export { below, credlintIgnores, ignoredBy, type Scoped } from '@credlint/core/ignore-file';
 
 /** Display path of an absolute path: relative to cwd, `/`-separated. */
 export function display(cwd: string, abs: string): string {
