@@ -95,3 +95,26 @@ describe('one report per credential literal (both rules on)', () => {
     expect(reports('tests/test_app.py')).toEqual([`3:${FILES['tests/test_app.py']!.split('\n')[2]!.indexOf(KEY_ID) + 1} credlint/no-hardcoded-credentials [useEnv,dropArgument]`]);
   });
 });
+
+describe('nothing falls between the two rules', () => {
+  const lintWith = async (extra: Linter.Config[]): Promise<string[]> => {
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [...credlint.configs.recommended, ...extra] });
+    const [r] = await eslint.lintText(`AWS.config.update({ accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' });\n`, { filePath: join(dir, 'src/other.js') });
+    return r!.messages.map((m) => `${m.column} ${m.ruleId}`);
+  };
+  const col = (s: string) => `AWS.config.update({ accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' });`.indexOf(s) + 1;
+
+  it('with no-hardcoded-credentials off, no-static-credentials reports the real keys in the slots', async () => {
+    expect(await lintWith([{ rules: { 'credlint/no-hardcoded-credentials': 'off' } }])).toEqual([
+      `${col(KEY_ID) - 1} credlint/no-static-credentials`,
+      `${col(SECRET) - 1} credlint/no-static-credentials`,
+    ]);
+  });
+
+  it('a kind no-hardcoded-credentials leaves out (option off) is reported by no-static-credentials', async () => {
+    expect(await lintWith([{ files: ['**/*.js'], rules: { 'credlint/no-hardcoded-credentials': ['error', { off: ['aws-secret-access-key'] }] } }])).toEqual([
+      `${col(KEY_ID)} credlint/no-hardcoded-credentials`,
+      `${col(SECRET) - 1} credlint/no-static-credentials`,
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { DEFAULT_KINDS, FINDING_KINDS, hintFor, KINDS, type CoreRuleId, type Fin
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { PyString, PythonModule } from '../languages/python/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { credentialScanFor } from '../util/credential-scan.js';
+import { claimReports, credentialScanFor } from '../util/credential-scan.js';
 import { jsNamedFindings, pyNamedFindings, pyRange, SlotCollector, slotValueOf, SLOT_MESSAGES, type SlotMessageId } from '../util/credential-slots.js';
 import { envFor } from '../util/names.js';
 import { awsAncestor, jsoncNameOf, momoaNameOf, tomlNameOf, yamlNameOf } from '../util/node-names.js';
@@ -119,6 +119,7 @@ export default createRule<MessageIds, [Options?]>({
     if (root.type === 'DotenvFile') return {};
     const text = sc.text;
     const scan = credentialScanFor(sc, context.filename, kindsFor(context.options[0]));
+    claimReports(sc, scan);
     const hits = new Map<string, Hit>();
     for (const f of scan.whole.findings) hits.set(`${f.start}:${f.end}`, { finding: f });
     // SDK credential slots in code: a finding there carries the slot's suggestions (credential-slots.ts).

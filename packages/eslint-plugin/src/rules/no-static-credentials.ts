@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { PyString } from '../languages/python/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { credentialScanFor } from '../util/credential-scan.js';
+import { reporterOf, type CredentialScan } from '../util/credential-scan.js';
 import { jsNamedFindings, pyNamedFindings, SlotCollector, SLOT_MESSAGES, type SlotMessageId } from '../util/credential-slots.js';
 
 type MessageIds = 'static' | SlotMessageId;
@@ -26,16 +26,19 @@ export default createRule<MessageIds, []>({
     const sc = context.sourceCode;
     const slots = new SlotCollector(sc);
     // A value holding what core calls a credential is no-hardcoded-credentials' report (one report
-    // per literal, with the same suggestions): this rule keeps placeholders and split values.
-    const scan = credentialScanFor(sc, context.filename);
+    // per literal, with the same suggestions): this rule keeps placeholders and split values, and
+    // everything when that rule is off or leaves the kind out (reporterOf: what it will report).
+    const owner = (): CredentialScan | undefined => reporterOf(sc);
     const owned: { start: number; end: number }[] = [];
-    const named = (findings: readonly { start: number; end: number }[]): void => {
-      for (const f of findings) owned.push(f);
+    const named = (find: (scan: CredentialScan) => readonly { start: number; end: number }[]): void => {
+      const scan = owner();
+      if (scan) for (const f of find(scan)) owned.push(f);
     };
 
     const report = (): void => {
       if (slots.values.length === 0) return;
-      owned.push(...scan.whole.findings);
+      const scan = owner();
+      if (scan) owned.push(...scan.whole.findings);
       for (const v of slots.values) {
         if (owned.some((f) => v.range[0] <= f.start && f.end <= v.range[1])) continue;
         context.report({
@@ -50,14 +53,14 @@ export default createRule<MessageIds, []>({
     return {
       ...slots.listeners,
       Literal(node: TSESTree.Literal) {
-        if (typeof node.value === 'string') named(jsNamedFindings(scan, node));
+        if (typeof node.value === 'string') named((scan) => jsNamedFindings(scan, node));
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
-        named(jsNamedFindings(scan, node));
+        named((scan) => jsNamedFindings(scan, node));
       },
       PyString(node: PyString) {
         slots.listeners.PyString(node);
-        named(pyNamedFindings(scan, node));
+        named((scan) => pyNamedFindings(scan, node));
       },
       'Program:exit': report,
       'PythonModule:exit': report,

@@ -76,3 +76,17 @@ export function credentialScanFor(sourceCode: object & { text: string }, filenam
   }
   return scan;
 }
+
+// Which scan no-hardcoded-credentials reports from, per SourceCode: registered in its `create`, which ESLint
+// runs for every enabled rule before traversal. no-static-credentials leaves to it exactly what it will
+// report (its kinds, its options) and reports everything itself when it is off.
+const reporters = new WeakMap<object, CredentialScan>();
+
+export function claimReports(sourceCode: object, scan: CredentialScan): void {
+  reporters.set(sourceCode, scan);
+}
+
+/** The scan no-hardcoded-credentials reports from for this file, or undefined when it is not enabled. */
+export function reporterOf(sourceCode: object): CredentialScan | undefined {
+  return reporters.get(sourceCode);
+}
