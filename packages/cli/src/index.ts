@@ -5,7 +5,7 @@
  */
 import { EXIT_BROKEN_PIPE } from './exit-code.js';
 import { escapeControl } from './format/escape.js';
-import { UsageError, type Io } from './types.js';
+import { ConfigError, UsageError, type Io } from './types.js';
 import { VERSION } from './version.js';
 
 export type { Io, ReportFinding, Summary, FileNote } from './types.js';
@@ -51,6 +51,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await (await load())(rest, io);
   } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr.write(`credlint ${command}: ${escapeControl(e.message)}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // Usage errors quote what was typed: shown with control characters escaped.
       io.stderr.write(`credlint ${command}: ${escapeControl((e as Error).message)}\nRun \`credlint ${command} --help\` for usage.\n`);

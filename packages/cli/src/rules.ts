@@ -1,4 +1,5 @@
 /** Rule metadata for reports (SARIF `tool.driver.rules`, stylish links). */
+import { docsUrlOf, kindOfRule, KINDS } from '@credlint/core';
 import type { DotenvApi } from './dotenv-bridge.js';
 
 export const REPO_URL = 'https://github.com/credlint/credlint';
@@ -10,14 +11,6 @@ export interface RuleMeta {
   helpUri: string;
 }
 
-const CORE_RULES: Record<string, string> = {
-  'aws-access-key-id': 'AWS access key id (AKIA/ASIA/ABIA/ACCA) in a file',
-  'aws-secret-access-key': 'AWS secret access key (40 characters of base64, with AWS evidence) in a file',
-  'aws-session-token': 'AWS STS session token in a file',
-  'aws-account-id': 'AWS account id in a file',
-  'aws-bedrock-api-key': 'Amazon Bedrock API key (long-term ABSK…, short-term bedrock-api-key-…) in a file',
-};
-
 const REPOSITORY_RULES: Record<string, string> = {
   'env-file-tracked': 'An env file is tracked (or staged) by git',
   'env-file-not-ignored': 'An env file is not ignored by git',
@@ -26,8 +19,7 @@ const REPOSITORY_RULES: Record<string, string> = {
 export function ruleMeta(ruleId: string, dotenv: DotenvApi | undefined): RuleMeta {
   const check = (dotenv?.checks as Readonly<Record<string, { description: string; docsUrl: string } | undefined>> | undefined)?.[ruleId];
   if (check) return { id: ruleId, description: check.description, helpUri: check.docsUrl };
-  const core = CORE_RULES[ruleId];
-  // Core rule ids are documented together in the CLI reference (one heading per id).
-  if (core) return { id: ruleId, description: core, helpUri: `${DOCS_URL}/cli.md#${ruleId}` };
+  const kind = kindOfRule(ruleId);
+  if (kind) return { id: ruleId, description: KINDS[kind].title, helpUri: docsUrlOf(kind) };
   return { id: ruleId, description: REPOSITORY_RULES[ruleId] ?? ruleId, helpUri: `${DOCS_URL}/checks/${ruleId}.md` };
 }

@@ -1,4 +1,4 @@
-/** One reported problem, in the shape of DESIGN.md's JSON `findings[]` plus internal fields. */
+/** One reported problem, in the shape of the JSON `findings[]` in docs/cli.md (Output) plus internal fields. */
 export interface ReportFinding {
   /** Path relative to the current directory, `/`-separated. */
   file: string;
@@ -79,3 +79,6 @@ export interface Io {
 
 /** A usage error: exit code 2 with the message and a pointer to --help. */
 export class UsageError extends Error {}
+
+/** A configuration file that cannot be used (config.ts): exit 2, naming the file and the key; no pointer to --help. */
+export class ConfigError extends UsageError {}

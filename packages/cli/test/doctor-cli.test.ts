@@ -83,7 +83,7 @@ describe('credlint doctor (real CLI binary)', () => {
     expect(r.stdout).toMatch(/1 error, 0 warnings\./);
   });
 
-  it('writes DESIGN.md\'s JSON shape with file paths relative to cwd or absolute outside it', async () => {
+  it('writes the JSON shape of docs/cli.md with file paths relative to cwd or absolute outside it', async () => {
     const c = makeCase({ credentials: `[default]\naws_access_key_id = ${PROFILE_AKIA}\naws_secret_access_key = ${PROFILE_SECRET}\n`, config: '[default]\nregion = us-east-1\n', mode: 0o644 });
     const outside = parseJson(await runCli(['--format', 'json'], c));
     expect(Object.keys(outside)).toEqual(['version', 'findings', 'summary']);

@@ -14,7 +14,7 @@ const repo = (files: Record<string, string>) => {
 };
 
 describe('credlint dotenv', () => {
-  it('validates every .env* file in the current directory by default, in the DESIGN.md JSON shape', async () => {
+  it('validates every .env* file in the current directory by default, in the JSON shape of docs/cli.md', async () => {
     const dir = repo({ '.env': 'API_URL = https://example.test\n', '.env.example': 'API_URL=\n', 'other.txt': 'x' });
     const r = await cli(['dotenv', '--format', 'json'], dir);
     expect(r.code).toBe(1);

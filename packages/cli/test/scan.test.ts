@@ -34,7 +34,7 @@ describe('credlint scan: what is read (outside git)', () => {
   });
   afterAll(() => removeDir(dir));
 
-  it('reports findings with DESIGN.md positions and masked messages', async () => {
+  it('reports findings with docs/cli.md positions and masked messages', async () => {
     const { code, report } = await scanJson(dir);
     expect(code).toBe(1);
     const config = report.findings.filter((f) => f.file === 'src/config.ts');
@@ -132,7 +132,7 @@ describe('credlint scan: exit codes and options', () => {
     expect(report.summary).toMatchObject({ files: 1, findings: 0, ignored: 1 });
   });
 
-  it('JSON has exactly the DESIGN.md keys', async () => {
+  it('JSON has exactly the keys docs/cli.md lists', async () => {
     const { report } = await scanJson(dir, 'a.ts');
     expect(Object.keys(report)).toEqual(['version', 'findings', 'summary']);
     expect(report.version).toBe(1);

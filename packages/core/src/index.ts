@@ -15,7 +15,6 @@ export {
   isSecretKeyShaped,
   isTokenShaped,
   MIN_SESSION_TOKEN_LENGTH,
-  RULE_IDS,
   scan,
   SECRET_KEY_LENGTH,
   SESSION_TOKEN_PREFIXES,
@@ -54,6 +53,7 @@ export {
   type IgnoreDirectiveName,
   type LineDirectives,
 } from './ignore.js';
-export { hintFor, messageFor } from './messages.js';
+export { encodingNote, hintFor, messageFor } from './messages.js';
+export { DEFAULT_KINDS, docsUrlOf, FINDING_KINDS, kindOfRule, KINDS, type KindDescriptor } from './kinds.js';
 export { fingerprint } from './fingerprint.js';
 export { shannonEntropy } from './charclass.js';

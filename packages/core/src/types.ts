@@ -48,6 +48,8 @@ export interface Finding {
    * any inner ones). `start`/`end` cover the encoded form; `masked` shows the decoded one.
    */
   encoding?: FindingEncoding;
+  /** For key ids of a canarytokens.org account: using the key alerts whoever planted it. */
+  canary?: true;
   /** Set when an inline `credlint-ignore` directive silenced this finding. */
   ignored?: { line: number; directive: 'credlint-ignore' | 'credlint-ignore-next-line' };
 }

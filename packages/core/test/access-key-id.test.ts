@@ -169,7 +169,9 @@ describe('account id decoding', () => {
     const { PUBLIC_VECTORS } = await import('./fixtures/public-vectors.js');
     const [f] = scan(`key: ${PUBLIC_VECTORS[0]?.id}`);
     expect(f?.evidence).toContain('canarytokens.org canary account');
+    expect(f?.canary).toBe(true);
     expect(f?.message).toMatch(/canary/);
+    expect(scan(`key: ${ID}`)[0]?.canary).toBeUndefined();
   });
 });
 

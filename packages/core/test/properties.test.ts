@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Anchors } from '../src/anchors.js';
+import { Anchors, STREAMS } from '../src/anchors.js';
 import { analyze, mask, scan, type Finding } from '../src/index.js';
 import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from '../src/testing.js';
 
@@ -31,10 +31,20 @@ function rescan(value: string, f: Finding): Finding[] {
   return scan(value, { kinds: [...ALL_KINDS], context: { keyName: f.keyName ?? '', nearbyKeyId: true, awsContext: true }, inlineIgnores: false });
 }
 
-/** The anchor set as one regex of literals (what the indexOf streams replace), every start position. */
-const ANCHOR_REGEX = /(?=A(?:KIA|SIA|BIA|CCA|BSK)|[Ss]ecret|SECRET|IQoJb3JpZ2luX2Vj|F[wQ]oGZXIvYXdz|AQoDYXdz|[Tt]oken|TOKEN|QUtJQ|QVNJQ|[Aa]ws|AWS|bedrock-api-key-)/g;
+/** The anchor set as one regex of literals (what the indexOf streams replace), built from STREAMS, every start position. */
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ANCHOR_REGEX = new RegExp(
+  `(?=${STREAMS.flatMap((s) => s.before.flatMap((b) => (s.after ?? ['']).map((a) => escape(b + s.needle + (s.rest ?? '') + a)))).join('|')})`,
+  'g',
+);
 
 describe('properties', () => {
+  it('the oracle regex covers every stream (a new stream cannot go untested)', () => {
+    for (const s of STREAMS) for (const b of s.before) expect(ANCHOR_REGEX.source).toContain(escape(b + s.needle + (s.rest ?? '') + (s.after?.[0] ?? '')));
+    expect(ANCHOR_REGEX.source).toContain('AKIA');
+    expect(ANCHOR_REGEX.source).toContain('bedrock-api-key-');
+  });
+
   it('the indexOf anchor streams find exactly the positions of the literal-alternation regex', () => {
     fc.assert(
       fc.property(text, (t) => {

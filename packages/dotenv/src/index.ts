@@ -26,6 +26,7 @@ export { entries, parse, print } from './parse.js';
 export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, type AwsSharedEntry } from './aws-shared.js';
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
 export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';
+export { CHECK_ID_LIST, DIALECTS } from './ids.js';
 export { readersOf } from './context.js';
 export { loadSchema, SchemaError } from './schema.js';
 export { unifiedDiff } from './diff.js';
@@ -39,3 +40,16 @@ export { hashBytes, snapshotOf, writeFileAtomicSync, writeTarget, WriteRefusedEr
 export { compareKeys, exampleFor } from './repository.js';
 export { AWS_TYPED_KEYS, typeOf } from './checks/invalid-typed-value.js';
 export { judgeRegion, PARTITIONS_SOURCE } from './regions.js';
+export {
+  annotate,
+  describeInference,
+  DialectInferrer,
+  exampleTarget,
+  inferDialect,
+  INFER_LIMITS,
+  nodeFacts,
+  type DialectInference,
+  type FsFacts,
+  type InferStats,
+  type ModelledDialect,
+} from './infer-dialect.js';

@@ -2,11 +2,10 @@ import { readBash } from './readers/bash.js';
 import { ComposeError, readCompose } from './readers/compose.js';
 import { readDockerOrReject } from './readers/docker.js';
 import { readDotenv } from './readers/dotenv.js';
-import { readNode, readNodeFile } from './readers/node.js';
+import { readNodeFile } from './readers/node.js';
 import { readPython } from './readers/python.js';
 import type { Assignment, Env } from './readers/types.js';
 import type { EnvDocument, EnvEntry, EnvNode, QuoteStyle, Reader } from './types.js';
-import { READERS } from './types.js';
 
 interface PhysicalLine {
   text: string;
@@ -228,26 +227,21 @@ function pick(assignments: Assignment[], key: string): { value: string | undefin
   return { value: undefined, unknown: false };
 }
 
+/** The readers that read line by line: each entry is read on its own (with the values earlier entries set). */
+const LINE_READERS = ['compose', 'docker', 'bash'] as const;
+type LineReader = (typeof LINE_READERS)[number];
+
 /**
- * What each reader makes of one entry, given the values earlier entries gave it (for the readers
- * that interpolate). Readers that reject a whole file (Compose, docker) reject the entry here.
+ * What each line-based reader makes of one entry, given the values earlier entries gave it (for the
+ * readers that interpolate). Readers that reject a whole file (Compose, docker) reject the entry here.
+ * dotenv, Node and python-dotenv are not line-based: `parse` reads the whole file with them, once.
  */
-export function readEntry(entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>, envs: Record<Reader, Env>, firstAfterBom = false): { values: Record<Reader, string | undefined>; unknown: Reader[] } {
-  const values = {} as Record<Reader, string | undefined>;
-  const unknown: Reader[] = [];
-  for (const reader of READERS) {
+function readEntry(entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>, envs: Record<LineReader, Env>, values: Record<Reader, string | undefined>, unknown: Reader[], work: ParseWork): void {
+  for (const reader of LINE_READERS) {
+    work.chars += entry.raw.length + 1;
     let assignments: Assignment[];
     try {
       switch (reader) {
-        case 'dotenv':
-          assignments = readDotenv(entry.raw);
-          break;
-        case 'node':
-          assignments = readNode(entry.raw);
-          break;
-        case 'python':
-          assignments = readPython(entry.raw, envs.python);
-          break;
         case 'compose':
           assignments = readCompose(entry.raw, envs.compose);
           break;
@@ -268,13 +262,10 @@ export function readEntry(entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>, envs: Re
       else throw e;
     }
     const r = pick(assignments, entry.key);
-    // A BOM glues itself to the first key for readers that do not strip it.
-    values[reader] = firstAfterBom && (reader === 'node' || reader === 'python' || reader === 'bash') ? undefined : r.value;
+    values[reader] = r.value;
     if (r.unknown) unknown.push(reader);
-    const v = values[reader];
-    if (v !== undefined) envs[reader].set(entry.key, v);
+    if (r.value !== undefined) envs[reader].set(entry.key, r.value);
   }
-  return { values, unknown };
 }
 
 type Ctx = 'single' | 'double' | 'backtick' | 'brace';
@@ -349,7 +340,7 @@ function shellScan(text: string, from: ShellState): ShellState {
  * next lines, whose entries are then not assignments of their own; a quote never closed is a syntax
  * error that stops `source` there.
  */
-function bashAcrossLines(nodes: EnvNode[]): void {
+function bashAcrossLines(nodes: EnvNode[], work: ParseWork): void {
   let state: ShellState = { stack: [], continued: false };
   let commandStart = 0;
   const clear = (node: EnvEntry): void => {
@@ -361,6 +352,7 @@ function bashAcrossLines(nodes: EnvNode[]): void {
     const node = nodes[i] as EnvNode;
     const inside = state.stack.length > 0 || state.continued;
     if (!inside) commandStart = i;
+    work.chars += node.raw.length + 1;
     state = shellScan(node.raw + (node.eol === '' ? '' : '\n'), state);
     if (node.type !== 'entry') continue;
     if (inside) clear(node);
@@ -407,44 +399,55 @@ export function bashMultiLine(nodes: EnvNode[]): boolean[] {
   return out;
 }
 
+/**
+ * Work done by one parse, for the linear-time test: characters handed to the readers and to the shell
+ * scanner. Each reader is linear in its input (reader-linear-time.test.ts), so this bounds the parse.
+ */
+export interface ParseWork {
+  chars: number;
+}
+
 /** Lossless parse: `print(parse(text)) === text`, byte for byte. */
-/** Characters parsed so far in this process: tests count the fixer's work with it (no timing). */
+/** Characters parsed (the input's length, once per parse) in this process: tests count the fixer's re-parses with it. */
 export const parseWork = { chars: 0 };
 
-export function parse(text: string, _options: { filename?: string } = {}): EnvDocument {
+export function parse(text: string, options: { filename?: string; work?: ParseWork } = {}): EnvDocument {
+  const work = options.work ?? { chars: 0 };
   parseWork.chars += text.length;
   const { bom, nodes } = tokenize(text);
-  const envs = Object.fromEntries(READERS.map((r) => [r, new Map<string, string>()])) as Record<Reader, Env>;
-  for (const node of nodes) {
-    if (node.type !== 'entry') continue;
-    const { values, unknown } = readEntry(node, envs, bom && node === nodes[0]);
-    node.values = values;
-    if (unknown.length > 0) node.unknown = unknown;
-  }
-  bashAcrossLines(nodes);
+  work.chars += 3 * text.length;
   // Node's, dotenv's and python-dotenv's parsers are not line-based (Node glues a line without `=` to the
-  // next key; a quote left open in dotenv or python-dotenv can run into later lines): read the whole file
-  // and give each entry the assignment that starts at its key.
+  // next key; a quote left open in dotenv or python-dotenv can run into later lines): each reads the whole
+  // file once and every entry gets the assignment that starts at its key (Node: at its `=`). With a BOM,
+  // Node and python-dotenv read `\uFEFFKEY` as the first name, so it matches no entry there.
   const byEquals = new Map<number, { key: string; value: string | undefined }>();
   for (const a of readNodeFile(text)) byEquals.set(a.equals, a);
   const dotenvAt = new Map<number, { key: string; value: string | undefined }>();
   for (const a of readDotenv(text)) dotenvAt.set(a.keyStart, a);
-  let pythonAt: Map<number, { key: string; value: string | undefined }> | undefined;
-  if (!bom) {
-    pythonAt = new Map();
-    for (const a of readPython(text)) pythonAt.set(a.keyStart, a);
-  }
+  const pythonAt = new Map<number, { key: string; value: string | undefined }>();
+  for (const a of readPython(text)) pythonAt.set(a.keyStart, a);
+  const envs: Record<LineReader, Env> = { compose: new Map(), docker: new Map(), bash: new Map() };
   for (const node of nodes) {
     if (node.type !== 'entry') continue;
-    const a = byEquals.get(node.equals);
-    node.values.node = a && a.key === node.key ? a.value : undefined;
+    const n = byEquals.get(node.equals);
     const d = dotenvAt.get(node.keyStart);
-    node.values.dotenv = d && d.key === node.key ? d.value : undefined;
-    if (pythonAt) {
-      const p = pythonAt.get(node.keyStart);
-      node.values.python = p && p.key === node.key ? p.value : undefined;
-    }
+    const p = pythonAt.get(node.keyStart);
+    const values: Record<Reader, string | undefined> = {
+      dotenv: d && d.key === node.key ? d.value : undefined,
+      node: n && n.key === node.key ? n.value : undefined,
+      python: p && p.key === node.key ? p.value : undefined,
+      compose: undefined,
+      docker: undefined,
+      bash: undefined,
+    };
+    const unknown: Reader[] = [];
+    readEntry(node, envs, values, unknown, work);
+    // A BOM glues itself to bash's first word too.
+    if (bom && node === nodes[0]) values.bash = undefined;
+    node.values = values;
+    if (unknown.length > 0) node.unknown = unknown;
   }
+  bashAcrossLines(nodes, work);
   // What a reader sets outside the entries (see EnvDocument.readerOnly).
   const claimed = new Set<string>();
   for (const node of nodes) if (node.type === 'entry') claimed.add(`${node.keyStart}`).add(`e${node.equals}`);
@@ -454,7 +457,7 @@ export function parse(text: string, _options: { filename?: string } = {}): EnvDo
     return n ? n.line + (text.slice(n.start, Math.max(n.start, offset)).match(/\r\n|\n|\r/g)?.length ?? 0) : 1;
   };
   for (const [offset, a] of dotenvAt) if (!claimed.has(`${offset}`)) readerOnly.push({ reader: 'dotenv', key: a.key, value: a.value, offset, line: lineOf(offset) });
-  for (const [offset, a] of pythonAt ?? []) if (!claimed.has(`${offset}`) && a.value !== undefined) readerOnly.push({ reader: 'python', key: a.key, value: a.value, offset, line: lineOf(offset) });
+  for (const [offset, a] of pythonAt) if (!claimed.has(`${offset}`) && a.value !== undefined) readerOnly.push({ reader: 'python', key: a.key, value: a.value, offset, line: lineOf(offset) });
   for (const [eq, a] of byEquals) if (!claimed.has(`e${eq}`)) readerOnly.push({ reader: 'node', key: a.key, value: a.value, offset: eq, line: lineOf(eq) });
   // `export 'a'=b`: bash removes the quotes before `export` sees the word, so it exports `a`.
   for (const node of nodes) {
@@ -462,6 +465,7 @@ export function parse(text: string, _options: { filename?: string } = {}): EnvDo
     const inner = node.key.length > 2 && node.key.startsWith("'") && node.key.endsWith("'") ? node.key.slice(1, -1) : '';
     const rest = node.raw.slice(node.keyEnd - node.start);
     if (!isPosixName(inner) || rest.includes('$') || rest.includes('`')) continue;
+    work.chars += node.raw.length + 8;
     const a = readBash(`export ${inner}${rest}${node.eol === '\r\n' || node.eol === '\r' ? '\r' : ''}`).find((x) => x.key === inner);
     if (a && !a.unknown) readerOnly.push({ reader: 'bash', key: inner, value: a.value, offset: node.keyStart + 1, line: node.line });
   }

@@ -1,4 +1,5 @@
 /** Who will read the file. `portable` = every common reader: report what any of them reads differently. */
+/** What a file is judged for: `portable` (all readers) or one reader's. The list is DIALECTS in ids.ts. */
 export type Dialect = 'portable' | 'dotenv' | 'node' | 'docker' | 'compose' | 'bash' | 'python';
 
 /** The readers credlint models. `node` = Node's `util.parseEnv` / `--env-file`; `bash` = `set -a; source .env`. */

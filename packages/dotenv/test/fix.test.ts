@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fix, parse, readersOf, type Dialect, type EnvEntry } from '../src/index.js';
+import { DIALECTS, fix, parse, readersOf, type Dialect, type EnvEntry } from '../src/index.js';
 import { meant } from '../src/context.js';
 import { parseWork } from '../src/parse.js';
 import { file } from './helpers/gen.js';
 
-const DIALECTS: Dialect[] = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'];
 
 describe('fixer: golden cases', () => {
   it.each([

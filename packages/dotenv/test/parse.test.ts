@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, print, type EnvEntry } from '../src/index.js';
+import type { ParseWork } from '../src/parse.js';
 import { file } from './helpers/gen.js';
 
 const entry = (text: string, i = 0): EnvEntry => parse(text).nodes.filter((n): n is EnvEntry => n.type === 'entry')[i] as EnvEntry;
@@ -99,21 +100,25 @@ describe('values as each reader sees them', () => {
 });
 
 describe('linear time', () => {
-  // Quadratic behaviour would make 8× the lines cost ~64×; allow generous noise on a shared machine.
-  const make = (n: number) => Array.from({ length: n }, (_, i) => [`K${i} = "v a"  `, `export K${i}='x' # c`, `K${i}=abc#def`, `K${i}="open`, `# c ${i}`, `junk ${i}`][i % 6]).join('\n');
-  const best = (f: () => void) => {
-    let min = Infinity;
-    for (let r = 0; r < 3; r++) {
-      const s = performance.now();
-      f();
-      min = Math.min(min, performance.now() - s);
-    }
-    return min;
+  // Counts the characters parse hands to the readers (each linear in its input, reader-linear-time.test.ts)
+  // and to the shell scanner: not a clock. Quadratic behaviour (re-reading the file per entry) would make
+  // the count grow with the square of the lines.
+  const make = (n: number) => Array.from({ length: n }, (_, i) => [`K${i} = "v a"  `, `export K${i}='x' # c`, `K${i}=abc#def`, `K${i}="open`, `# c ${i}`, `junk ${i}`, `export 'k${i}'=v`][i % 7]).join('\n');
+  const work = (text: string): number => {
+    const w: ParseWork = { chars: 0 };
+    parse(text, { work: w });
+    return w.chars;
   };
-  it('parse: 8× the lines cost well under 64× the time', () => {
+  it('parse: work ≤ C × length, and 8× the lines cost 8× the work (no more than the length grows)', () => {
     const small = make(1000);
     const big = make(8000);
-    const ratio = best(() => parse(big)) / best(() => parse(small));
-    expect(ratio).toBeLessThan(24);
+    expect(work(small)).toBeLessThanOrEqual(12 * small.length);
+    expect(work(big)).toBeLessThanOrEqual(12 * big.length);
+    // the longer file's names have more digits: compare with the length ratio, not 8
+    expect(work(big) / work(small)).toBeLessThanOrEqual(1.05 * (big.length / small.length));
+  });
+  it('an unterminated quote that swallows the rest of the file is read once, not once per line', () => {
+    const text = `A="${'x\n'.repeat(50_000)}`;
+    expect(work(text)).toBeLessThanOrEqual(12 * text.length);
   });
 });

@@ -67,6 +67,14 @@ describe('no-hardcoded-credentials reaches the new kinds', () => {
     expect(all).not.toContain(SHORT.slice(16, 40));
   });
 
+  it('a Bedrock key gets the quick fix to AWS_BEARER_TOKEN_BEDROCK (the variable core\'s KINDS table names)', async () => {
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: credlint.configs.recommended });
+    const [ts] = await eslint.lintText(`export const apiKey = '${LONG}';\n`, { filePath: join(dir, 'fix.ts') });
+    const [py] = await eslint.lintText(`key = "${LONG}"\n`, { filePath: join(dir, 'fix.py') });
+    expect(ts!.messages[0]!.suggestions?.map((x) => x.fix.text)).toEqual(['process.env.AWS_BEARER_TOKEN_BEDROCK']);
+    expect(py!.messages[0]!.suggestions?.[0]?.fix.text).toContain('os.environ["AWS_BEARER_TOKEN_BEDROCK"]');
+  });
+
   it('secrets under aws names without "secret" (aws_key, AWS_SAK, awsKey, aws_access_key)', () => {
     expect(rules('names.py')).toEqual(['1:credlint/no-hardcoded-credentials', '2:credlint/no-hardcoded-credentials']);
     // (the object literal's aws_access_key is also an SDK-style slot for no-static-credentials)

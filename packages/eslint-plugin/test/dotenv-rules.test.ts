@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { checks, CHECK_IDS } from '@credlint/dotenv';
 import { ESLint, Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,49 @@ describe('repository checks: real git, files on disk', () => {
     expect(byFile['.env']).toEqual(expect.arrayContaining(['credlint/env-file-tracked']));
     expect(byFile['.env.local']).toEqual([]);
     expect(existsSync(join(dir, '.env'))).toBe(true);
+  });
+});
+
+describe('dialect inference (no dialect option): the reader the files around the .env name', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const project = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'credlint-eslint-infer-'));
+    dirs.push(dir);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    return dir;
+  };
+  const lint = async (dir: string, files: string[], extra: Linter.Config[] = []) => {
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [...credlint.configs.recommended, ...extra] });
+    const results = await eslint.lintFiles(files);
+    return Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.filter((m) => m.ruleId !== 'credlint/env-file-not-ignored')]));
+  };
+
+  it('Laravel (phpdotenv → closest model), React Native .xcode.env (bash): no false findings; the option still wins', async () => {
+    const dir = project({
+      'composer.json': JSON.stringify({ require: { 'laravel/framework': '^10' } }),
+      '.env.example': 'APP_NAME=Laravel\nMAIL_FROM_NAME="${APP_NAME}"\n',
+      'ios/.xcode.env': 'export NODE_BINARY=$(command -v node)\n',
+    });
+    const inferred = await lint(dir, ['.env.example', 'ios/.xcode.env']);
+    expect(inferred['.env.example']?.map((m) => m.ruleId)).toEqual([]);
+    expect(inferred['ios/.xcode.env']?.map((m) => m.ruleId)).toEqual([]);
+    const portable = await lint(dir, ['.env.example', 'ios/.xcode.env'], [{ files: ['**/*.env', '**/.env*'], languageOptions: { dialect: 'portable' } }]);
+    expect(portable['.env.example']?.map((m) => m.ruleId)).toContain('credlint/quoted-value');
+    expect(portable['ios/.xcode.env']?.map((m) => m.ruleId)).toContain('credlint/export-prefix');
+  });
+
+  it('says the reader and why in the message, the same text as the CLI', async () => {
+    const dir = project({ 'requirements.txt': 'python-dotenv\n', '.env': 'A = b\n', '.gitignore': '.env\n' });
+    const out = await lint(dir, ['.env']);
+    const m = out['.env']?.find((x) => x.ruleId === 'credlint/space-around-equals');
+    expect(m?.message).toMatch(/\[judged as python-dotenv \(python-dotenv in requirements\.txt line 1\)\]$/);
   });
 });
 

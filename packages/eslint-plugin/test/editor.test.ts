@@ -111,7 +111,9 @@ beforeAll(async () => {
   connection.onRequest('eslint/noLibrary', () => ({}));
   connection.onRequest('eslint/noConfig', () => ({}));
   connection.onRequest('eslint/probeFailed', () => ({}));
-  connection.onNotification('window/logMessage', (p: { message: string }) => stderr.push(`${p.message}\n`));
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    stderr.push(`${p.message}\n`);
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,

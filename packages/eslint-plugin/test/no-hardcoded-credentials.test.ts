@@ -1,3 +1,5 @@
+import type { ESLint, Rule } from 'eslint';
+import type { Language } from '@eslint/core';
 import json from '@eslint/json';
 import { mask } from '@credlint/core';
 import { fakeGitSha } from '@credlint/core/testing';
@@ -11,7 +13,7 @@ import rule from '../src/rules/no-hardcoded-credentials.js';
 import { KEY_ID, SECRET, TEMP_KEY_ID, TOKEN } from './helpers/keys.js';
 import { RuleTester, TSRuleTester } from './helpers/rule-tester.js';
 
-const credlint = { meta: { name: 'credlint-test', namespace: 'credlint' }, rules: { 'no-hardcoded-credentials': rule }, languages: { python: new PythonLanguage() } };
+const credlint = { meta: { name: 'credlint-test', namespace: 'credlint' }, rules: { 'no-hardcoded-credentials': rule as unknown as Rule.RuleModule }, languages: { python: new PythonLanguage() as unknown as Language } } satisfies ESLint.Plugin;
 const KEY_END = KEY_ID.length;
 
 describe('JS/TS (typescript-eslint parser)', () => {

@@ -1,10 +1,12 @@
+import type { ESLint, Rule } from 'eslint';
+import type { Language } from '@eslint/core';
 import { describe } from 'vitest';
 import { PythonLanguage } from '../src/languages/python/language.js';
 import rule from '../src/rules/no-static-credentials.js';
 import { KEY_ID, SECRET } from './helpers/keys.js';
 import { RuleTester, TSRuleTester } from './helpers/rule-tester.js';
 
-const credlint = { meta: { name: 'credlint-test', namespace: 'credlint' }, rules: { 'no-static-credentials': rule }, languages: { python: new PythonLanguage() } };
+const credlint = { meta: { name: 'credlint-test', namespace: 'credlint' }, rules: { 'no-static-credentials': rule as unknown as Rule.RuleModule }, languages: { python: new PythonLanguage() as unknown as Language } } satisfies ESLint.Plugin;
 
 describe('JS/TS', () => {
   new TSRuleTester().run('no-static-credentials', rule, {

@@ -12,7 +12,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import credlint from '../src/index.js';
-import { parseBuiltin, toEstreeTokens } from '../src/parsers/typescript.js';
+import { parseBuiltin, toEstreeTokens, type TypescriptParserOptions } from '../src/parsers/typescript.js';
 import { KEY_ID, SECRET } from './helpers/keys.js';
 
 /**
@@ -132,7 +132,7 @@ describe('configs.recommended with typescript-eslint installed', () => {
   }
 
   it('the built-in parser alone would not give type information (so the test above can fail)', async () => {
-    const forced: Linter.Config[] = [...typed(), ...credlint.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser: { parseForESLint: (code: string, o: object) => parseBuiltin(code, o) } } }];
+    const forced: Linter.Config[] = [...typed(), ...credlint.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser: { parseForESLint: (code: string, o: TypescriptParserOptions) => parseBuiltin(code, o) } } }];
     await expect(lint(withTs, forced, ['infra/floating.ts'])).rejects.toThrow(/type information/);
   });
 });
@@ -145,7 +145,7 @@ describe('the built-in TypeScript parser', () => {
     const linter = new Linter();
     const base: Linter.Config = { ...js.configs.recommended, files: ['**/*.ts'], languageOptions: { globals: globals.node } };
     const withParser = (parser: Linter.Parser): Linter.Config[] => [base, ...credlint.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser } }];
-    const builtin: Linter.Parser = { parseForESLint: (code: string, o?: object) => parseBuiltin(code, o) } as never;
+    const builtin: Linter.Parser = { parseForESLint: (code: string, o?: TypescriptParserOptions) => parseBuiltin(code, o) } as never;
     let compared = 0;
     for (const file of tsFiles) {
       const code = readFileSync(join(repo, file), 'utf8');
@@ -170,7 +170,7 @@ describe('the built-in TypeScript parser', () => {
       const { scopeManager } = parseBuiltin(code, { filePath: file });
       expect(scopeManager, file).toBeDefined(); // typescript-eslint's scope manager, not the eslint-scope fallback
       const run = (parser: unknown) => linter.verify(code, [base, { files: ['**/*.ts'], languageOptions: { parser: parser as Linter.Parser } }], file).map((m) => `${m.ruleId}@${m.line}:${m.column}`);
-      expect(run({ parseForESLint: (c: string, o?: object) => parseBuiltin(c, o) }), file).toEqual(run(tseslint.parser));
+      expect(run({ parseForESLint: (c: string, o?: TypescriptParserOptions) => parseBuiltin(c, o) }), file).toEqual(run(tseslint.parser));
     }
   });
 
@@ -183,7 +183,7 @@ describe('the built-in TypeScript parser', () => {
       ['t', 't'],
       ['T', 'T'],
     ]);
-    const theirs = tseslint.parser.parseForESLint(code, { filePath: 'box.ts', range: true }).ast as unknown as typeof ours;
+    const theirs = (tseslint.parser.parseForESLint as (code: string, options: object) => { ast: unknown })(code, { filePath: 'box.ts', range: true }).ast as unknown as typeof ours;
     expect(ours.body[0]!.declaration.typeParameters.params.map((p) => p.name.range)).toEqual(theirs.body[0]!.declaration.typeParameters.params.map((p) => p.name.range));
   });
 

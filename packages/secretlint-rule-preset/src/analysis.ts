@@ -1,8 +1,8 @@
-import { analyze, type FindingKind, type ScanResult } from '@credlint/core';
+import { analyze, DEFAULT_KINDS, type FindingKind, type ScanResult } from '@credlint/core';
 import type { SourceCode } from './secretlint-types.js';
 
-/** What core reports by default; the rules for these kinds share one scan per file. */
-export const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key'];
+/** What core reports by default (its KINDS table); the rules for these kinds share one scan per file. */
+export { DEFAULT_KINDS };
 
 interface Entry {
   content: string;

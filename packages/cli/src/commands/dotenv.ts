@@ -1,13 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { colors, useColor } from '../colors.js';
-import { loadDotenv, dotenvLoadError, type Dialect } from '../dotenv-bridge.js';
+import { DIALECTS } from '@credlint/dotenv/ids';
+import { applyRules, checksOff, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart } from '../config.js';
+import { loadDotenv, type Dialect } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
 import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
 import { fromDotenv } from '../scan/analyze.js';
 import { findWorkTree, GitError, type WorkTree } from '../git.js';
+import { dialectChooser } from '../dialect.js';
 import { exitCode, fileNote } from '../exit-code.js';
 import { escapeMessage } from '../format/escape.js';
 import { UsageError, type FileNote, type Io, type ReportFinding, type Summary } from '../types.js';
@@ -20,8 +23,11 @@ reader (dotenv, Node's --env-file, docker --env-file, Compose, bash, python-dote
 plus the AWS checks and whether git tracks or ignores the file (skipped, with a note, without git).
 
 Options:
-  --dialect NAME        portable (default: flag what any reader reads differently) | dotenv | node |
-                        docker | compose | bash | python
+  --dialect NAME        portable | dotenv | node | docker | compose | bash | python. Default: the
+                        configuration's "dialects" for the file, else the reader the files around
+                        each env file point to (Compose env_file, --env-file, source, a
+                        dotenv/python-dotenv/phpdotenv dependency; the messages say which and
+                        why), else portable (what any reader reads differently)
   --fix                 repair what can be repaired without changing any value (atomic write,
                         through symbolic links; read-only and hard-linked files, and files
                         changed meanwhile, are not written: exit 2)
@@ -38,12 +44,15 @@ Options:
   -f, --format NAME     stylish (default) | json
   --max-warnings N      exit 1 when there are more than N warnings
   --color / --no-color  force colour on or off
+${CONFIG_HELP}
   -h, --help            show this help
+
+Configuration (https://github.com/credlint/credlint/blob/main/docs/configuration.md): ignore
+globs, rule severities and dialects apply here too.
 
 Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
 not read, or a fix not written).`;
 
-const DIALECTS: readonly Dialect[] = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'];
 
 export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,7 +60,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     allowPositionals: true,
     strict: true,
     options: {
-      dialect: { type: 'string', default: 'portable' },
+      dialect: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       backup: { type: 'boolean', default: false },
@@ -62,14 +71,15 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...CONFIG_OPTIONS,
     },
   });
   if (values.help) {
     io.stdout.write(`${DOTENV_HELP}\n`);
     return 0;
   }
-  const dialect = values.dialect as Dialect;
-  if (!DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')} (got "${values.dialect}")`);
+  const flag = values.dialect as Dialect | undefined;
+  if (flag !== undefined && !DIALECTS.includes(flag)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')} (got "${values.dialect}")`);
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json (got "${values.format}")`);
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
@@ -79,13 +89,19 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   if (dryRun && values.backup) throw new UsageError('--dry-run writes nothing: --backup has nothing to keep');
   if (dryRun && values.format === 'json') throw new UsageError('--dry-run prints a diff: it cannot be combined with --format json');
 
+  const config = await loadConfig(
+    { ...(values.config !== undefined ? { config: values.config } : {}), ...(values['no-config'] ? { noConfig: true } : {}) },
+    searchStart(positionals, io.cwd, isDirectory),
+    io.cwd,
+  );
   const dotenv = await loadDotenv();
-  if (!dotenv) {
-    io.stderr.write(`credlint dotenv: ${dotenvLoadError() ?? '@credlint/dotenv is not available'}\n`);
-    return 2;
+  // Checks the configuration turns off are not run at all, so --fix does not apply their fixes either;
+  // an opt-in check the configuration gives a severity, or --check names, is turned on.
+  const checks: Record<string, boolean | 'off'> = {};
+  for (const id of checksOff(config)) checks[id] = 'off';
+  for (const [id, setting] of Object.entries(config?.config.rules ?? {})) {
+    if (setting !== 'off' && (dotenv.STYLE_CHECKS as readonly string[]).includes(id)) checks[id] = true;
   }
-  // --check: the opt-in checks to turn on
-  const checks: Record<string, boolean> = {};
   for (const id of (values.check ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')) {
     if (id === 'all-style') for (const s of dotenv.STYLE_CHECKS) checks[s] = true;
     else if (id in dotenv.checks && id !== 'schema') checks[id] = true;
@@ -131,19 +147,23 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const gitMissing = where.kind === 'no-git';
   if (gitMissing) io.stderr.write('credlint dotenv: git was not found on PATH: the repository checks env-file-tracked and env-file-not-ignored were skipped; every other check ran\n');
   // .credlintignore applies to named files too (lint-staged passes every staged env file, fixtures included).
-  const scopes = credlintIgnores(io.cwd, top);
+  const scopes = [...credlintIgnores(io.cwd, top), ...configIgnores(config)];
   files = files.filter((f) => !ignoredBy(scopes, path.resolve(io.cwd, f), false));
   const findings: ReportFinding[] = [];
   const notes: FileNote[] = [];
   let scanned = 0;
   let fixed = 0;
   const c = colors(useColor(io.stdout, io.env, values['no-color'] ? false : values.color));
+  // `configured` joins when the configuration file lands (helper "cfg").
+  const choose = dialectChooser(new dotenv.DialectInferrer(), { flag, configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined });
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
     const file = display(io.cwd, abs);
+    // --dialect > the configuration's dialect for this path > inferred > portable (dialect.ts).
+    const choice = choose(abs);
     const r = await dotenv.validateFile(abs, {
       cwd: io.cwd,
-      dialect,
+      dialect: choice.dialect,
       git: !gitMissing,
       fix: values.fix,
       ...(dryRun ? { dryRun } : {}),
@@ -162,7 +182,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
       // The diagnostics stand (the file is unchanged); the failed write is an error of its own.
       notes.push(fileNote(file, 'write-failed', r.writeError));
     }
-    const mine = r.diagnostics.map((d) => fromDotenv(d, dotenv, file, ''));
+    const mine = applyRules(dotenv.annotate(r.diagnostics, choice.inference).map((d) => fromDotenv(d, dotenv, file, '')), config);
     for (const f of mine) findings.push(f);
     if (dryRun) {
       // stdout is the patch alone (pipe it to `git apply`); the diff names the file as given
@@ -187,4 +207,12 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     if (fixed) io.stdout.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);
   }
   return exitCode({ notes, errors, warnings, maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings) });
+}
+
+function isDirectory(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
-import { dotenvLoadError, envFileNames, loadDotenv } from '../dotenv-bridge.js';
+import { applyRules, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart, type LoadedConfig } from '../config.js';
+import { envFileNames, loadDotenv, type DotenvApi } from '../dotenv-bridge.js';
+import { dialectChooser } from '../dialect.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
 import { escapeControl, escapeMessage } from '../format/escape.js';
 import { formatJson } from '../format/json.js';
@@ -43,7 +45,11 @@ Options:
                         with --history: default 1 on 2+ cores, 0 = none)
   --color / --no-color  force colour on or off (default: on a TTY only; NO_COLOR respected)
   -v, --verbose         also list the binary files, symbolic links and deleted tracked files noted
+${CONFIG_HELP}
   -h, --help            show this help
+
+Configuration (https://github.com/credlint/credlint/blob/main/docs/configuration.md): ignore
+globs, rule severities, dialects, accountId, baseline and maxFileSize; the flags above win over it.
 
 Exit codes: 0 clean, 1 errors found (or more than --max-warnings warnings), 2 usage error or
 something not scanned (listed in the report), 141 stdout closed early (e.g. | head).`;
@@ -79,6 +85,11 @@ export interface ScanArgs {
   updateBaseline: boolean;
   maxWarnings?: number;
   maxFileSize: number;
+  /** --max-file-size was given (it wins over the configuration's maxFileSize). */
+  maxFileSizeGiven?: boolean;
+  /** --config FILE / --no-config */
+  config?: string;
+  noConfig?: boolean;
   jobs?: number;
   color?: boolean;
   verbose: boolean;
@@ -107,13 +118,13 @@ export function parseScanArgs(argv: string[]): ScanArgs {
       'no-color': { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...CONFIG_OPTIONS,
     },
   });
   const format = values.format;
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
     throw new UsageError(`--format must be stylish, json or sarif (got "${format}")`);
   }
-  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   if (values['whole-files'] && !values.staged) throw new UsageError('--whole-files only applies with --staged');
   if (values.since !== undefined && !values.history) throw new UsageError('--since only applies with --history');
   if (values.history && values.staged) throw new UsageError('--history and --staged cannot be combined');
@@ -136,6 +147,9 @@ export function parseScanArgs(argv: string[]): ScanArgs {
   if (values.since !== undefined) args.since = values.since;
   if (values.output) args.output = values.output;
   if (values.baseline) args.baseline = values.baseline;
+  if (values['max-file-size']) args.maxFileSizeGiven = true;
+  if (values.config !== undefined) args.config = values.config;
+  if (values['no-config']) args.noConfig = true;
   const maxWarnings = parseCount('--max-warnings', values['max-warnings']);
   if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
   const jobs = parseCount('--jobs', values.jobs);
@@ -170,6 +184,17 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
+  // The configuration: searched from the scanned paths (cwd for --staged/--history) up to the repository root.
+  const config = await loadConfig(
+    { ...(args.config !== undefined ? { config: args.config } : {}), ...(args.noConfig ? { noConfig: true } : {}) },
+    args.staged || args.history ? io.cwd : searchStart(args.paths, io.cwd, isDirectory),
+    io.cwd,
+  );
+  if (config?.maxFileSize !== undefined && !args.maxFileSizeGiven) args.maxFileSize = config.maxFileSize;
+  if (!args.baseline && config?.config.baseline) args.baseline = path.relative(io.cwd, path.resolve(config.dir, config.config.baseline)) || '.';
+  if (args.updateBaseline && !args.baseline) throw new UsageError('--update-baseline needs --baseline FILE (or "baseline" in the configuration)');
+  const ignores = configIgnores(config);
+
   // Read first: a bad baseline is reported before any work. With --update-baseline an absent file
   // starts empty, and a present one is merged into, not replaced.
   const baselineFile = args.baseline ? path.resolve(io.cwd, args.baseline) : undefined;
@@ -186,7 +211,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   if (args.history) {
     const { runHistory } = await import('../history/run.js');
     try {
-      return await runHistory(args, io, baseline, baselineFile);
+      return await runHistory(args, io, baseline, baselineFile, config);
     } catch (e) {
       if (!(e instanceof GitError)) throw e;
       io.stderr.write(`credlint: ${escapeMessage(e.message)}\n`);
@@ -199,11 +224,11 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   let gitTop: string | undefined;
   try {
     if (args.staged) {
-      const staged = await stagedTasks(args.paths, io.cwd, { wholeFiles: args.wholeFiles, maxFileSize: args.maxFileSize });
+      const staged = await stagedTasks(args.paths, io.cwd, { wholeFiles: args.wholeFiles, maxFileSize: args.maxFileSize, ignores });
       tasks = staged.tasks;
       for (const n of staged.notes) notes.push(n);
     } else {
-      const walked = walk(args.paths, io.cwd, envFileNames);
+      const walked = walk(args.paths, io.cwd, envFileNames, ignores);
       // Missing paths, unreadable directories, links and special files: reported, and the rest still scanned.
       for (const n of walked.notes) notes.push(n);
       tasks = walked.tasks;
@@ -227,8 +252,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   tagEnvFiles(tasks, envFileNames);
   // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
-  const loadError = dotenvLoadError();
-  if (loadError) io.stderr.write(`credlint: warning: env-file checks are off: ${loadError}\n`);
+  if (dotenv) chooseDialects(tasks, dotenv, config, io.cwd);
 
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
@@ -250,7 +274,9 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       coverage.set(baselinePath(baselinePaths, r.file), partial ? 'partial' : 'full');
     }
     totals.inline += r.ignored;
-    const kept = baseline && baselinePaths && !args.updateBaseline ? r.findings.filter((f) => !(baseline.take(f, baselinePaths) && ++totals.baselined > 0)) : r.findings;
+    // The configuration's severities, at the reporting boundary (before the baseline).
+    const findings = applyRules(r.findings, config);
+    const kept = baseline && baselinePaths && !args.updateBaseline ? findings.filter((f) => !(baseline.take(f, baselinePaths) && ++totals.baselined > 0)) : findings;
     for (const f of kept) {
       if (f.severity === 'error') totals.errors++;
       else totals.warnings++;
@@ -262,7 +288,8 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       io.stdout.write(stylishFile(kept, c));
     }
   };
-  await analyzeAll(tasks, { maxFileSize: args.maxFileSize, ...(args.jobs !== undefined ? { jobs: args.jobs } : {}) }, (i, r) => {
+  const poolOptions = { maxFileSize: args.maxFileSize, ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(config?.config.accountId ? { accountId: true } : {}) };
+  await analyzeAll(tasks, poolOptions, (i, r) => {
     results[i] = r;
     done++;
     for (let next = results[flushed]; next !== undefined; next = results[flushed]) {
@@ -328,6 +355,20 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     );
   }
   return exitCode({ notes, errors: totals.errors, warnings: totals.warnings, maxWarnings: args.maxWarnings });
+}
+
+/**
+ * Each env file's dialect, on the main thread (workers get plain data): no `--dialect` on scan, so the
+ * configuration or the inference decides, else portable (dialect.ts).
+ */
+function chooseDialects(tasks: FileTask[], dotenv: DotenvApi, config: LoadedConfig | undefined, cwd: string): void {
+  const choose = dialectChooser(new dotenv.DialectInferrer(), { configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined });
+  for (const t of tasks) {
+    if (t.env !== 'env' && t.env !== 'example') continue;
+    const choice = choose(t.abs ?? path.resolve(cwd, t.file));
+    t.dialect = choice.dialect;
+    if (choice.inference) t.inference = choice.inference;
+  }
 }
 
 function errorText(e: unknown): string {

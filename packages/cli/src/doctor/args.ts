@@ -34,6 +34,9 @@ and the AWS SDK for JavaScript v3 would pick. Offline unless --online.
   --no-credential-process  with --online: never run credential_process commands; those checks are
                            skipped and reported as sts-credential-process-skipped
   --color, --no-color      force or disable colours (default: on a TTY, unless NO_COLOR)
+  --config FILE            read the configuration from FILE (default: searched from here up to
+                           the repository root); doctor applies its "rules" and "ignore"
+  --no-config              use no configuration file
   -h, --help               this text
 
 Exit codes: 0 healthy (warnings allowed), 1 at least one error-level finding,

@@ -139,7 +139,7 @@ function secretsOf(env: NodeJS.ProcessEnv, config: { files: { doc: { sections: {
 }
 
 /** `credlint doctor …` (argv = the arguments after `doctor`). Returns the exit code: 0 healthy, 1 problems, 2 usage or not inspected. */
-export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
+export async function runDoctor(argv: string[], io: DoctorIo, adjust?: (findings: DoctorFinding[]) => DoctorFinding[]): Promise<number> {
   let options;
   try {
     options = parseArgs(argv);
@@ -159,6 +159,8 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
     online: options.online, timeoutMs: options.timeoutMs, credentialProcess: options.credentialProcess,
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
   });
+  // The host's configuration (rule severities, ignored paths), applied to the finished findings.
+  if (adjust) report.findings = adjust(report.findings);
   const color = options.format === 'stylish' && (options.color ?? (Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !io.env.NO_COLOR));
   const text = options.format === 'json' ? formatJson(report) : formatHuman(report, { online: options.online, color });
   io.stdout.write(scrub(new Redactor(report.secrets).redact(text)));

@@ -9,7 +9,7 @@ export type ContractFinding = Pick<ReportFinding, 'file' | 'line' | 'column' | '
  */
 export type ContractSummary = Omit<Summary, 'errors'> & { errors: readonly { file: string; code: string; message: string; fatal?: boolean }[] };
 
-/** DESIGN.md's JSON contract, exactly: version 1, findings[], summary. Used by scan, dotenv and doctor. */
+/** The JSON contract of docs/cli.md (Output), exactly: version 1, findings[], summary. Used by scan, dotenv and doctor. */
 export function formatJson(findings: readonly ContractFinding[], summary: ContractSummary): string {
   const out = {
     version: 1,

@@ -11,6 +11,7 @@ import { stylishNotes } from '../format/stylish.js';
 import { writeFileAtomic } from '../fs-util.js';
 import { git } from '../git.js';
 import type { ScanArgs } from '../commands/scan.js';
+import { applyRules, configIgnores, type LoadedConfig } from '../config.js';
 import type { Io, Summary } from '../types.js';
 import { VERSION } from '../version.js';
 import { scanHistory, type HistoryFinding, type HistoryResult } from './scan.js';
@@ -79,9 +80,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline | undefined, baselineFile: string | undefined): Promise<number> {
-  const options = { cwd: io.cwd, maxFileSize: args.maxFileSize, ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(args.range ? { range: args.range } : {}), ...(args.since ? { since: args.since } : {}) };
+export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline | undefined, baselineFile: string | undefined, config?: LoadedConfig): Promise<number> {
+  const ignores = configIgnores(config);
+  const options = { cwd: io.cwd, maxFileSize: args.maxFileSize, ...(ignores.length ? { ignores } : {}), ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(args.range ? { range: args.range } : {}), ...(args.since ? { since: args.since } : {}) };
   const result: HistoryResult = await scanHistory(options);
+  // The configuration's severities, at the reporting boundary (before the baseline).
+  result.findings = applyRules(result.findings, config);
   const notes = result.notes.map(withFatal);
 
   if (args.updateBaseline && baselineFile) {

@@ -17,7 +17,7 @@ import { GitError, git, gitArgv, gitEnv, spawnFailure } from '../git.js';
 import { isUtf8 } from 'node:buffer';
 import { analyzeBuffer, isBinary, utf16Bom } from '../scan/analyze.js';
 import { mayHaveFindings } from './prefilter.js';
-import { credlintIgnores, ignoredBy } from '../scan/walk.js';
+import { credlintIgnores, ignoredBy, type Scoped } from '../scan/walk.js';
 import type { FileNote, ReportFinding } from '../types.js';
 
 export interface HistoryOptions {
@@ -27,6 +27,8 @@ export interface HistoryOptions {
   /** Passed to `git log --since`. */
   since?: string;
   maxFileSize: number;
+  /** The configuration's `ignore` globs, applied like `.credlintignore`. */
+  ignores?: Scoped[];
   /** Analysis threads besides the main one (which parses git's output): default 1 on 2+ cores, 0 = inline. */
   jobs?: number;
 }
@@ -214,7 +216,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const bare = gitText(['rev-parse', '--is-bare-repository'], cwd) === 'true';
   const top = bare ? undefined : gitText(['rev-parse', '--show-toplevel'], cwd);
   const root = top ?? gitDir;
-  const scopes = top ? credlintIgnores(cwd, top) : [];
+  const scopes = [...(top ? credlintIgnores(cwd, top) : []), ...(opts.ignores ?? [])];
   // Paths recur in commit after commit: decide each once.
   const ignoreCache = new Map<string, boolean>();
   const ignoredPath = (p: string) => {

@@ -2,12 +2,13 @@
  * One file in, reportable findings out. Runs on the main thread for small scans and inside
  * workers for large ones, so it takes plain data and returns plain (structured-cloneable) data.
  */
-import { analyze, fingerprint, hintFor, LineIndex, type Finding, type Position } from '@credlint/core';
+import { analyze, fingerprint, hintFor, LineIndex, type Finding, type FindingKind, type Position } from '@credlint/core';
 import { SequentialPositions } from './positions.js';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { fileNote } from '../exit-code.js';
-import type { DotenvApi, Diagnostic, EnvFileNames } from '../dotenv-bridge.js';
+import type { DialectInference } from '@credlint/dotenv';
+import type { Dialect, DotenvApi, Diagnostic, EnvFileNames } from '../dotenv-bridge.js';
 import type { FileResult, ReportFinding, SkipCode } from '../types.js';
 
 /** How git sees the file: decides whether credentials in an env file are a leak. */
@@ -29,11 +30,19 @@ export interface FileTask {
   addedLines?: [number, number][];
   /** Env or AWS shared-config file (set by `tagEnvFiles`): runs the dotenv validator too. */
   env?: EnvKind;
+  /** The env file's dialect (set on the main thread, which reads the files around it: `chooseDialect`). */
+  dialect?: Dialect;
+  /** When the dialect was inferred: the reader and why, added to the format findings' messages. */
+  inference?: DialectInference;
 }
 
 export interface AnalyzeOptions {
   maxFileSize: number;
+  /** Also report AWS account ids (configuration `accountId`). */
+  accountId?: boolean;
 }
+
+const WITH_ACCOUNT_ID: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key', 'account-id'];
 
 // git's own heuristic: a NUL byte in the first 8000 bytes means binary.
 const BINARY_SNIFF = 8000;
@@ -192,9 +201,9 @@ function repositoryFinding(file: string, git: GitState, hasCredentials: boolean)
 }
 
 /** Analyses one decoded file. `dotenv` is undefined when the validator is not available. */
-export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | undefined): Omit<FileResult, 'scanned' | 'note'> {
+export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | undefined, options?: Pick<AnalyzeOptions, 'accountId'>): Omit<FileResult, 'scanned' | 'note'> {
   const lines = new LineIndex(text);
-  const core = analyze(text, { filename: task.file });
+  const core = analyze(text, { filename: task.file, ...(options?.accountId ? { kinds: WITH_ACCOUNT_ID } : {}) });
   const envKind = dotenv ? task.env : undefined;
   // A gitignored env file is where credentials are meant to live: validate it, don't call it a leak.
   const leak = !(envKind && task.git === 'ignored');
@@ -204,7 +213,7 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
     const diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
-        : dotenv.validate(text, { filename: task.file });
+        : dotenv.annotate(dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable' }), task.inference);
     const coreLines = new Set(findings.map((f) => f.line));
     for (const d of diagnostics) {
       // Core already reports the credential itself on that line, with its masked value.
@@ -277,7 +286,7 @@ export function analyzeBuffer(buf: Uint8Array, task: FileTask, options: AnalyzeO
   const { text, valid, encoding } = decode(buf);
   let result: FileResult;
   try {
-    result = { ...analyzeText(text, task, dotenv), scanned: true };
+    result = { ...analyzeText(text, task, dotenv, options), scanned: true };
   } catch (e) {
     return skipped(task, 'analysis-failed', `not scanned: analysis failed (${(e as Error).message})`);
   }

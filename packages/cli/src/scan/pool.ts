@@ -41,7 +41,7 @@ export function workerCount(tasks: number, jobs: number | undefined): number {
 
 export async function analyzeAll(tasks: FileTask[], options: PoolOptions, onResult: (index: number, result: FileResult) => void): Promise<void> {
   const workers = workerCount(tasks.length, options.jobs);
-  const analyzeOptions: AnalyzeOptions = { maxFileSize: options.maxFileSize };
+  const analyzeOptions: AnalyzeOptions = { maxFileSize: options.maxFileSize, ...(options.accountId ? { accountId: true } : {}) };
   if (workers === 0) {
     const dotenv = tasks.some((t) => t.env) ? await loadDotenv() : undefined;
     for (let i = 0; i < tasks.length; i++) {

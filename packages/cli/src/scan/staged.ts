@@ -9,7 +9,7 @@ import path from 'node:path';
 import { findWorkTree, GitError, gitOk, readBlobs, splitZ, unquoteGitPath } from '../git.js';
 import type { FileNote } from '../types.js';
 import { isBinary, type FileTask } from './analyze.js';
-import { credlintIgnores, display, ignoredBy } from './walk.js';
+import { credlintIgnores, display, ignoredBy, type Scoped } from './walk.js';
 
 export interface StagedResult {
   tasks: FileTask[];
@@ -123,14 +123,14 @@ function underAny(rel: string, named: string[]): boolean {
   return named.some((n) => n === '' || rel === n || rel.startsWith(`${n}/`));
 }
 
-export async function stagedTasks(paths: string[], cwd: string, options: { wholeFiles: boolean; maxFileSize: number }): Promise<StagedResult> {
+export async function stagedTasks(paths: string[], cwd: string, options: { wholeFiles: boolean; maxFileSize: number; ignores?: Scoped[] }): Promise<StagedResult> {
   const where = findWorkTree(cwd);
   if (where.kind === 'no-git') throw new GitError('--staged needs git, and git was not found on PATH');
   if (where.kind === 'none') throw new GitError(`--staged needs a git repository: ${where.message}`);
   const top = where.top;
   const named = namedPaths(paths, cwd, top);
   const all = parseRaw(splitZ(gitOk([...DIFF_ARGS, '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT'], cwd)));
-  const credlint = credlintIgnores(cwd, top);
+  const credlint = [...credlintIgnores(cwd, top), ...(options.ignores ?? [])];
   const kept = all.filter(
     ({ rel }) => (!named || underAny(rel, named)) && !ignoredBy(credlint, path.join(top, rel), false) && !rel.split('/').includes('node_modules'),
   );

@@ -196,11 +196,12 @@ function inside(dir: string, abs: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefined): WalkResult {
+/** `extraIgnores`: the configuration's `ignore` globs, applied like `.credlintignore`. */
+export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefined, extraIgnores: Scoped[] = []): WalkResult {
   // Outside a work tree (or without git) the walker applies .gitignore itself; git failing is an error (thrown).
   const where = findWorkTree(cwd);
   const top = where.kind === 'repo' ? where.top : undefined;
-  const credlint = credlintIgnores(cwd, top);
+  const credlint = [...credlintIgnores(cwd, top), ...extraIgnores];
   const seen = new Set<string>();
   const tasks: FileTask[] = [];
   const notes: FileNote[] = [];

@@ -34,7 +34,7 @@ import { unorderedKey } from './unordered-key.js';
 
 export const DOCS_BASE_URL = 'https://github.com/credlint/credlint/blob/main/docs/checks/';
 
-/** In the order DESIGN.md lists them. */
+/** Report order: format checks, then AWS credential checks, then repository checks (as docs/guides/dotenv.md groups them). */
 export const ALL_CHECKS: readonly Check[] = [
   quotedValue,
   spaceAroundEquals,

@@ -115,8 +115,3 @@ export function trimSpaces(value: string): string {
   while (b > a && value.charCodeAt(b - 1) === 32) b--;
   return value.slice(a, b);
 }
-
-/** One entry's text on its own (used when the fixer re-reads a single edited entry). */
-export function readNode(input: string): Assignment[] {
-  return readNodeFile(input).map(({ key, value }) => ({ key, value }));
-}

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { checks, loadSchema, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic, type EnvSchema } from '@credlint/dotenv';
+import { annotate, checks, loadSchema, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic, type EnvSchema } from '@credlint/dotenv';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { DotenvSourceCode } from '../languages/dotenv/language.js';
 import { createRule, type CredlintRule } from '../util/create-rule.js';
@@ -31,7 +31,8 @@ function diagnosticsOfText(sc: DotenvSourceCode): Diagnostic[] {
   let diags = textDiagnostics.get(sc);
   if (!diags) {
     // Every check on: the ESLint rule severity is the switch, not dotenv's settings.
-    diags = validate(sc.text, { filename: sc.filename, dialect: sc.dialect, checks: settings((id) => !FILE_LEVEL.has(id)) });
+    // The inferred reader and why join the format messages, as in the CLI.
+    diags = annotate(validate(sc.text, { filename: sc.filename, dialect: sc.dialect, checks: settings((id) => !FILE_LEVEL.has(id)) }), sc.inference);
     textDiagnostics.set(sc, diags);
   }
   return diags;

@@ -1,4 +1,4 @@
-import { analyze, findIgnoreDirective, hintFor, LineIndex, type Finding } from '@credlint/core';
+import { analyze, FINDING_KINDS, findIgnoreDirective, hintFor, KINDS, LineIndex, type CoreRuleId, type Finding, type FindingKind } from '@credlint/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { PyString, PythonModule } from '../languages/python/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -7,6 +7,23 @@ import { awsAncestor, jsNameOf, jsoncNameOf, momoaNameOf, tomlNameOf, yamlNameOf
 import { importOsInsertion } from '../util/python-import.js';
 
 type MessageIds = 'credential' | 'useEnv';
+
+/** The CLI configuration's `accountId` and `rules: { <core rule id>: "off" }`, as rule options (docs/configuration.md). */
+export interface Options {
+  /** Also report AWS account ids (`aws-account-id`); off by default, as in `credlint scan`. */
+  accountId?: boolean;
+  /** Credential kinds not to report, by rule id (`aws-session-token`, …). */
+  off?: CoreRuleId[];
+}
+
+const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key'];
+
+/** The kinds core looks for under these options. */
+export function kindsFor(options: Options | undefined): FindingKind[] {
+  const off = new Set(options?.off ?? []);
+  const kinds = options?.accountId ? [...DEFAULT_KINDS, 'account-id' as const] : [...DEFAULT_KINDS];
+  return kinds.filter((k) => !off.has(KINDS[k].ruleId));
+}
 
 interface AnyNode {
   type: string;
@@ -73,7 +90,7 @@ function jsReplaceable(node: TSESTree.Literal | TSESTree.TemplateLiteral): Hit['
   return ok ? { range: node.range, language: 'js' } : undefined;
 }
 
-export default createRule<MessageIds, []>({
+export default createRule<MessageIds, [Options?]>({
   name: 'no-hardcoded-credentials',
   meta: {
     type: 'problem',
@@ -86,7 +103,16 @@ export default createRule<MessageIds, []>({
       credential: '{{message}}. {{hint}}',
       useEnv: 'Replace the literal with {{replacement}}',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          accountId: { type: 'boolean' },
+          off: { type: 'array', items: { type: 'string', enum: FINDING_KINDS.map((k) => KINDS[k].ruleId) }, uniqueItems: true },
+        },
+        additionalProperties: false,
+      },
+    ],
     // No `languages`: the rule runs on every language (text scan + whatever syntax tree is present).
   },
   create(context) {
@@ -100,7 +126,8 @@ export default createRule<MessageIds, []>({
     let lines: LineIndex | undefined;
     const ignoredStarts = new Set<number>();
 
-    const whole = analyze(text, { filename });
+    const kinds = kindsFor(context.options[0]);
+    const whole = analyze(text, { filename, kinds });
     for (const f of whole.findings) hits.set(`${f.start}:${f.end}`, { finding: f });
     for (const f of whole.ignored) ignoredStarts.add(f.start);
 
@@ -119,7 +146,7 @@ export default createRule<MessageIds, []>({
       if (end - start < MIN_NAMED_LENGTH) return;
       const name = nameOf();
       if (!isEvidenceName(name)) return;
-      const result = analyze(text.slice(start, end), { filename, context: { keyName: name, awsContext: awsContext() } });
+      const result = analyze(text.slice(start, end), { filename, kinds, context: { keyName: name, awsContext: awsContext() } });
       for (const f of result.findings) {
         const abs: Finding = { ...f, start: f.start + start, end: f.end + start };
         const key = `${abs.start}:${abs.end}`;

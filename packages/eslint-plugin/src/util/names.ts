@@ -1,4 +1,4 @@
-import { isAccessKeyIdName, normalizeName, secretNameStrength, tokenNameStrength } from '@credlint/core';
+import { isAccessKeyIdName, KINDS, normalizeName, secretNameStrength, tokenNameStrength, type FindingKind, type KindDescriptor } from '@credlint/core';
 
 /** The environment variable the AWS SDKs read for a credential slot. */
 export type CredentialEnv = 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY' | 'AWS_SESSION_TOKEN';
@@ -47,17 +47,10 @@ export function isEvidenceName(name: string | undefined): name is string {
 
 const evidenceCache = new Map<string, boolean>();
 
-export function envFor(kind: string): CredentialEnv | undefined {
-  switch (kind) {
-    case 'access-key-id':
-      return 'AWS_ACCESS_KEY_ID';
-    case 'secret-access-key':
-      return 'AWS_SECRET_ACCESS_KEY';
-    case 'session-token':
-      return 'AWS_SESSION_TOKEN';
-    default:
-      return undefined;
-  }
+/** The environment variable a finding kind's value belongs in (core's KINDS table), for the quick fix. */
+export function envFor(kind: FindingKind): KindDescriptor['envVar'] {
+  const d: KindDescriptor = KINDS[kind];
+  return d.envVar;
 }
 
 const SLOT_ENDINGS = ['accesskeyid', 'accesskey', 'secretaccesskey', 'secretkey', 'secret', 'sessiontoken', 'securitytoken'];

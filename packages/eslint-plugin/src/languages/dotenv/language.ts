@@ -1,4 +1,5 @@
-import { parse, type EnvDocument, type EnvNode } from '@credlint/dotenv';
+import { isAbsolute } from 'node:path';
+import { DialectInferrer, DIALECTS, parse, type Dialect, type DialectInference, type EnvDocument, type EnvNode } from '@credlint/dotenv';
 import type { File, Language, LanguageContext, LanguageOptions, OkParseResult, ParseResult, SourceLocation } from '@eslint/core';
 import { HashCommentSourceCode, type BaseNode, type HashComment } from '../../util/hash-comment-source-code.js';
 import { LineStarts } from '../../util/lines.js';
@@ -70,10 +71,12 @@ export function toDotenvFile(text: string, filename?: string): DotenvFile {
 export class DotenvSourceCode extends HashCommentSourceCode<DotenvFile> {
   /** Set by the language: the options the file is linted with. */
   readonly dialect: DotenvLanguageOptions['dialect'];
+  /** Set when no `dialect` option was given and the files around this one name its reader. */
+  readonly inference: DialectInference | undefined;
   readonly filename: string;
   readonly physicalFilename: string;
 
-  constructor(text: string, ast: DotenvFile, file: File, options: DotenvLanguageOptions) {
+  constructor(text: string, ast: DotenvFile, file: File, options: DotenvLanguageOptions, inference?: DialectInference) {
     const comments: HashComment[] = [];
     for (const n of ast.body) {
       if (n.type === 'DotenvComment') comments.push(n);
@@ -81,6 +84,7 @@ export class DotenvSourceCode extends HashCommentSourceCode<DotenvFile> {
     }
     super(text, ast, comments);
     this.dialect = options.dialect;
+    this.inference = inference;
     this.filename = file.path;
     this.physicalFilename = file.physicalPath;
   }
@@ -95,11 +99,26 @@ export class DotenvSourceCode extends HashCommentSourceCode<DotenvFile> {
   }
 }
 
-export const DIALECTS = ['portable', 'dotenv', 'node', 'docker', 'compose', 'bash', 'python'] as const;
 
 export interface DotenvLanguageOptions extends Record<string, unknown> {
-  /** Which reader(s) the file is judged for (see `credlint dotenv --dialect`). Default `portable`. */
-  dialect: (typeof DIALECTS)[number];
+  /**
+   * Which reader(s) the file is judged for (see `credlint dotenv --dialect`). Default: inferred from
+   * the files around it (as the CLI does), else `portable`.
+   */
+  dialect: Dialect;
+}
+
+/** How long one inferrer's per-directory cache is trusted: one lint run, or a few seconds of an editor session. */
+const INFER_TTL_MS = 5000;
+let inferrer: { at: number; it: DialectInferrer } | undefined;
+
+/** The reader the files around `path` name, with one cached inference per directory per run. */
+function inferFor(path: string): DialectInference | undefined {
+  // Only files with a real location: `Linter#verify(text, config, '.env')` names no directory.
+  if (!isAbsolute(path)) return undefined;
+  const now = Date.now();
+  if (!inferrer || now - inferrer.at > INFER_TTL_MS) inferrer = { at: now, it: new DialectInferrer() };
+  return inferrer.it.infer(path);
 }
 
 /** `credlint/dotenv`: `.env` files through @credlint/dotenv's lossless parser. `parse` never fails. */
@@ -109,7 +128,8 @@ export class DotenvLanguage implements Language {
   readonly columnStart = 0 as const;
   readonly nodeTypeKey = 'type';
   readonly visitorKeys = visitorKeys;
-  readonly defaultLanguageOptions: DotenvLanguageOptions = { dialect: 'portable' };
+  // No default dialect: an absent option means "infer it" (see createSourceCode).
+  readonly defaultLanguageOptions: Partial<DotenvLanguageOptions> = {};
 
   validateLanguageOptions(options: Record<string, unknown>): void {
     const d = options.dialect;
@@ -132,7 +152,9 @@ export class DotenvLanguage implements Language {
   createSourceCode(file: File, result: OkParseResult<DotenvFile>, context: LanguageContext<LanguageOptions>): DotenvSourceCode {
     const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
     const dialect = (context.languageOptions as Partial<DotenvLanguageOptions> | undefined)?.dialect;
-    const options: DotenvLanguageOptions = { dialect: dialect ?? 'portable' };
-    return new DotenvSourceCode(text, result.ast, file, options);
+    // The option wins; without it the CLI's order follows: the inferred reader, else portable.
+    const inference = dialect ? undefined : inferFor(file.physicalPath);
+    const options: DotenvLanguageOptions = { dialect: dialect ?? inference?.dialect ?? 'portable' };
+    return new DotenvSourceCode(text, result.ast, file, options, inference);
   }
 }
