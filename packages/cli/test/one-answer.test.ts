@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '@credlint/core/testing';
-import { CHECK_IDS, checks, gitProcesses, type CheckId } from '@credlint/dotenv';
+import { CHECK_IDS, checks, type CheckId } from '@credlint/dotenv';
+import { gitProcesses } from '@credlint/dotenv/internals';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The built plugin, as users load it.

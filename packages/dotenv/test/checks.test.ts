@@ -205,7 +205,10 @@ const SPEC: Record<Exclude<CheckId, 'env-file-not-ignored' | 'env-file-tracked' 
     { dialect: 'bash', text: 'export FOO\n', expect: 'warning', fixable: true },
     { dialect: 'portable', text: 'FOO\nBAR=${FOO}\n', expect: 'warning', fixable: false }, // a reader of FOO would change
     { dialect: 'portable', text: 'FOO=1\nFOO\n', expect: 'warning', fixable: false },
-    { dialect: 'portable', text: 'FOO BAR\n', expect: 'none' },
+    { dialect: 'portable', text: 'FOO BAR\n', expect: 'warning', fixable: false }, // as dotenv-linter: any line without `=`
+    { dialect: 'portable', text: 'FOO # note\n', expect: 'warning', fixable: false },
+    { dialect: 'portable', text: 'K: v\n', expect: 'warning', fixable: false },
+    { dialect: 'portable', text: '# FOO\n', expect: 'none' },
     { dialect: 'portable', text: 'FOO=\n', expect: 'none' },
   ],
   'substitution-key': [

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, fix, parse, readersOf, type Dialect, type EnvEntry } from '../src/index.js';
+import { DIALECTS, fix, parse, type Dialect, type EnvEntry } from '../src/index.js';
+import { readersOf } from '../src/internals.js';
 import { meant } from '../src/context.js';
 import { parseWork } from '../src/parse.js';
 import { file } from './helpers/gen.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLinear, loadSchema, RegexSyntaxError, SchemaError, validate } from '../src/index.js';
+import { loadSchema, SchemaError, validate } from '../src/index.js';
+import { compileLinear, RegexSyntaxError } from '../src/internals.js';
 
 /** Patterns in the syntax both engines share (and dotenv-linter's Rust `regex` too). */
 const PATTERNS = [

@@ -38,8 +38,9 @@ Options:
   --check ID[,ID]       turn on opt-in checks: unordered-key, lowercase-key, extra-blank-line,
                         ending-blank-line, key-without-value, substitution-key, or all-style
                         for all six (repeatable)
-  --schema FILE         check values against a dotenv-linter schema (JSON; see docs/checks/schema.md);
-                        a malformed schema is a usage error (exit 2)
+  --schema FILE         check values against a dotenv-linter schema (JSON); a malformed schema is
+                        a usage error (exit 2). Format:
+                        https://github.com/credlint/credlint/blob/main/docs/checks/schema.md
   -f, --format NAME     stylish (default) | json
   --max-warnings N      exit 1 when there are more than N warnings
   --color / --no-color  force colour on or off

@@ -100,7 +100,7 @@ export const schemaCheck: Check = {
       const problem = schemaProblem(entry, v.value);
       if (!problem) continue;
       // a value can be a credential: short words are shown, anything longer only masked
-      const shown = v.value.length <= 24 ? JSON.stringify(v.value) : `${JSON.stringify(mask(v.value))} (${v.value.length} characters)`;
+      const shown = v.value.length <= 12 ? JSON.stringify(v.value) : `${JSON.stringify(mask(v.value))} (${v.value.length} characters)`;
       out.push(diagnostic(ctx, 'schema', v.start, v.end, `The ${v.key} key ${problem} (value ${shown}).`));
     }
     const end = ctx.text.length;

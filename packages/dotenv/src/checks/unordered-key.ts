@@ -16,7 +16,7 @@ interface Group {
 
 /**
  * Groups as dotenv-linter forms them: a blank line, or an entry that refers (`$NAME`) to a name set
- * earlier in the group, starts a new one; comments stay inside.
+ * earlier in the group, ends one (that entry stays where it is, in no group); comments stay inside.
  */
 function groups(nodes: EnvNode[], text: string): Group[] {
   const out: Group[] = [];
@@ -28,7 +28,11 @@ function groups(nodes: EnvNode[], text: string): Group[] {
       cur = undefined;
       continue;
     }
-    if (n.type === 'entry' && cur && referencedNames(n, text).some((r) => names.has(r))) cur = undefined;
+    if (n.type === 'entry' && cur && referencedNames(n, text).some((r) => names.has(r))) {
+      // it must stay below what it refers to: it closes the group and belongs to none (dotenv-linter's way)
+      cur = undefined;
+      continue;
+    }
     if (!cur) {
       cur = { from: i, to: i, entries: [] };
       names = new Set();
@@ -94,15 +98,22 @@ export const unorderedKey: Check = {
     const joined = ctx.readers.includes('bash') ? bashMultiLine(nodes) : undefined;
     for (const g of groups(nodes, ctx.text)) {
       let edit: TextEdit | null | undefined = null;
-      // the largest name so far; an entry below it is out of order
-      let max: EnvEntry | undefined;
+      // the group's names so far, sorted (binary-search insertion): an entry is out of order when a
+      // name above it sorts after it, and the message names the first such name, as dotenv-linter does
+      const seen: string[] = [];
       for (const e of g.entries) {
-        if (!max || !before(e.key, max.key)) {
-          max = e;
-          continue;
+        let lo = 0;
+        let hi = seen.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (before(e.key, seen[mid] as string)) hi = mid;
+          else lo = mid + 1;
         }
+        const next = seen[lo];
+        seen.splice(lo, 0, e.key);
+        if (next === undefined) continue;
         if (edit === null) edit = sortedGroup(ctx, g, nodes, counts, joined);
-        out.push(diagnostic(ctx, 'unordered-key', e.keyStart, e.keyEnd, `The ${e.key} key should go before the ${max.key} key.`, undefined, edit));
+        out.push(diagnostic(ctx, 'unordered-key', e.keyStart, e.keyEnd, `The ${e.key} key should go before the ${next} key.`, undefined, edit));
       }
     }
     return out;
