@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '@credlint/core/testing';
 import { CHECK_IDS, checks, type CheckId } from '@credlint/dotenv';
 import { gitProcesses } from '@credlint/dotenv/internals';
+import { lintSource } from '@secretlint/core';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The built plugin, as users load it.
@@ -168,10 +169,6 @@ describe('one answer across front ends (real git repository)', () => {
   });
 
   it('secretlint (the preset) reports the credentials the CLI reports, as errors', async () => {
-    const require = createRequire(path.resolve(import.meta.dirname, '../../secretlint-rule-preset/package.json'));
-    // @secretlint/core is the preset's dev dependency, not the CLI's: resolved from there.
-    type LintSource = (input: unknown) => Promise<{ messages: { severity: string; loc: { start: { line: number } } }[] }>;
-    const { lintSource } = (await import(require.resolve('@secretlint/core'))) as { lintSource: LintSource };
     const { creator } = await import('../../secretlint-rule-preset/dist/index.js');
     const { report } = await scanJson(dir);
     for (const file of ['.env.example', '.env.staging']) {
