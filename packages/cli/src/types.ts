@@ -1,3 +1,5 @@
+import type { FindingKind } from '@credlint/core';
+import type { CheckKind } from '@credlint/dotenv';
 /** One reported problem, in the shape of the JSON `findings[]` in docs/cli.md (Output) plus internal fields. */
 export interface ReportFinding {
   /** Path relative to the current directory, `/`-separated. */
@@ -8,8 +10,8 @@ export interface ReportFinding {
   endColumn: number;
   /** Core rule id (`aws-access-key-id`, …) or dotenv check id (`quoted-value`, `env-file-tracked`, …). */
   ruleId: string;
-  /** Core finding kind, or the dotenv check's kind (`format`, `aws`, `repository`). */
-  kind: string;
+  /** Core finding kind, or the dotenv check's kind (`format`, `aws`, `repository`, `style`). */
+  kind: FindingKind | CheckKind;
   severity: 'error' | 'warning';
   /** Already masked. */
   message: string;

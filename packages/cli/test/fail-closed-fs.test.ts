@@ -353,7 +353,7 @@ describe('item 19: hundreds of thousands of findings in one file', () => {
   }, 400_000);
 
   it('stylish lays out 200k findings of one file (its column width was a Math.max(...spread))', () => {
-    const f = { file: 'keys.txt', line: 1, column: 1, endLine: 1, endColumn: 21, ruleId: 'aws-access-key-id', kind: 'access-key-id', severity: 'error' as const, message: 'm', fingerprint: '' };
+    const f = { file: 'keys.txt', line: 1, column: 1, endLine: 1, endColumn: 21, ruleId: 'aws-access-key-id', kind: 'access-key-id' as const, severity: 'error' as const, message: 'm', fingerprint: '' };
     const many = Array.from({ length: 200_000 }, (_, i) => ({ ...f, line: i + 1 }));
     const out = stylishFile(many, colors(false));
     expect(out.split('\n')).toHaveLength(200_003);

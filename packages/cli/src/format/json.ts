@@ -1,8 +1,11 @@
 import { isFatal } from '../exit-code.js';
+import type { DoctorKind } from '../doctor/types.js';
 import type { ReportFinding, Summary } from '../types.js';
 
-/** The fields of a finding the JSON contract carries. */
-export type ContractFinding = Pick<ReportFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'ruleId' | 'kind' | 'severity' | 'message'>;
+/** The fields of a finding the JSON contract carries: scan's and dotenv's kinds, or doctor's (`environment`, `sts`, …). */
+export type ContractFinding = Pick<ReportFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'ruleId' | 'severity' | 'message'> & {
+  kind: ReportFinding['kind'] | DoctorKind;
+};
 /**
  * `summary` as the contract has it; `errors` codes are each command's own (`binary`,
  * `shared-file-unreadable`, …). `fatal` is filled from the code when a command leaves it out.
