@@ -50,7 +50,7 @@ export function spawnFailure(e: NodeJS.ErrnoException, cwd: string): GitError {
 
 export function git(args: string[], cwd: string, input?: string | Buffer): GitRun {
   const r = spawnSync('git', gitArgv(args), { cwd, input, env: gitEnv(), maxBuffer: 1024 * 1024 * 1024, windowsHide: true });
-  if (r.error) throw spawnFailure(r.error as NodeJS.ErrnoException, cwd);
+  if (r.error) throw spawnFailure(r.error, cwd);
   return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), status: r.status ?? 1 };
 }
 

@@ -1218,7 +1218,7 @@ export function parseBedrockPresignedUrl(url: string): BedrockDetails | undefine
   const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
   const expires = Number(params.get('X-Amz-Expires') ?? 'NaN');
   if (date && Number.isInteger(expires) && expires >= 0) {
-    const [, y, mo, d, h, mi, se] = date.map(Number) as number[];
+    const [, y, mo, d, h, mi, se] = date.map<number>(Number);
     const at = Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, se) + expires * 1000;
     if (Number.isFinite(at)) details.expiresAt = new Date(at).toISOString().replace('.000Z', 'Z');
   }

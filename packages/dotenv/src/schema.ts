@@ -86,7 +86,7 @@ export function loadSchema(json: string, source = 'the schema'): EnvSchema {
     }
     if (raw.enum !== undefined) {
       if (!Array.isArray(raw.enum) || raw.enum.length === 0 || !raw.enum.every((v) => typeof v === 'string')) throw new SchemaError(`${at}: "enum" must be a non-empty list of strings`);
-      entry.enum = raw.enum as string[];
+      entry.enum = raw.enum;
     }
     if (raw.max_length !== undefined) {
       if (typeof raw.max_length !== 'number' || !Number.isInteger(raw.max_length) || raw.max_length < 0) throw new SchemaError(`${at}: "max_length" must be a whole number ≥ 0`);

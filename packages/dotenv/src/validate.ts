@@ -4,7 +4,7 @@ import type { AwsVar, CheckContext } from './context.js';
 import { intended, readersOf } from './context.js';
 import { isEnvExampleFile } from './files.js';
 import { entries, parse } from './parse.js';
-import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, Reader, ValidateOptions, Variable } from './types.js';
+import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, ValidateOptions, Variable } from './types.js';
 import { append } from './append.js';
 import { severityOf } from './checks/severity.js';
 import { OPT_IN } from './opt-in.js';
@@ -33,7 +33,7 @@ export function enabled(id: CheckId, settings: Partial<Record<CheckId, CheckSett
 export function variablesOf(doc: EnvDocument, dialect: Dialect): AwsVar[] {
   const out: AwsVar[] = [];
   for (const e of entries(doc)) {
-    const value = dialect === 'portable' ? intended(e) : e.values[dialect as Reader];
+    const value = dialect === 'portable' ? intended(e) : e.values[dialect];
     if (value === undefined) continue;
     out.push({ key: e.key, value, start: e.valueStart, end: e.valueEnd, entryStart: e.start, entryEnd: e.end });
   }

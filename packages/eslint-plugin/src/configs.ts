@@ -33,9 +33,9 @@ const STATIC = 'credlint/no-static-credentials';
  */
 export function recommendedConfig(plugin: object): Linter.Config[] {
   return [
-    { name: 'credlint/plugin', plugins: { credlint: plugin as never } },
+    { name: 'credlint/plugin', plugins: { credlint: plugin } },
     { name: 'credlint/javascript', files: JS_FILES, rules: { [HARDCODED]: 'error', [STATIC]: 'error' } },
-    { name: 'credlint/typescript-parser', files: TS_FILES, languageOptions: { parser: typescriptParser as never } },
+    { name: 'credlint/typescript-parser', files: TS_FILES, languageOptions: { parser: typescriptParser } },
     { name: 'credlint/jsx', files: JSX_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { name: 'credlint/python', files: PYTHON_FILES, language: 'credlint/python', rules: { [HARDCODED]: 'error', [STATIC]: 'error' } },
     {
@@ -56,7 +56,7 @@ export function recommendedConfig(plugin: object): Linter.Config[] {
     {
       name: 'credlint/data',
       files: DATA_FILES,
-      languageOptions: { parser: textParser as never },
+      languageOptions: { parser: textParser },
       rules: { [HARDCODED]: 'error' },
     },
     // Real keys in tests are still reported by no-hardcoded-credentials.

@@ -33,7 +33,7 @@ export interface CredlintPlugin {
 const plugin: CredlintPlugin = {
   meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: NAMESPACE },
   rules,
-  languages: languages as unknown as ESLint.Plugin['languages'],
+  languages: languages,
   configs: { recommended: [] },
   parsers: { text: textParser, typescript: typescriptParser },
 };

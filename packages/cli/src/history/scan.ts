@@ -177,7 +177,7 @@ class BlobStream {
         if (this.want > 0) return;
         const cur = this.current;
         this.current = undefined;
-        onBlob(cur.id, cur.parts.length === 1 ? (cur.parts[0] as Buffer) : Buffer.concat(cur.parts), cur.size);
+        onBlob(cur.id, cur.parts.length === 1 ? (cur.parts[0]) : Buffer.concat(cur.parts), cur.size);
       }
     });
     this.done = new Promise((resolve, reject) => {

@@ -22,7 +22,7 @@ export const trailingWhitespace: Check = {
       // A whitespace-only last line without a line break would vanish: leave it to the editor.
       let fixable = !(n.type === 'blank' && n.eol === '');
       if (n.type === 'entry') {
-        const entry = n as EnvEntry;
+        const entry = n;
         if (entry.unterminated) fixable = false;
         affected = readersChangedBy(entry, edit, ctx.readers);
         fixable = fixable && editKeepsMeaning(entry, edit, ctx.readers);

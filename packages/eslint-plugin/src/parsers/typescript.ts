@@ -123,11 +123,11 @@ function load(): Loaded {
       raiseRecoverable(): void {}
     } as unknown as typeof AcornParser;
   loaded = {
-    TS: lenient(acorn.Parser.extend(tsPlugin() as never)),
-    TSX: lenient(acorn.Parser.extend(tsPlugin({ jsx: true }) as never)),
-    DTS: lenient(acorn.Parser.extend(tsPlugin({ dts: true }) as never)),
+    TS: lenient(acorn.Parser.extend(tsPlugin())),
+    TSX: lenient(acorn.Parser.extend(tsPlugin({ jsx: true }))),
+    DTS: lenient(acorn.Parser.extend(tsPlugin({ dts: true }))),
     analyze,
-    visitorKeys: visitorKeys as Loaded['visitorKeys'],
+    visitorKeys: visitorKeys,
   };
   return loaded;
 }

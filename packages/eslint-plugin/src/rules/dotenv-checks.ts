@@ -101,7 +101,7 @@ function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic', Options> {
             });
           }
         },
-      } as TSESLint.RuleListener;
+      };
     },
   });
 }

@@ -227,6 +227,6 @@ export default createRule<MessageIds, [Options?]>({
       },
     };
     for (const exit of ['Program:exit', 'Document:exit', 'PythonModule:exit', 'StyleSheet:exit', 'root:exit']) listener[exit] = report;
-    return listener as TSESLint.RuleListener;
+    return listener;
   },
 });

@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { PyString } from '../languages/python/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { reporterOf, type CredentialScan } from '../util/credential-scan.js';
@@ -64,6 +64,6 @@ export default createRule<MessageIds, []>({
       },
       'Program:exit': report,
       'PythonModule:exit': report,
-    } as TSESLint.RuleListener;
+    };
   },
 });

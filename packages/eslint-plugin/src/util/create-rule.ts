@@ -33,7 +33,7 @@ export function createRule<MessageIds extends string, Options extends readonly u
     name: rule.name,
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) } },
     create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => (listedInCredlintIgnore(context) ? {} : rule.create(context)),
-  } as CredlintRule<MessageIds, Options>;
+  };
 }
 
 // Every credlint rule of a file asks the same question: answered once per SourceCode.
