@@ -13,11 +13,16 @@ export function isEnvFile(path: string): boolean {
   return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
 }
 
-/** Example/template env files, committed on purpose: `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `example.env`. */
+/**
+ * Env files committed on purpose: examples and templates (`.env.example`, `.env.sample`, `.env.template`,
+ * `.env.dist`, `example.env`), and React Native's `.xcode.env`, which its template commits (local overrides
+ * go in `.xcode.env.local`). Being tracked is right for them; a real credential in one is still an error
+ * (`credential-in-example`).
+ */
 export function isEnvExampleFile(path: string): boolean {
   if (!isEnvFile(path)) return false;
   const name = basename(path.replace(/\\/g, '/'));
-  return EXAMPLE_SUFFIX.test(name) || /^(example|sample|template)[._-]/i.test(name);
+  return name === '.xcode.env' || EXAMPLE_SUFFIX.test(name) || /^(example|sample|template)[._-]/i.test(name);
 }
 
 /** `~/.aws/credentials` and `~/.aws/config` (also any `credentials`/`config` file inside a `.aws` directory). */

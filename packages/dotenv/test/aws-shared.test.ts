@@ -17,6 +17,8 @@ describe('file names', () => {
     ['.env.template', true, true],
     ['.env.dist', true, true],
     ['example.env', true, true],
+    // React Native's committed build settings (its template commits it; .xcode.env.local holds local overrides)
+    ['ios/.xcode.env', true, true],
     ['.envrc', false, false],
     ['.env.bak', false, false],
     ['environment.ts', false, false],
