@@ -12,14 +12,8 @@ export type {
 } from './types.js';
 // The public surface: what the front ends and users need. The engine's other helpers are in
 // `@credlint/core/internals` (no semver promise); `testing` and `ignore-file` are entries of their own.
-export {
-  analyze,
-  isSecretKeyShaped,
-  isTokenShaped,
-  MIN_SESSION_TOKEN_LENGTH,
-  scan,
-  SECRET_KEY_LENGTH,
-} from './scan.js';
+export { analyze, scan } from './scan.js';
+export { isSecretKeyShaped, isTokenShaped, MIN_SESSION_TOKEN_LENGTH, SECRET_KEY_LENGTH } from './shapes.js';
 export {
   decodeAccountId,
   inspectAccessKeyId,

@@ -1,6 +1,6 @@
 import { isDocumentationExample, isPlaceholder } from './allowlist.js';
 import { isBase64 } from './charclass.js';
-import { isSecretKeyShaped, isTokenShaped, MIN_SESSION_TOKEN_LENGTH, SECRET_KEY_LENGTH, SESSION_TOKEN_PREFIXES } from './scan.js';
+import { isSecretKeyShaped, isTokenShaped, MIN_SESSION_TOKEN_LENGTH, SECRET_KEY_LENGTH, SESSION_TOKEN_PREFIXES } from './shapes.js';
 
 export type SecretProblem = 'whitespace' | 'quotes' | 'length' | 'alphabet' | 'padding' | 'not-random' | 'example' | 'placeholder';
 

@@ -3,7 +3,7 @@
  * and no user should build on — exported for experiments and tools, with no semver promise.
  * The public API is `@credlint/core`.
  */
-export { SESSION_TOKEN_PREFIXES } from './scan.js';
+export { SESSION_TOKEN_PREFIXES } from './shapes.js';
 export { classifyKeyIdBody, isCanaryAccount, isWordLike, KEY_ID_LENGTH, RESOURCE_ID_PREFIXES } from './key-id.js';
 export { isLowDiversity } from './allowlist.js';
 export { accountNameStrength } from './key-name.js';

@@ -1,30 +1,42 @@
 import { DEFAULT_KINDS, KINDS } from './kinds.js';
+import { BEDROCK_LONG_TERM, BEDROCK_LONG_TERM_MAX, BEDROCK_SHORT_TERM_MAX, BEDROCK_SHORT_TERM_PREFIX, parseBedrockPresignedUrl, type BedrockDetails } from './bedrock.js';
+import {
+  decodeBase64,
+  decodeBase64Runs,
+  decodedShape,
+  decodeJsonEscapes,
+  decodePercentBase64,
+  isBase64UrlChar,
+  isPercentBase64,
+  isUnicodeEscapedBase64,
+} from './codec.js';
+import {
+  isSecretKeyShaped,
+  isSessionTokenName,
+  isTokenShaped,
+  MIN_SESSION_TOKEN_LENGTH,
+  opaqueTokenKind,
+  SECRET_KEY_LENGTH,
+  SESSION_TOKEN_PREFIXES,
+  startsInsideToken,
+} from './shapes.js';
 import { Anchors, AnchorKind } from './anchors.js';
-import { isDocumentationExample, isLowDiversity, isPlaceholder, looksRandom } from './allowlist.js';
+import { isDocumentationExample, isLowDiversity } from './allowlist.js';
 import {
   followsEscape,
   followsPercentEncoding,
   isBase64,
-  isHexDigit,
-  isLower,
   isNameChar,
   isUpper,
   isWordChar,
-  shannonEntropy,
 } from './charclass.js';
 import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
 import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
-import { accountNameStrength, normalizeName, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
+import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
 import { LineIndex } from './lines.js';
 import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
 import type { Confidence, Finding, FindingEncoding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
-
-export const SECRET_KEY_LENGTH = 40;
-/** Shortest value accepted as a session token; real STS tokens run from ~300 to over 1000 characters. */
-export const MIN_SESSION_TOKEN_LENGTH = 100;
-/** STS session-token prefixes (base64 of `\x17\n\x06er/aws`, `\x15\n\x06er/aws`, `!\n\torigin_ec`, `\x01\n\x03aws`). */
-export const SESSION_TOKEN_PREFIXES = ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz', 'AQoDYXdz'] as const;
 
 
 const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
@@ -1018,219 +1030,6 @@ function isOperatorChar(c: number): boolean {
 
 function isSkippable(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96;
-}
-
-/** Decodes the `%2B`, `%2F`, `%3D` of a percent-encoded base64 value (the only escapes runs admit). */
-const BASE64_VALUES = (() => {
-  const t = new Int8Array(128).fill(-1);
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  for (let k = 0; k < 64; k++) t[alphabet.charCodeAt(k)] = k;
-  return t;
-})();
-
-/**
- * Decodes up to `n` base64 characters of `text` from `start` (stopping at padding or the first
- * character outside the alphabet) into a latin1 string; undefined when nothing decodes.
- */
-function decodeBase64(text: string, start: number, n: number): string | undefined {
-  let out = '';
-  let bits = 0;
-  let acc = 0;
-  const end = Math.min(text.length, start + n);
-  for (let j = start; j < end; j++) {
-    const c = text.charCodeAt(j);
-    const v = c < 128 ? (BASE64_VALUES[c] ?? -1) : -1;
-    if (v < 0) break;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((acc >> bits) & 0xff);
-    }
-  }
-  return out.length > 0 ? out : undefined;
-}
-
-/** `\u002F` or `\u002B` (either case) at j: a JSON/JavaScript escape of `/` or `+`. */
-function isBase64UrlChar(c: number): boolean {
-  return isBase64(c) || c === 45 /* - */ || c === 95; /* _ */
-}
-
-/**
- * Decodes base64 or base64url from the [start, end) pieces of `text` (padding or another character
- * ends a piece) into a latin1 string, and tells whether it is text, not binary: at least 85%
- * printable ASCII, tabs and line breaks (UTF-8 text passes too).
- */
-function decodeBase64Runs(text: string, segments: readonly number[]): { decoded: string; text: boolean } {
-  const bytes: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  let out = '';
-  let printable = 0;
-  let total = 0;
-  for (let k = 0; k < segments.length; k += 2) {
-    const end = segments[k + 1] ?? 0;
-    for (let j = segments[k] ?? 0; j < end; j++) {
-      const c = text.charCodeAt(j);
-      const v = c === 45 ? 62 : c === 95 ? 63 : c < 128 ? (BASE64_VALUES[c] ?? -1) : -1;
-      if (v < 0) break;
-      acc = ((acc << 6) | v) & 0xffffff;
-      bits += 6;
-      if (bits >= 8) {
-        bits -= 8;
-        const b = (acc >> bits) & 0xff;
-        total++;
-        if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
-        bytes.push(b);
-        if (bytes.length === 4096) {
-          out += String.fromCharCode(...bytes);
-          bytes.length = 0;
-        }
-      }
-    }
-  }
-  return { decoded: out + String.fromCharCode(...bytes), text: total >= 6 && printable >= total * 0.85 };
-}
-
-/** What a decoded blob looks like, for the evidence. */
-function decodedShape(s: string): string {
-  const t = s.trimStart();
-  if (t.startsWith('{') || t.startsWith('[{')) return 'JSON document';
-  if (t.startsWith('[')) return 'credentials or config file';
-  return 'text';
-}
-
-function isUnicodeEscapedBase64(text: string, j: number): boolean {
-  if (text.charCodeAt(j + 1) !== 117 /* u */ || !text.startsWith('002', j + 2)) return false;
-  const c = text.charCodeAt(j + 5) | 0x20;
-  return c === 102 /* f */ || c === 98; /* b */
-}
-
-function decodeJsonEscapes(raw: string): string {
-  return raw.replace(/\\\//g, '/').replace(/\\u002[Ff]/g, '/').replace(/\\u002[Bb]/g, '+');
-}
-
-function decodePercentBase64(raw: string): string {
-  return raw.replace(/%2B/gi, '+').replace(/%2F/gi, '/').replace(/%3D/gi, '=');
-}
-
-function isPercentBase64(text: string, j: number): boolean {
-  // %2B (+), %2F (/), %3D (=), either case
-  const a = text.charCodeAt(j + 1);
-  const b = text.charCodeAt(j + 2) | 0x20;
-  return (a === 50 && (b === 98 || b === 102)) || (a === 51 && b === 100);
-}
-
-/**
- * What a real secret access key looks like: 30 random bytes in base64 (40 characters,
- * never padded), so upper and lower case and a digit or `+`/`/` all appear, entropy is
- * high, and it is not hex (git SHAs), a word run, a placeholder or a documentation example.
- */
-export function isSecretKeyShaped(value: string): boolean {
-  if (value.length !== SECRET_KEY_LENGTH) return false;
-  let upper = 0;
-  let lower = 0;
-  let other = 0;
-  let hex = true;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!isBase64(c)) return false;
-    if (isUpper(c)) upper++;
-    else if (isLower(c)) lower++;
-    else other++;
-    if (hex && !isHexDigit(c)) hex = false;
-  }
-  if (hex || upper === 0 || lower === 0 || other === 0) return false;
-  if (isDocumentationExample(value) || isLowDiversity(value) || isPlaceholder(value)) return false;
-  return shannonEntropy(value) >= 4.0;
-}
-
-/** A session token: long, random-looking base64 (optionally percent-encoded), not an example. */
-export function isTokenShaped(value: string): boolean {
-  if (isDocumentationExample(value)) return false;
-  const sample = value.length > 4096 ? value.slice(0, 4096) : value;
-  return looksRandom(sample, 4.5);
-}
-
-/** True when a value starting at i continues a longer token (a word or base64 character before it). */
-function startsInsideToken(text: string, i: number): boolean {
-  if (i === 0) return false;
-  const p = text.charCodeAt(i - 1);
-  return (isBase64(p) || p === 95 || p === 45) && !followsEscape(text, i) && !followsPercentEncoding(text, i);
-}
-
-/** Session-token slot names proper (`AWS_SESSION_TOKEN`, `SessionToken`, `x-amz-security-token`). */
-function isSessionTokenName(name: string): boolean {
-  const n = normalizeName(name);
-  return n.includes('sessiontoken') || n.includes('securitytoken');
-}
-
-/**
- * What a non-STS token in a session-token slot is, or undefined: a JWT (`eyJ` header that
- * decodes to JSON, three non-empty base64url segments), or one base64url run.
- */
-function opaqueTokenKind(text: string, start: number, end: number, dots: readonly number[]): string | undefined {
-  const first = dots[0] ?? -1;
-  if (first < 0 || first >= end) return 'a base64url token';
-  if (!text.startsWith('eyJ', start)) return undefined;
-  const second = dots[1] ?? -1;
-  if (second < 0 || second >= end - 1 || second === first + 1) return undefined;
-  const third = dots[2] ?? -1;
-  if (third >= 0 && third < end) return undefined;
-  const header = decodeBase64Url(text.slice(start, Math.min(first, start + 200)));
-  return header.startsWith('{') && header.includes('"alg"') ? 'a JWT' : undefined;
-}
-
-function decodeBase64Url(s: string): string {
-  return decodeBase64(s.replace(/-/g, '+').replace(/_/g, '/'), 0, s.length) ?? '';
-}
-
-export interface BedrockDetails {
-  accountId?: string;
-  embeddedKeyId?: string;
-  expiresAt?: string;
-}
-
-const BEDROCK_SHORT_TERM_PREFIX = 'bedrock-api-key-';
-/** Long-term keys decode to ~100 bytes; short-term keys carry a session token (a few KB). */
-const BEDROCK_LONG_TERM_MAX = 1024;
-const BEDROCK_SHORT_TERM_MAX = 16384;
-// Bounded input (≤ 768 decoded bytes); classes are disjoint around each literal, so no backtracking blow-up.
-const BEDROCK_LONG_TERM = /^BedrockAPIKey-([A-Za-z0-9_+=,.@]{1,64})-at-(\d{12}):([\x21-\x7e]{20,})$/;
-const BEDROCK_HOST = /^bedrock(?:[.-][a-z0-9-]{1,30}){0,2}\.amazonaws\.com(?:\.cn)?\/\?/;
-
-/** Reads a presigned CallWithBearerToken URL (the decoded short-term key); undefined if it is not one. */
-export function parseBedrockPresignedUrl(url: string): BedrockDetails | undefined {
-  if (!BEDROCK_HOST.test(url.slice(0, 100))) return undefined;
-  const params = new Map<string, string>();
-  for (const part of url.slice(url.indexOf('?') + 1).split('&')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) params.set(part.slice(0, eq), part.slice(eq + 1));
-  }
-  if (params.get('Action') !== 'CallWithBearerToken') return undefined;
-  const credential = percentDecode(params.get('X-Amz-Credential') ?? '');
-  const keyId = credential.slice(0, KEY_ID_LENGTH);
-  if (!keyTypeOf(keyId) || (credential.length > KEY_ID_LENGTH && credential[KEY_ID_LENGTH] !== '/')) return undefined;
-  if (isDocumentationExample(url)) return undefined;
-  const details: BedrockDetails = { embeddedKeyId: mask(keyId) };
-  const accountId = decodeAccountId(keyId);
-  if (accountId) details.accountId = accountId;
-  const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
-  const expires = Number(params.get('X-Amz-Expires') ?? 'NaN');
-  if (date && Number.isInteger(expires) && expires >= 0) {
-    const [, y, mo, d, h, mi, se] = date.map<number>(Number);
-    const at = Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, se) + expires * 1000;
-    if (Number.isFinite(at)) details.expiresAt = new Date(at).toISOString().replace('.000Z', 'Z');
-  }
-  return details;
-}
-
-function percentDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 function isTerraformFile(filename: string | undefined): boolean {
