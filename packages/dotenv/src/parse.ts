@@ -2,7 +2,7 @@ import { readBash } from './readers/bash.js';
 import { ComposeError, readCompose } from './readers/compose.js';
 import { readDockerOrReject } from './readers/docker.js';
 import { readDotenv } from './readers/dotenv.js';
-import { readNodeFile } from './readers/node.js';
+import { type NodeLine, readNodeFile, runningNodeLine } from './readers/node.js';
 import { readPython } from './readers/python.js';
 import type { Assignment, Env } from './readers/types.js';
 import type { EnvDocument, EnvEntry, EnvNode, QuoteStyle, Reader } from './types.js';
@@ -408,7 +408,7 @@ export interface ParseWork {
 }
 
 /** Lossless parse: `print(parse(text)) === text`, byte for byte. */
-export function parse(text: string, options: { filename?: string; work?: ParseWork } = {}): EnvDocument {
+export function parse(text: string, options: { filename?: string; work?: ParseWork; nodeLine?: NodeLine } = {}): EnvDocument {
   const work = options.work ?? { chars: 0 };
   const { bom, nodes } = tokenize(text);
   work.chars += 3 * text.length;
@@ -417,7 +417,8 @@ export function parse(text: string, options: { filename?: string; work?: ParseWo
   // file once and every entry gets the assignment that starts at its key (Node: at its `=`). With a BOM,
   // Node and python-dotenv read `\uFEFFKEY` as the first name, so it matches no entry there.
   const byEquals = new Map<number, { key: string; value: string | undefined }>();
-  for (const a of readNodeFile(text)) byEquals.set(a.equals, a);
+  const nodeLine = options.nodeLine ?? runningNodeLine();
+  for (const a of readNodeFile(text, nodeLine)) byEquals.set(a.equals, a);
   const dotenvAt = new Map<number, { key: string; value: string | undefined }>();
   for (const a of readDotenv(text)) dotenvAt.set(a.keyStart, a);
   const pythonAt = new Map<number, { key: string; value: string | undefined }>();
@@ -465,7 +466,7 @@ export function parse(text: string, options: { filename?: string; work?: ParseWo
     const a = readBash(`export ${inner}${rest}${node.eol === '\r\n' || node.eol === '\r' ? '\r' : ''}`).find((x) => x.key === inner);
     if (a && !a.unknown) readerOnly.push({ reader: 'bash', key: inner, value: a.value, offset: node.keyStart + 1, line: node.line });
   }
-  const doc: EnvDocument = { bom, nodes };
+  const doc: EnvDocument = { bom, nodes, nodeLine };
   if (readerOnly.length > 0) doc.readerOnly = readerOnly.sort((x, y) => x.offset - y.offset);
   return doc;
 }

@@ -63,7 +63,7 @@ function run(ctx: CheckContext, settings: Partial<Record<CheckId, CheckSetting>>
 /** Pure: format checks for the dialect, AWS checks, and `credential-in-example` when the filename says example. */
 export function validate(text: string, options: ValidateOptions = {}): Diagnostic[] {
   const dialect = options.dialect ?? 'portable';
-  const doc = parse(text, options.filename ? { filename: options.filename } : {});
+  const doc = parse(text, { ...(options.filename ? { filename: options.filename } : {}), ...(options.nodeLine ? { nodeLine: options.nodeLine } : {}) });
   const ctx: CheckContext = {
     text,
     dialect,

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, validate, type Dialect, type EnvEntry, type Reader } from '../src/index.js';
+import { parse, validate, type Diagnostic, type Dialect, type EnvEntry, type NodeLine, type Reader } from '../src/index.js';
 import { findPython, realDotenv, realNode, realPythonBatch, type VarMap } from './helpers/real-readers.js';
 
 /**
@@ -127,15 +127,22 @@ describe('item 1: `FOO=BAR BAZ` runs BAZ under bash', () => {
   });
 });
 
-describe('item 2: an indenting tab stays in the name for Node', () => {
-  it('fires for portable and node, not for a space or other dialects', () => {
+describe('item 2: an indenting tab stays in the name for Node 20 (not for 22.18+ and 24)', () => {
+  const on = (text: string, dialect: Dialect, nodeLine: NodeLine): Diagnostic[] => validate(text, { dialect, nodeLine }).filter((d) => d.checkId === 'invalid-key');
+  it('fires for portable and node on Node 20, naming the line; not for a space or other dialects', () => {
     for (const dialect of ['portable', 'node'] as Dialect[]) {
-      const d = findings('\tFOO=BAR\n', dialect, 'invalid-key');
+      const d = on('\tFOO=BAR\n', dialect, '20');
       expect(d.map((x) => x.readers)).toEqual([['node']]);
-      expect(d[0]?.message).toMatch(/trims spaces but not tabs/);
+      expect(d[0]?.message).toMatch(/^Indented name: Node 20's --env-file \(util.parseEnv\) trims spaces but not tabs/);
     }
-    expect(findings(' FOO=BAR\n', 'portable', 'invalid-key')).toEqual([]);
-    for (const dialect of ['dotenv', 'python', 'bash', 'compose'] as Dialect[]) expect(findings('\tFOO=BAR\n', dialect, 'invalid-key')).toEqual([]);
+    expect(on(' FOO=BAR\n', 'portable', '20')).toEqual([]);
+    for (const dialect of ['dotenv', 'python', 'bash', 'compose'] as Dialect[]) expect(on('\tFOO=BAR\n', dialect, '20')).toEqual([]);
+  });
+  it('is silent on Node 22 and 24, which trim the tab', () => {
+    for (const nodeLine of ['22', '24'] as NodeLine[]) {
+      expect(on('\tFOO=BAR\n', 'node', nodeLine)).toEqual([]);
+      expect(parse('\tFOO=BAR\n', { nodeLine }).nodes[0]).toMatchObject({ key: 'FOO', values: { node: 'BAR' } });
+    }
   });
 });
 
