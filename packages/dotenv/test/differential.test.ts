@@ -3,16 +3,16 @@
  * dotenv (the version we ship) and Node's util.parseEnv run in-process; python-dotenv and bash run in
  * one process per batch. Compose and `docker run --env-file` are modelled from source (no binaries here).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entries, type NodeLine, parse, runningNodeLine } from '../src/index.js';
+import { entries, parse, runningNodeLine } from '../src/index.js';
 import { BASH_KEYS, file, GEN_KEYS, line } from './helpers/gen.js';
 import { cleanOurs, ourMap } from './helpers/ours.js';
-import { findPython, realBashBatch, realDotenv, realNodeBatch, realPythonBatch, type VarMap } from './helpers/real-readers.js';
+import { findPython, realBashBatch, modelledNodeLine, realDotenv, realNodeBatch, realPythonBatch, type VarMap } from './helpers/real-readers.js';
 
 const RUNS = 3000;
 const BATCH = 2000;
@@ -53,16 +53,7 @@ function nodeBinaries(): string[] {
   const found = [process.execPath];
   for (const line of ['22', '24']) found.push(join(cache, `credlint-node${line}`, 'node_modules/node/bin/node'));
   for (const p of (process.env.CREDLINT_NODE_BINARIES ?? '').split(delimiter)) if (p !== '') found.push(p);
-  return [...new Set(found.filter((p) => existsSync(p)))];
-}
-
-/** Releases whose `--env-file` parser a model covers: 20.20+, 22.18+, 24+. */
-function modelled(version: string): NodeLine | undefined {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  if (major === 20 && minor >= 20) return '20';
-  if (major === 22 && minor >= 18) return '22';
-  if (major >= 24) return '24';
-  return undefined;
+  return [...new Set(found.filter((p) => existsSync(p)).map((p) => realpathSync(p)))];
 }
 
 describe("Node's util.parseEnv (each Node line) vs our model", () => {
@@ -70,7 +61,7 @@ describe("Node's util.parseEnv (each Node line) vs our model", () => {
   const binaries = nodeBinaries();
   it.each(binaries)('agrees with %s on generated lines and files', (binary) => {
     const real = realNodeBatch(binary, cases);
-    const nodeLine = modelled(real.version);
+    const nodeLine = modelledNodeLine(real.version);
     if (binary === process.execPath) expect(real.version).toBe(process.versions.node);
     if (nodeLine === undefined) {
       console.warn(`${binary}: Node ${real.version} has a parser no model covers; not compared`);

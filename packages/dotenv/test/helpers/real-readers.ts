@@ -38,6 +38,15 @@ export function realNodeBatch(node: string, cases: string[]): { version: string;
   }
 }
 
+/** The line whose model covers this Node release's `--env-file` parser: 20.20+, 22.18+, 24+ (readers/node.ts). */
+export function modelledNodeLine(version: string): '20' | '22' | '24' | undefined {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major === 20 && minor >= 20) return '20';
+  if (major === 22 && minor >= 18) return '22';
+  if (major >= 24) return '24';
+  return undefined;
+}
+
 /** A python with python-dotenv importable, or the reason there is none. */
 export function findPython(): { python: string; version: string } | { reason: string } {
   const reasons: string[] = [];
