@@ -1,5 +1,6 @@
 import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
+import { defaultNodeLine } from './readers/node.js';
 import { safeMessage } from './safe-message.js';
 import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit, TypedKeySpec } from './types.js';
 import { READER_NAMES, READERS } from './types.js';
@@ -111,7 +112,7 @@ export function describeValue(v: string | undefined): string {
 /** One entry's text read on its own. Pure, so cached: checks ask about the same entry several times. */
 const REREAD_CACHE = new Map<string, EnvEntry | null>();
 function rereadAlone(text: string, key: string): EnvEntry | undefined {
-  const id = `${key}\u0000${text}`;
+  const id = `${defaultNodeLine()}\u0000${key}\u0000${text}`;
   let hit = REREAD_CACHE.get(id);
   if (hit === undefined) {
     const doc = parse(text);

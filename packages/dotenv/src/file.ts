@@ -1,3 +1,4 @@
+import { nodeLineFor } from './node-line.js';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -18,6 +19,8 @@ export interface ValidateFileOptions {
   dialect?: Dialect;
   checks?: Partial<Record<CheckId, CheckSetting>>;
   typedKeys?: ValidateOptions['typedKeys'];
+  /** See ValidateOptions.nodeLine (default: from the nearest `engines.node`, else the running Node). */
+  nodeLine?: ValidateOptions['nodeLine'];
   /** Run the git repository checks (default true; skipped outside a work tree). */
   git?: boolean;
   /** Apply the certain fixes and write the file atomically. */
@@ -135,13 +138,14 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
     return { file, diagnostics: validateAwsShared(text, { kind: shared, filename: file, ...(options.checks ? { checks: options.checks } : {}) }) };
   }
 
-  const base: ValidateOptions = { filename: file, dialect: options.dialect ?? 'portable' };
+  // `file` may be relative to options.cwd: find the project's Node line from the absolute path
+  const base: ValidateOptions = { filename: file, dialect: options.dialect ?? 'portable', nodeLine: options.nodeLine ?? nodeLineFor(abs).line };
   if (options.checks) base.checks = options.checks;
   if (options.typedKeys) base.typedKeys = options.typedKeys;
   let current = text;
   const result: FileResult = { file, diagnostics: [] };
   if (options.fix) {
-    const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file });
+    const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file, ...(base.nodeLine ? { nodeLine: base.nodeLine } : {}) });
     result.fixed = false;
     if (r.changed) {
       try {

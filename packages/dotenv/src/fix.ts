@@ -1,3 +1,5 @@
+import { nodeLineFor } from './node-line.js';
+import { defaultNodeLine, type NodeLine, withNodeLine } from './readers/node.js';
 import { editKeepsMeaning, meant, readersOf } from './context.js';
 import { bashMultiLine, entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, TextEdit } from './types.js';
@@ -9,6 +11,8 @@ export interface FixOptions {
   dialect?: Dialect;
   checks?: Partial<Record<CheckId, CheckSetting>>;
   filename?: string;
+  /** See ValidateOptions.nodeLine. */
+  nodeLine?: NodeLine;
 }
 
 export interface FixResult {
@@ -97,10 +101,16 @@ function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
  * spaces around `=`, then quotes) until nothing is left.
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
+  // one Node line for the findings and for every re-read that proves a fix safe
+  const nodeLine = options.nodeLine ?? (options.filename ? nodeLineFor(options.filename).line : defaultNodeLine());
+  return withNodeLine(nodeLine, () => fixOn(text, { ...options, nodeLine }));
+}
+
+function fixOn(text: string, options: FixOptions): FixResult {
   const dialect = options.dialect ?? 'portable';
   const readers = readersOf(dialect);
   const base = baseline(text, readers);
-  const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}) };
+  const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}), ...(options.nodeLine ? { nodeLine: options.nodeLine } : {}) };
   const fixed: Diagnostic[] = [];
   let current = text;
   for (let pass = 0; pass < 8; pass++) {

@@ -2,7 +2,7 @@ import { readBash } from './readers/bash.js';
 import { ComposeError, readCompose } from './readers/compose.js';
 import { readDockerOrReject } from './readers/docker.js';
 import { readDotenv } from './readers/dotenv.js';
-import { type NodeLine, readNodeFile, runningNodeLine } from './readers/node.js';
+import { defaultNodeLine, type NodeLine, readNodeFile } from './readers/node.js';
 import { readPython } from './readers/python.js';
 import type { Assignment, Env } from './readers/types.js';
 import type { EnvDocument, EnvEntry, EnvNode, QuoteStyle, Reader } from './types.js';
@@ -417,7 +417,7 @@ export function parse(text: string, options: { filename?: string; work?: ParseWo
   // file once and every entry gets the assignment that starts at its key (Node: at its `=`). With a BOM,
   // Node and python-dotenv read `\uFEFFKEY` as the first name, so it matches no entry there.
   const byEquals = new Map<number, { key: string; value: string | undefined }>();
-  const nodeLine = options.nodeLine ?? runningNodeLine();
+  const nodeLine = options.nodeLine ?? defaultNodeLine();
   for (const a of readNodeFile(text, nodeLine)) byEquals.set(a.equals, a);
   const dotenvAt = new Map<number, { key: string; value: string | undefined }>();
   for (const a of readDotenv(text)) dotenvAt.set(a.keyStart, a);

@@ -1,3 +1,5 @@
+import { nodeLineFor } from './node-line.js';
+import { defaultNodeLine, type NodeLine, withNodeLine } from './readers/node.js';
 import { LineIndex, redact, scan } from '@credlint/core';
 import { ALL_CHECKS } from './checks/index.js';
 import type { AwsVar, CheckContext } from './context.js';
@@ -63,7 +65,13 @@ function run(ctx: CheckContext, settings: Partial<Record<CheckId, CheckSetting>>
 /** Pure: format checks for the dialect, AWS checks, and `credential-in-example` when the filename says example. */
 export function validate(text: string, options: ValidateOptions = {}): Diagnostic[] {
   const dialect = options.dialect ?? 'portable';
-  const doc = parse(text, { ...(options.filename ? { filename: options.filename } : {}), ...(options.nodeLine ? { nodeLine: options.nodeLine } : {}) });
+  // the Node line: given, or the one the file's project supports (engines), or the running Node's
+  const nodeLine = options.nodeLine ?? (options.filename ? nodeLineFor(options.filename).line : defaultNodeLine());
+  return withNodeLine(nodeLine, () => validateOn(text, options, dialect, nodeLine));
+}
+
+function validateOn(text: string, options: ValidateOptions, dialect: Dialect, nodeLine: NodeLine): Diagnostic[] {
+  const doc = parse(text, { ...(options.filename ? { filename: options.filename } : {}), nodeLine });
   const ctx: CheckContext = {
     text,
     dialect,

@@ -213,7 +213,7 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
     const diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
-        : dotenv.annotate(dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable' }), task.inference);
+        : dotenv.annotate(dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable', ...(task.abs ? { nodeLine: dotenv.nodeLineFor(task.abs).line } : {}) }), task.inference);
     const coreLines = new Set(findings.map((f) => f.line));
     for (const d of diagnostics) {
       // Core already reports the credential itself on that line, with its masked value.

@@ -51,7 +51,28 @@ export function runningNodeLine(): NodeLine {
   return nodeLineOf(process.versions.node) ?? '24';
 }
 
+let scoped: NodeLine | undefined;
+
+/**
+ * Runs `fn` with `line` as the default Node line of every parse inside it: validate() and fix() re-read
+ * entries (to prove a fix keeps each reader's value) deep inside the checks, which get no options.
+ */
+export function withNodeLine<T>(line: NodeLine, fn: () => T): T {
+  const outer = scoped;
+  scoped = line;
+  try {
+    return fn();
+  } finally {
+    scoped = outer;
+  }
+}
+
+/** The line a parse uses when none is given: the one set by withNodeLine, else the running Node's. */
+export function defaultNodeLine(): NodeLine {
+  return scoped ?? runningNodeLine();
+}
+
 /** What Node's `--env-file` / `util.parseEnv` sets for a whole file, on the given line. */
-export function readNodeFile(input: string, line: NodeLine = runningNodeLine()): NodeAssignment[] {
+export function readNodeFile(input: string, line: NodeLine = defaultNodeLine()): NodeAssignment[] {
   return READ[line](input);
 }
