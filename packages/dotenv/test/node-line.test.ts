@@ -61,7 +61,7 @@ describe('nodeLineFor: the nearest engines.node up to the repository root', () =
 });
 
 describe('the chosen line decides the node findings', () => {
-  // `\tFOO=BAR`: Node 20 sets "\tFOO"; Node 22.18+ and 24 set FOO
+  // `\tFOO=BAR`: Node 20 sets "\tFOO"; Node 22.16+ and 24 set FOO
   it('validateFile judges by the project engines, whatever Node runs credlint', async () => {
     const old = project({ 'package.json': JSON.stringify({ engines: { node: '^20.19.0 || >=22' } }), '.env': '\tFOO=BAR\n' });
     const recent = project({ 'package.json': JSON.stringify({ engines: { node: '>=24' } }), '.env': '\tFOO=BAR\n' });

@@ -128,7 +128,7 @@ describe('item 1: `FOO=BAR BAZ` runs BAZ under bash', () => {
   });
 });
 
-describe('item 2: an indenting tab stays in the name for Node 20 (not for 22.18+ and 24)', () => {
+describe('item 2: an indenting tab stays in the name for Node 20 (not for 22.16+ and 24)', () => {
   const on = (text: string, dialect: Dialect, nodeLine: NodeLine): Diagnostic[] => validate(text, { dialect, nodeLine }).filter((d) => d.checkId === 'invalid-key');
   it('fires for portable and node on Node 20, naming the line; not for a space or other dialects', () => {
     for (const dialect of ['portable', 'node'] as Dialect[]) {

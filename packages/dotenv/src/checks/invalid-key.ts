@@ -48,7 +48,7 @@ export const invalidKey: Check = {
       }
     }
     for (const e of entriesOf(ctx)) {
-      // Node 20's parser trims spaces only: an indenting tab stays in the name (`"\tFOO"`); 22.18+ and 24 trim tabs too.
+      // Node 20's parser trims spaces only: an indenting tab stays in the name (`"\tFOO"`); 22.16+ and 24 trim tabs too.
       if (isHSpace(e.raw[0]) && ctx.readers.includes('node') && e.values.node === undefined && !e.unknown?.includes('node') && POSIX_NAME.test(e.key)) {
         const others = ctx.readers.filter((r) => r !== 'node' && e.values[r] !== undefined);
         const message = `Indented name: ${nodeReaderName(ctx.doc?.nodeLine ?? runningNodeLine())} (util.parseEnv) trims spaces but not tabs, so it sets a variable whose name starts with the tab and ${e.key} is not set for it${others.length > 0 ? ` (${readerList(others)} ignore the indentation)` : ''}. Remove the indentation.`;

@@ -4,8 +4,8 @@ import { trimSpaces } from './node-common.js';
 const isSp = (c: string | undefined): boolean => c === ' ';
 
 /**
- * Node 20.20's `util.parseEnv` / `--env-file` (src/node_dotenv.cc `Dotenv::ParseContent`), as measured
- * on this version, over a whole file — it is not line-based: CRs are deleted everywhere; only spaces
+ * Node 20's `util.parseEnv` / `--env-file` (src/node_dotenv.cc `Dotenv::ParseContent`) from 20.19.5 on,
+ * as measured on 20.19.5, 20.19.6, 20.20.0 and 20.20.2, over a whole file — it is not line-based: CRs are deleted everywhere; only spaces
  * are trimmed (not tabs); a key runs from the current position to the next `=`, across line breaks, so
  * a line without `=` or an indented comment glues itself to the next key (`x\nK`); an empty key stops
  * parsing; the first `"` after the opening one closes a double-quoted value (no escapes but `\n`);

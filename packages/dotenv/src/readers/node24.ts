@@ -1,6 +1,6 @@
 import { type NodeAssignment, withoutCr } from './node-common.js';
 
-/** Node 22.18+ and 24 trim spaces, tabs and line breaks (not CR, which is gone already, nor other blanks). */
+/** Node 22.16+ and 24 trim spaces, tabs and line breaks (not CR, which is gone already, nor other blanks). */
 const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n';
 
 function trimWs(s: string): string {
@@ -13,7 +13,8 @@ function trimWs(s: string): string {
 
 /**
  * Node 24's `util.parseEnv` / `--env-file` (src/node_dotenv.cc `Dotenv::ParseContent`; the same parser
- * ships in Node 22.18 and later), measured on 24.0.0, 24.21.0 and 22.18–22.23. Differences from Node 20.20
+ * ships in Node 22.16 and later), measured on 24.0.0, 24.21.0, 22.16.0, 22.17.1, 22.18.0, 22.20.0, 22.22.0 and
+ * 22.23.3. Differences from Node 20.20
  * (readers/node20.ts): trimming takes spaces, tabs and line breaks, so `\tK=v` sets `K` and `K=` followed
  * by blanks and a line break… takes the next line as its value only when blanks stand between `=` and the
  * break (`K= ⏎x` sets K to `x`; `K=⏎x` sets K empty); a key stops at a line break (a line without `=` is

@@ -38,11 +38,11 @@ export function realNodeBatch(node: string, cases: string[]): { version: string;
   }
 }
 
-/** The line whose model covers this Node release's `--env-file` parser: 20.20+, 22.18+, 24+ (readers/node.ts). */
+/** The line whose model covers this Node release's `--env-file` parser: 20.19.5+, 22.16+, 24+ (readers/node.ts). */
 export function modelledNodeLine(version: string): '20' | '22' | '24' | undefined {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  if (major === 20 && minor >= 20) return '20';
-  if (major === 22 && minor >= 18) return '22';
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+  if (major === 20 && (minor > 19 || (minor === 19 && patch >= 5))) return '20';
+  if (major === 22 && minor >= 16) return '22';
   if (major >= 24) return '24';
   return undefined;
 }
