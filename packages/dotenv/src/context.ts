@@ -1,6 +1,6 @@
 import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
-import { defaultNodeLine } from './readers/node.js';
+import { defaultNodeLine, nodeReaderName } from './readers/node.js';
 import { safeMessage } from './safe-message.js';
 import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit, TypedKeySpec } from './types.js';
 import { READER_NAMES, READERS } from './types.js';
@@ -81,8 +81,13 @@ export function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** How findings name a reader; Node by the line being modelled ("Node 24's --env-file (util.parseEnv)"). */
+export function readerName(r: Reader): string {
+  return r === 'node' ? `${nodeReaderName(defaultNodeLine())} (util.parseEnv)` : READER_NAMES[r];
+}
+
 export function readerList(readers: Reader[]): string {
-  return list(readers.map((r) => READER_NAMES[r]));
+  return list(readers.map(readerName));
 }
 
 /** The quote-stripping readers agree: what the author meant. `undefined` when they disagree. */

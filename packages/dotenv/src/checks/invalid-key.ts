@@ -1,7 +1,6 @@
 import type { Check } from '../context.js';
-import { diagnostic, entriesOf, readerList } from '../context.js';
+import { diagnostic, entriesOf, readerList, readerName } from '../context.js';
 import type { Diagnostic, EnvDocument, Reader } from '../types.js';
-import { READER_NAMES } from '../types.js';
 import { nodeReaderName, runningNodeLine } from '../readers/node.js';
 
 const isHSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -70,7 +69,7 @@ export const invalidKey: Check = {
       const judged = ctx.readers.filter((r) => !unquoting.includes(r));
       if (judged.length === 0) continue;
       const rejected = judged.filter((r) => e.values[r] === undefined && !e.unknown?.includes(r));
-      const why = rejected.map((r) => (r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash runs the line as a command' : `${READER_NAMES[r]} skips the line`));
+      const why = rejected.map((r) => (r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash runs the line as a command' : `${readerName(r)} skips the line`));
       const py = unquoting.length > 0 ? `; ${readerList(unquoting)} ${unquoting.length === 1 ? 'reads' : 'read'} it as ${JSON.stringify(inner)}` : '';
       const message = rejected.length > 0
         ? `${JSON.stringify(e.key)} is not a portable variable name: ${why.join('; ')}${py}. Use letters, digits and \`_\`, not starting with a digit.`
