@@ -22,19 +22,26 @@ function trimWs(s: string): string {
  * stripped and the rest re-trimmed (but not for a value that ends the file right after `=`); an
  * unterminated quote on the last line keeps the rest of the file. CRs are deleted everywhere, as before.
  */
-export function readNode24(input: string): NodeAssignment[] {
+export function readNode24(input: string, work?: { steps: number }): NodeAssignment[] {
   const { s, orig } = withoutCr(input);
+  // characters examined, for the linear-time test (reader-linear-time.test.ts)
+  const step = (n: number): void => {
+    if (work) work.steps += n;
+  };
   const out: NodeAssignment[] = [];
   let end = s.length;
   let p = 0;
   while (p < end && isWs(s[p])) p++;
   while (end > p && isWs(s[end - 1])) end--;
   const skipWs = (): void => {
+    const from = p;
     while (p < end && isWs(s[p])) p++;
+    step(p - from + 1);
   };
   /** Offset of the next `c` at or after `from`, before `end`; -1 if none. */
   const find = (c: string, from: number): number => {
     const i = s.indexOf(c, from);
+    step((i < 0 ? s.length : i + 1) - from);
     return i >= 0 && i < end ? i : -1;
   };
   /** One past the next line break after `from`, or `end`. */
@@ -51,6 +58,7 @@ export function readNode24(input: string): NodeAssignment[] {
     // the first `=` or line break
     let eq = p;
     while (eq < end && s[eq] !== '=' && s[eq] !== '\n') eq++;
+    step(eq - p + 1);
     if (eq >= end) break;
     if (s[eq] === '\n') {
       p = eq + 1;
@@ -58,6 +66,7 @@ export function readNode24(input: string): NodeAssignment[] {
       continue;
     }
     let key = trimWs(s.slice(p, eq));
+    step(eq - p);
     const at = orig(eq);
     p = eq + 1;
     if (p >= end || s[p] === '\n') {
@@ -93,6 +102,7 @@ export function readNode24(input: string): NodeAssignment[] {
       const stop = nl < 0 ? end : nl;
       let cut = p;
       while (cut < stop && s[cut] !== '#') cut++;
+      step(2 * (cut - p) + 1); // the scan, then the trim
       out.push({ key, value: trimWs(s.slice(p, cut)), equals: at });
       p = nl < 0 ? end : nl + 1;
     }
