@@ -1,4 +1,4 @@
-import { nodeLineFor } from './node-line.js';
+import { projectNodeLine } from './node-line.js';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -139,7 +139,9 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
   }
 
   // `file` may be relative to options.cwd: find the project's Node line from the absolute path
-  const base: ValidateOptions = { filename: file, dialect: options.dialect ?? 'portable', nodeLine: options.nodeLine ?? nodeLineFor(abs).line };
+  const base: ValidateOptions = { filename: file, dialect: options.dialect ?? 'portable' };
+  const nodeLine = options.nodeLine ?? projectNodeLine(abs);
+  if (nodeLine) base.nodeLine = nodeLine;
   if (options.checks) base.checks = options.checks;
   if (options.typedKeys) base.typedKeys = options.typedKeys;
   let current = text;

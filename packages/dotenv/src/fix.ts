@@ -1,5 +1,5 @@
-import { nodeLineFor } from './node-line.js';
-import { defaultNodeLine, type NodeLine, withNodeLine } from './readers/node.js';
+import { projectNodeLine } from './node-line.js';
+import { type NodeLine, withNodeLine } from './readers/node.js';
 import { editKeepsMeaning, meant, readersOf } from './context.js';
 import { bashMultiLine, entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, TextEdit } from './types.js';
@@ -102,8 +102,8 @@ function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
   // one Node line for the findings and for every re-read that proves a fix safe
-  const nodeLine = options.nodeLine ?? (options.filename ? nodeLineFor(options.filename).line : defaultNodeLine());
-  return withNodeLine(nodeLine, () => fixOn(text, { ...options, nodeLine }));
+  const nodeLine = options.nodeLine ?? (options.filename ? projectNodeLine(options.filename) : undefined);
+  return nodeLine ? withNodeLine(nodeLine, () => fixOn(text, { ...options, nodeLine })) : fixOn(text, options);
 }
 
 function fixOn(text: string, options: FixOptions): FixResult {

@@ -19,8 +19,8 @@ export type {
 } from './types.js';
 export { READER_NAMES, READERS } from './types.js';
 export { entries, parse, print } from './parse.js';
-export { nodeLineFor, type NodeLineChoice } from './node-line.js';
-export { NODE_LINES, nodeLineOf, nodeLineOfEngines, nodeReaderName, runningNodeLine, type NodeLine } from './readers/node.js';
+export { nodeLineFor, projectNodeLine, type NodeLineChoice } from './node-line.js';
+export { NODE_LINES, nodeLineOf, nodeLineOfEngines, nodeModelOf, nodeReaderName, runningNodeLine, type NodeLine } from './readers/node.js';
 export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, type AwsSharedEntry } from './aws-shared.js';
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
 export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';

@@ -34,3 +34,9 @@ export function nodeLineFor(file: string): NodeLineChoice {
   }
   return { line: runningNodeLine() };
 }
+
+/** The line the project's `engines.node` asks for (see nodeLineFor), or undefined: then the running release's own parser. */
+export function projectNodeLine(file: string): NodeLine | undefined {
+  const choice = nodeLineFor(file);
+  return choice.from ? choice.line : undefined;
+}

@@ -417,8 +417,9 @@ export function parse(text: string, options: { filename?: string; work?: ParseWo
   // file once and every entry gets the assignment that starts at its key (Node: at its `=`). With a BOM,
   // Node and python-dotenv read `\uFEFFKEY` as the first name, so it matches no entry there.
   const byEquals = new Map<number, { key: string; value: string | undefined }>();
+  // the line named in findings; the parser is that line's, or the running release's when none is set
   const nodeLine = options.nodeLine ?? defaultNodeLine();
-  for (const a of readNodeFile(text, nodeLine)) byEquals.set(a.equals, a);
+  for (const a of readNodeFile(text, options.nodeLine)) byEquals.set(a.equals, a);
   const dotenvAt = new Map<number, { key: string; value: string | undefined }>();
   for (const a of readDotenv(text)) dotenvAt.set(a.keyStart, a);
   const pythonAt = new Map<number, { key: string; value: string | undefined }>();

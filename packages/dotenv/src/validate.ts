@@ -1,5 +1,5 @@
-import { nodeLineFor } from './node-line.js';
-import { defaultNodeLine, type NodeLine, withNodeLine } from './readers/node.js';
+import { projectNodeLine } from './node-line.js';
+import { type NodeLine, withNodeLine } from './readers/node.js';
 import { LineIndex, redact, scan } from '@credlint/core';
 import { ALL_CHECKS } from './checks/index.js';
 import type { AwsVar, CheckContext } from './context.js';
@@ -66,12 +66,13 @@ function run(ctx: CheckContext, settings: Partial<Record<CheckId, CheckSetting>>
 export function validate(text: string, options: ValidateOptions = {}): Diagnostic[] {
   const dialect = options.dialect ?? 'portable';
   // the Node line: given, or the one the file's project supports (engines), or the running Node's
-  const nodeLine = options.nodeLine ?? (options.filename ? nodeLineFor(options.filename).line : defaultNodeLine());
-  return withNodeLine(nodeLine, () => validateOn(text, options, dialect, nodeLine));
+  // (without either, the running release's own parser: parse's default)
+  const nodeLine = options.nodeLine ?? (options.filename ? projectNodeLine(options.filename) : undefined);
+  return nodeLine ? withNodeLine(nodeLine, () => validateOn(text, options, dialect, nodeLine)) : validateOn(text, options, dialect, undefined);
 }
 
-function validateOn(text: string, options: ValidateOptions, dialect: Dialect, nodeLine: NodeLine): Diagnostic[] {
-  const doc = parse(text, { ...(options.filename ? { filename: options.filename } : {}), nodeLine });
+function validateOn(text: string, options: ValidateOptions, dialect: Dialect, nodeLine: NodeLine | undefined): Diagnostic[] {
+  const doc = parse(text, { ...(options.filename ? { filename: options.filename } : {}), ...(nodeLine ? { nodeLine } : {}) });
   const ctx: CheckContext = {
     text,
     dialect,

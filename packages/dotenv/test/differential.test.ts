@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entries, parse, runningNodeLine } from '../src/index.js';
+import { entries, nodeModelOf, parse, runningNodeLine } from '../src/index.js';
+import { readNodeEarly } from '../src/readers/node.js';
 import { BASH_KEYS, file, GEN_KEYS, line } from './helpers/gen.js';
 import { cleanOurs, ourMap } from './helpers/ours.js';
-import { findPython, realBashBatch, modelledNodeLine, realDotenv, realNodeBatch, realPythonBatch, type VarMap } from './helpers/real-readers.js';
+import { findPython, realBashBatch, realDotenv, realNodeBatch, realPythonBatch, type VarMap } from './helpers/real-readers.js';
 
 const RUNS = 3000;
 const BATCH = 2000;
@@ -46,7 +47,8 @@ describe('dotenv (npm, shipped version) vs our model', () => {
  * running Node (`process.execPath`, so every runtime in CI) and any other binary found locally:
  * test-node24.mjs's node@24 under node_modules/.cache, `credlint-node22` beside it, or the paths in
  * CREDLINT_NODE_BINARIES (separated by the path delimiter). Patch releases whose parser no model
- * covers (20.19.0–20.19.4, 22.13–22.15: see readers/node.ts) are reported, not compared.
+ * covers (22.15.x: see readers/node.ts) are shown as skipped; 20.19.0–20.19.4 and 22.13–22.14 are
+ * compared with readers/node-early.ts.
  */
 function nodeBinaries(): string[] {
   const cache = fileURLToPath(new URL('../../../node_modules/.cache/', import.meta.url));
@@ -56,20 +58,28 @@ function nodeBinaries(): string[] {
   return [...new Set(found.filter((p) => existsSync(p)).map((p) => realpathSync(p)))];
 }
 
+/** The early parser's variables (readers/node-early.ts), the last assignment winning. */
+function earlyMap(text: string): VarMap {
+  const out: VarMap = {};
+  for (const a of readNodeEarly(text)) out[a.key] = a.value ?? null;
+  return out;
+}
+
 describe("Node's util.parseEnv (each Node line) vs our model", () => {
   const cases = [...fc.sample(line, { numRuns: RUNS, seed: 42 }), ...fc.sample(file, { numRuns: RUNS, seed: 7 })];
   const binaries = nodeBinaries();
   for (const binary of binaries) {
     it(`agrees with ${binary} on generated lines and files`, (ctx) => {
       const real = realNodeBatch(binary, cases);
-      const nodeLine = modelledNodeLine(real.version);
-      if (binary === realpathSync(process.execPath)) expect(real.version).toBe(process.versions.node);
+      const model = nodeModelOf(real.version);
+      const running = binary === realpathSync(process.execPath);
+      if (running) expect(real.version).toBe(process.versions.node);
       // a release with a parser no model covers: shown as skipped, with the reason
-      if (nodeLine === undefined) return ctx.skip(`Node ${real.version} has a parser no model covers`);
-      // the running Node picks its own line by default
-      if (binary === realpathSync(process.execPath)) expect(runningNodeLine()).toBe(nodeLine);
+      if (model === undefined) return ctx.skip(`Node ${real.version} has a parser no model covers`);
+      if (running && model !== 'early') expect(runningNodeLine()).toBe(model);
       const mismatches = cases.flatMap((c, i) => {
-        const ours = cleanOurs(ourMap(c, 'node', nodeLine));
+        // the running release through parse's default; an early one on its own; a line's via parse
+        const ours = cleanOurs(running ? ourMap(c, 'node') : model === 'early' ? earlyMap(c) : ourMap(c, 'node', model));
         const theirs = clean(real.out[i] as VarMap);
         return isDeepStrictEqual(ours, theirs) ? [] : [{ c, ours, theirs }];
       });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeLineFor, nodeLineOf, nodeLineOfEngines, parse, runningNodeLine, validate, validateFile } from '../src/index.js';
+import { nodeLineFor, nodeLineOf, nodeLineOfEngines, nodeModelOf, parse, runningNodeLine, validate, validateFile } from '../src/index.js';
 
 const dirs: string[] = [];
 function project(files: Record<string, string>): string {
@@ -24,6 +24,10 @@ describe('nodeLineOf / nodeLineOfEngines', () => {
   it('maps versions to lines', () => {
     expect(['v20.20.2', '20.19.0', '22.18.0', 'v24.21.0', '25.1.0', '18.0.0', 'x'].map(nodeLineOf)).toEqual(['20', '20', '22', '24', '24', undefined, undefined]);
     expect(nodeLineOf(process.versions.node)).toBe(runningNodeLine());
+  });
+  it('knows which model covers each measured release', () => {
+    const releases = ['20.19.0', '20.19.4', '20.19.5', '20.20.2', '22.13.0', '22.14.0', '22.15.1', '22.16.0', '22.23.3', '24.0.0', '24.21.0', '21.7.3', '18.20.0'];
+    expect(releases.map(nodeModelOf)).toEqual(['early', 'early', '20', '20', 'early', 'early', undefined, '22', '22', '24', '24', undefined, undefined]);
   });
   it('takes the lowest major an engines range allows', () => {
     const cases: [string, string | undefined][] = [

@@ -44,6 +44,7 @@ regexAudit(import.meta.url, [
   { file: 'src/readers/dotenv.ts', re: /\\r/g },
   { file: 'src/readers/node.ts', re: /^v?(\d{1,4})\./ },
   { file: 'src/readers/node.ts', re: /\d{1,4}/g },
+  { file: 'src/readers/node.ts', re: /^v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})/ },
   { file: 'src/readers/node20.ts', re: /\\n/g },
   { file: 'src/readers/python.ts', re: /\s*/y },
   { file: 'src/readers/python.ts', re: /(?:export[ \t\f\v]+)?/y },

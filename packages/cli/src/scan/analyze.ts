@@ -210,10 +210,12 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
   const findings: ReportFinding[] = leak ? fromCoreAll(core.findings, text, task.file) : [];
   let ignored = leak ? core.ignored.length : 0;
   if (dotenv && envKind) {
+    // the Node line the project's engines ask for (else the running release's parser)
+    const nodeLine = task.abs ? dotenv.projectNodeLine(task.abs) : undefined;
     const diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
-        : dotenv.annotate(dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable', ...(task.abs ? { nodeLine: dotenv.nodeLineFor(task.abs).line } : {}) }), task.inference);
+        : dotenv.annotate(dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable', ...(nodeLine ? { nodeLine } : {}) }), task.inference);
     const coreLines = new Set(findings.map((f) => f.line));
     for (const d of diagnostics) {
       // Core already reports the credential itself on that line, with its masked value.

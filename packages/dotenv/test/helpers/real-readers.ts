@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import dotenv from 'dotenv';
+import { nodeModelOf, type NodeLine } from '../../src/index.js';
 
 export type VarMap = Record<string, string | null>;
 
@@ -38,13 +39,10 @@ export function realNodeBatch(node: string, cases: string[]): { version: string;
   }
 }
 
-/** The line whose model covers this Node release's `--env-file` parser: 20.19.5+, 22.16+, 24+ (readers/node.ts). */
-export function modelledNodeLine(version: string): '20' | '22' | '24' | undefined {
-  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
-  if (major === 20 && (minor > 19 || (minor === 19 && patch >= 5))) return '20';
-  if (major === 22 && minor >= 16) return '22';
-  if (major >= 24) return '24';
-  return undefined;
+/** The line whose model covers this Node release's `--env-file` parser (20.19.5+, 22.16+, 24+), if a line's does. */
+export function modelledNodeLine(version: string): NodeLine | undefined {
+  const m = nodeModelOf(version);
+  return m === 'early' ? undefined : m;
 }
 
 /** A python with python-dotenv importable, or the reason there is none. */
