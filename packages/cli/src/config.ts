@@ -19,7 +19,6 @@ import type { Dialect } from './dotenv-bridge.js';
 import { DOCS_URL } from './rules.js';
 import { ConfigError, UsageError } from './types.js';
 
-export { ConfigError } from './types.js';
 
 export type RuleSetting = 'error' | 'warn' | 'off';
 

@@ -11,7 +11,8 @@ export type Diagnostic = Dotenv.Diagnostic;
 /** The members the CLI calls; typed from the package so a contract change fails the build. */
 export type DotenvApi = Pick<
   typeof Dotenv,
-  'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks' | 'DIALECTS' | 'DialectInferrer' | 'annotate' | 'projectNodeLine'
+  | 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks' | 'DIALECTS'
+  | 'DialectInferrer' | 'annotate' | 'loadSchema' | 'SchemaError' | 'STYLE_CHECKS' | 'projectNodeLine'
 >;
 
 /** The file-name predicates, from a light entry point: naming env files must not load the validator. */

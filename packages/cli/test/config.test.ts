@@ -260,6 +260,17 @@ describe('each key changes the output', () => {
     expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe('A=1\nB="two"\n');
   });
 
+  it('rules: a severity turns an opt-in style check on in dotenv (as --check does), and dotenv --fix applies its fix', () => {
+    const dir = repo({ '.env': 'B=1\nA=2\n', '.gitignore': '.env\n' });
+    expect(ids(json(dir, ['dotenv', '.env']).report)).toEqual([]);
+    writeFileSync(path.join(dir, '.credlintrc.json'), JSON.stringify({ rules: { 'unordered-key': 'error' } }));
+    const on = json(dir, ['dotenv', '.env']);
+    expect(ids(on.report)).toEqual(['.env:unordered-key:error']);
+    expect(on.code).toBe(1);
+    expect(json(dir, ['dotenv', '.env', '--fix']).code).toBe(0);
+    expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe('A=2\nB=1\n');
+  });
+
   it('rules: a core kind to warn or off; exit code follows', () => {
     const dir = repo(KEY_FILE());
     writeFileSync(path.join(dir, '.credlintrc.json'), JSON.stringify({ rules: { 'aws-access-key-id': 'off' } }));

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leakCases } from '../../dotenv/test/helpers/leak-cases.js';
+import { leakCases, SCHEMA } from '../../dotenv/test/helpers/leak-cases.js';
 import { cli, git, gitRepo, removeDir, type JsonReport } from './helpers.js';
 
 const cases = leakCases().filter((c) => !c.typedKeys); // typed keys of one's own are an API option, not a CLI one
@@ -18,6 +18,7 @@ const files: string[] = [];
 
 beforeAll(() => {
   dir = gitRepo({});
+  writeFileSync(path.join(dir, 'env.schema.json'), SCHEMA);
   cases.forEach((c, i) => {
     const sub = path.join(dir, `case-${i}`);
     mkdirSync(sub);
@@ -35,7 +36,8 @@ function noSecret(output: string): void {
 
 describe('no credential in any dotenv message, in every format', () => {
   it('credlint dotenv --format json: every case fires its check, nothing leaks', async () => {
-    const r = await cli(['dotenv', '--format', 'json', ...files], dir);
+    // the opt-in checks on, and the schema the `schema` cases are written for
+    const r = await cli(['dotenv', '--format', 'json', '--check', 'all-style', '--schema', 'env.schema.json', ...files], dir);
     noSecret(r.stdout + r.stderr);
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.summary.errors).toEqual([]);
@@ -45,7 +47,7 @@ describe('no credential in any dotenv message, in every format', () => {
   }, 120_000);
 
   it('credlint dotenv (stylish)', async () => {
-    const r = await cli(['dotenv', ...files], dir);
+    const r = await cli(['dotenv', '--check', 'all-style', '--schema', 'env.schema.json', ...files], dir);
     expect(r.stdout).toMatch(/problems/);
     noSecret(r.stdout + r.stderr);
   }, 120_000);

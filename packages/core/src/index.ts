@@ -10,6 +10,8 @@ export type {
   ScanResult,
   ScanStats,
 } from './types.js';
+// The public surface: what the front ends and users need. The engine's other helpers are in
+// `@credlint/core/internals` (no semver promise); `testing` and `ignore-file` are entries of their own.
 export {
   analyze,
   isSecretKeyShaped,
@@ -17,25 +19,18 @@ export {
   MIN_SESSION_TOKEN_LENGTH,
   scan,
   SECRET_KEY_LENGTH,
-  SESSION_TOKEN_PREFIXES,
 } from './scan.js';
 export {
-  classifyKeyIdBody,
   decodeAccountId,
   inspectAccessKeyId,
-  isCanaryAccount,
-  isWordLike,
-  KEY_ID_LENGTH,
   KEY_TYPES,
   keyTypeOf,
-  RESOURCE_ID_PREFIXES,
   type KeyIdInspection,
   type KeyIdProblem,
 } from './key-id.js';
 export { inspectSecretAccessKey, inspectSessionToken, type SecretInspection, type SecretProblem } from './inspect.js';
-export { isDocumentationExample, isLowDiversity, isPlaceholder, looksRandom } from './allowlist.js';
+export { isDocumentationExample, isPlaceholder, looksRandom } from './allowlist.js';
 export {
-  accountNameStrength,
   isAccessKeyIdName,
   normalizeName,
   secretNameStrength,
@@ -43,17 +38,13 @@ export {
   type NameStrength,
 } from './key-name.js';
 export { mask, maskAccountId, redact, Redactor } from './mask.js';
-export { LineIndex, offsetToPosition, type Position } from './lines.js';
+export { LineIndex, type Position } from './lines.js';
 export {
-  directiveApplies,
-  directivesFor,
   findIgnoreDirective,
-  parseIgnoreDirective,
   type IgnoreDirective,
   type IgnoreDirectiveName,
   type LineDirectives,
 } from './ignore.js';
-export { hintFor, messageFor } from './messages.js';
+export { encodingNote, hintFor, messageFor } from './messages.js';
 export { DEFAULT_KINDS, docsUrlOf, FINDING_KINDS, kindOfRule, KINDS, type KindDescriptor } from './kinds.js';
 export { fingerprint } from './fingerprint.js';
-export { shannonEntropy } from './charclass.js';

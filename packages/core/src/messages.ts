@@ -2,12 +2,16 @@ import { KEY_TYPES } from './key-id.js';
 import { maskAccountId } from './mask.js';
 import type { Finding } from './types.js';
 
+
+const ENCODING_NOTES: Record<NonNullable<Finding['encoding']>, string> = {
+  base64: ' (base64-encoded in the file)',
+  percent: ' (percent-encoded in the file)',
+  'json-escape': ' (JSON-escaped in the file)',
+};
+
 /** Values found encoded are shown decoded (masked); the message says how they were encoded. */
-function encoded(f: Pick<Finding, 'encoding'>): string {
-  if (f.encoding === 'base64') return ' (base64-encoded in the file)';
-  if (f.encoding === 'percent') return ' (percent-encoded in the file)';
-  if (f.encoding === 'json-escape') return ' (JSON-escaped in the file)';
-  return '';
+export function encodingNote(f: Pick<Finding, 'encoding'>): string {
+  return f.encoding ? ENCODING_NOTES[f.encoding] : '';
 }
 
 /** The human message for a finding; built only from masked parts. */
@@ -17,12 +21,12 @@ export function messageFor(f: Omit<Finding, 'message'>): string {
       const type = f.keyType ? KEY_TYPES[f.keyType] : 'access key id';
       const account = f.accountId ? ` of account ${maskAccountId(f.accountId)}` : '';
       const canary = f.canary ? ' (a canarytokens.org canary: someone will be alerted if it is used)' : '';
-      return `AWS access key id ${f.masked}${encoded(f)}: ${type}${account}${canary}`;
+      return `AWS access key id ${f.masked}${encodingNote(f)}: ${type}${account}${canary}`;
     }
     case 'secret-access-key':
-      return `AWS secret access key ${f.masked}${encoded(f)} (${f.evidence[0] ?? 'AWS context'})`;
+      return `AWS secret access key ${f.masked}${encodingNote(f)} (${f.evidence[0] ?? 'AWS context'})`;
     case 'session-token':
-      return `AWS session token ${f.masked}${encoded(f)} (${f.evidence[0] ?? 'AWS context'})`;
+      return `AWS session token ${f.masked}${encodingNote(f)} (${f.evidence[0] ?? 'AWS context'})`;
     case 'account-id':
       return `AWS account id ${maskAccountId(f.accountId ?? '')} (${f.evidence[0] ?? 'AWS context'})`;
     case 'bedrock-api-key': {

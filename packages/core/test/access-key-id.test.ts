@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classifyKeyIdBody,
   decodeAccountId,
   inspectAccessKeyId,
-  isCanaryAccount,
   keyTypeOf,
-  RESOURCE_ID_PREFIXES,
   scan,
 } from '../src/index.js';
+import {
+  classifyKeyIdBody,
+  isCanaryAccount,
+  RESOURCE_ID_PREFIXES,
+} from '../src/internals.js';
 import { fakeAccessKeyId } from '../src/testing.js';
 import { found, ID, ASIA_ID, only } from './helpers.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDocumentationExample, isLowDiversity, isPlaceholder, scan } from '../src/index.js';
+import { isDocumentationExample, isPlaceholder, scan } from '../src/index.js';
+import { isLowDiversity } from '../src/internals.js';
 import { DOC_EXAMPLES, PEER_CASES } from './fixtures/public-vectors.js';
 import { ID, SECRET, TOKEN } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Finding } from '../src/index.js';
-import { fakeAccessKeyId, fakeBase64Blob, fakeSecretAccessKey } from '../src/testing.js';
+import { fakeAccessKeyId, fakeBase64Blob, fakeBedrockShortTermKey, fakeSecretAccessKey } from '../src/testing.js';
 
 /**
  * Issue 13 item 3: credentials inside a base64 blob (a credentials file or JSON config in a
@@ -74,6 +74,19 @@ describe('item 3: encoded credentials', () => {
     }
   });
 
+  // base64 of `aws_…` holds `YXdz`, the marker of a token next to a key id: a credentials file
+  // stored as base64 one line below a plain key id was reported as one medium session token.
+  const OTHER_ID = fakeAccessKeyId({ seed: 307 });
+  it.each(CONTEXTS)('%s (%s): a base64 credentials file next to a plain key id is decoded, not a token', (_ctx, filename, template) => {
+    const text = `# AWS_ACCESS_KEY_ID ${OTHER_ID}\n${fill(template, 'credentials', b64(CREDENTIALS_FILE))}`;
+    const { findings } = analyze(text, { filename });
+    expect(findings.map((f) => [f.kind, f.masked, f.encoding])).toEqual([
+      ['access-key-id', masked(OTHER_ID), undefined],
+      ['access-key-id', masked(ID), 'base64'],
+      ['secret-access-key', masked(SECRET), 'base64'],
+    ]);
+  });
+
   it('the span of a blob finding covers the encoded credential', () => {
     const text = `credentials: ${b64(CREDENTIALS_FILE)}\n`;
     const [id, secret] = analyze(text).findings;
@@ -100,6 +113,17 @@ describe('item 3: encoded credentials', () => {
       ['access-key-id', 'base64'],
       ['secret-access-key', 'base64'],
     ]);
+  });
+
+  it('a presigned URL in base64 that is not a Bedrock key is decoded like any blob', () => {
+    const asia = fakeAccessKeyId({ prefix: 'ASIA', seed: 308 });
+    const url = Buffer.from(fakeBedrockShortTermKey({ seed: 309, keyId: asia }).slice('bedrock-api-key-'.length), 'base64').toString();
+    const text = `token: bedrock-api-key-${b64(url.replace('CallWithBearerToken', 'GetCallerIdentity'))}\n`;
+    expect(analyze(text).findings.map((f) => [f.kind, f.encoding])).toEqual([
+      ['access-key-id', 'base64'],
+      ['session-token', 'base64'],
+    ]);
+    expect(analyze(text).findings[0]?.masked).toBe(masked(asia));
   });
 
   it('names the inner encoding of a nested value', () => {

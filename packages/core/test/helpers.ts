@@ -6,10 +6,6 @@ export function found(text: string, options: ScanOptions = {}): string[] {
   return analyze(text, options).findings.map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
 }
 
-export function kinds(text: string, options: ScanOptions = {}): FindingKind[] {
-  return analyze(text, options).findings.map((f) => f.kind);
-}
-
 export function only(text: string, kind: FindingKind, options: ScanOptions = {}): Finding[] {
   return analyze(text, options).findings.filter((f) => f.kind === kind);
 }

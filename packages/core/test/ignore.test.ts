@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, LineIndex, parseIgnoreDirective } from '../src/index.js';
+import { analyze, LineIndex } from '../src/index.js';
+import { parseIgnoreDirective } from '../src/internals.js';
 import { fill, ID, SECRET } from './helpers.js';
 
 describe('inline ignores: reported as ignored, never lost', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWordLike, scan } from '../src/index.js';
+import { scan } from '../src/index.js';
+import { isWordLike } from '../src/internals.js';
 import { prng } from '../src/testing.js';
 
 /**

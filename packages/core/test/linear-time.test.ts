@@ -63,6 +63,7 @@ const ADVERSARIAL: [string, (size: number) => string][] = [
   // issue 13 item 3: base64 blobs decoded and scanned (to depth 2), URL passwords after key ids
   ['base64 blob needles repeated (one run)', (n) => fill('FLSUFTSUBS0lBBU0lBQUtJQ', n)],
   ['base64 blob needles in short runs', (n) => fill('FLSU QUtJQ BS0lB ', n)],
+  ['blob needles without what must precede them', (n) => fill('SUxSUS0lBU0lB', n)],
   ['base64 credentials files back to back', (n) => fill(`${b64(CREDENTIALS_FILE)} `, n)],
   ['one long run of base64 credentials files', (n) => fill(b64(CREDENTIALS_FILE.repeat(3)), n)],
   ['base64 of base64 manifests (depth 2)', (n) => fill(`${b64(MANIFEST)}\n`, n)],

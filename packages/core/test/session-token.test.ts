@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectSessionToken, scan, SESSION_TOKEN_PREFIXES, tokenNameStrength } from '../src/index.js';
+import { inspectSessionToken, scan, tokenNameStrength } from '../src/index.js';
+import { SESSION_TOKEN_PREFIXES } from '../src/internals.js';
 import { fakeBase64Blob, fakeSessionToken } from '../src/testing.js';
 import { found, ID, only, TOKEN } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
 import { defaultNodeLine, nodeReaderName } from './readers/node.js';
 import { safeMessage } from './safe-message.js';
-import type { CheckId, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit, TypedKeySpec } from './types.js';
+import type { CheckId, CheckKind, Diagnostic, Dialect, EnvDocument, EnvEntry, EnvSchema, Reader, TextEdit, TypedKeySpec } from './types.js';
 import { READER_NAMES, READERS } from './types.js';
 
 /** The readers a dialect stands for. */
@@ -31,6 +31,7 @@ export interface CheckContext {
   vars: AwsVar[];
   isExample: boolean;
   typedKeys: Record<string, TypedKeySpec>;
+  schema?: EnvSchema;
   /** Label of where variables came from, for messages (`the environment`, `.env`). */
   source: string;
   lines: LineIndex;
@@ -38,9 +39,11 @@ export interface CheckContext {
 
 export interface Check {
   id: CheckId;
-  kind: 'format' | 'aws' | 'repository';
+  kind: CheckKind;
   description: string;
   fixable: boolean;
+  /** Runs only when a setting turns it on (see OPT_IN in opt-in.ts). */
+  optIn?: boolean;
   run(ctx: CheckContext): Diagnostic[];
 }
 

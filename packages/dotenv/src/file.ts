@@ -1,11 +1,12 @@
 import { projectNodeLine } from './node-line.js';
-import { constants } from 'node:fs';
+import { closeSync, constants, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { unifiedDiff } from './diff.js';
 import { awsSharedKind, isEnvFile } from './files.js';
 import { fix } from './fix.js';
 import { exampleDrift, repositoryDiagnostics } from './repository.js';
-import type { CheckId, CheckSetting, Diagnostic, Dialect, ValidateOptions } from './types.js';
+import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvSchema, ValidateOptions } from './types.js';
 import { applySettings, enabled, validate } from './validate.js';
 import { validateAwsShared } from './validate-aws-shared.js';
 import { snapshotOf, writeFileAtomicSync, type FileSnapshot } from './write.js';
@@ -25,6 +26,12 @@ export interface ValidateFileOptions {
   git?: boolean;
   /** Apply the certain fixes and write the file atomically. */
   fix?: boolean;
+  /** With `fix`: compute the fix, write nothing, and return it as `diff`. */
+  dryRun?: boolean;
+  /** With `fix`: keep the original as `NAME.bak` (or `NAME.1.bak`, `NAME.2.bak`, …: an existing backup is never overwritten). */
+  backup?: boolean;
+  /** A loaded `--schema` (see `loadSchema`). */
+  schema?: EnvSchema;
   /**
    * Called after the fix is computed, right before the file is replaced (a host's progress hook; tests
    * use it to change the file in between, which the writer must then refuse).
@@ -42,6 +49,10 @@ export interface FileResult {
   errorCode?: 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'invalid-utf8';
   /** Set when `fix` was asked: whether the file was rewritten. */
   fixed?: boolean;
+  /** With `dryRun`: the fix as a unified diff (paths as in `file`), '' when there is nothing to fix. */
+  diff?: string;
+  /** With `backup`: where the original was kept. */
+  backupFile?: string;
   /**
    * The fix was computed but not written (read-only, hard links, changed since read, I/O error): the
    * file is unchanged and `diagnostics` are those of the file as it is.
@@ -128,6 +139,43 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
   }
 }
 
+/**
+ * Writes the original bytes to `NAME.bak` next to the path given (for a symbolic link: next to the
+ * link), or the first free `NAME.N.bak`: created exclusively, never over an existing file, with the
+ * original's permission bits (an env file's backup holds the same secrets). Returns the path.
+ */
+function keepBackup(abs: string, bytes: Uint8Array): string {
+  const mode = statMode(abs);
+  for (let n = 0; n < 1000; n++) {
+    // `NAME.N.bak`, not `NAME.bak.N`: a name ending in `.bak` is never taken for an env file (so never linted or fixed)
+    const path = join(dirname(abs), `${basename(abs)}${n === 0 ? '' : `.${n}`}.bak`);
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ELOOP') continue;
+      throw e;
+    }
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    } finally {
+      closeSync(fd);
+    }
+    return path;
+  }
+  throw new Error(`no free backup name for ${abs} (NAME.bak to NAME.999.bak exist)`);
+}
+
+function statMode(abs: string): number {
+  try {
+    return statSync(abs).mode & 0o777;
+  } catch {
+    return 0o600;
+  }
+}
+
 async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot: FileSnapshot, options: ValidateFileOptions): Promise<FileResult> {
   const decoded = decodeText(bytes);
   if ('error' in decoded) return { file, diagnostics: [], error: decoded.error, errorCode: decoded.error.startsWith('binary') ? 'binary' : 'invalid-utf8' };
@@ -144,15 +192,29 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
   if (nodeLine) base.nodeLine = nodeLine;
   if (options.checks) base.checks = options.checks;
   if (options.typedKeys) base.typedKeys = options.typedKeys;
+  if (options.schema) base.schema = options.schema;
   let current = text;
   const result: FileResult = { file, diagnostics: [] };
   if (options.fix) {
     const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file, ...(base.nodeLine ? { nodeLine: base.nodeLine } : {}) });
     result.fixed = false;
-    if (r.changed) {
+    if (options.dryRun) {
+      // the whole text, BOM included: `git apply` compares bytes
+      result.diff = r.changed ? unifiedDiff(file.split(sep).join('/'), text, r.output) : '';
+      // what --fix would leave
+      current = r.output;
+    } else if (r.changed) {
       try {
         await options.beforeWrite?.();
-        writeFileAtomicSync(abs, r.output, { expected: snapshot });
+        if (options.backup) result.backupFile = keepBackup(abs, bytes);
+        try {
+          writeFileAtomicSync(abs, r.output, { expected: snapshot });
+        } catch (e) {
+          // nothing was fixed: no stray copy of the file either
+          if (result.backupFile) unlinkSync(result.backupFile);
+          delete result.backupFile;
+          throw e;
+        }
         current = r.output;
         result.fixed = true;
       } catch (e) {

@@ -6,6 +6,11 @@ import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, Text
 import { enabled } from './validate.js';
 import { validate } from './validate.js';
 import { append } from './append.js';
+import { STYLE_CHECKS } from './opt-in.js';
+import { CHECK_IDS } from './checks/index.js';
+
+/** Style fixes add, remove or move lines: they are applied after the others, under a law by name (keepsValues). */
+const STYLE = new Set<CheckId>(STYLE_CHECKS);
 
 export interface FixOptions {
   dialect?: Dialect;
@@ -109,12 +114,26 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
 function fixOn(text: string, options: FixOptions): FixResult {
   const dialect = options.dialect ?? 'portable';
   const readers = readersOf(dialect);
-  const base = baseline(text, readers);
   const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}), ...(options.nodeLine ? { nodeLine: options.nodeLine } : {}) };
   const fixed: Diagnostic[] = [];
   let current = text;
+  // A style fix can make room for a format fix (a final line break after a blank-only last line makes
+  // its blanks trimmable): a few rounds, each under the laws taken afresh from its own start.
+  for (let round = 0; round < 3; round++) {
+    const formatted = formatFixes(current, dialect, readers, vopts, options.checks, fixed);
+    current = styleFixes(formatted, vopts, readers, fixed);
+    if (current === formatted) break;
+  }
+  const remaining = validate(current, vopts);
+  return { output: current, changed: current !== text, fixed, remaining };
+}
+
+/** The in-line fixes (quotes, blanks, `export`), which keep every node in place: the law by position (keepsLaw). */
+function formatFixes(text: string, dialect: Dialect, readers: Reader[], vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string }, checks: FixOptions['checks'], fixed: Diagnostic[]): string {
+  const base = baseline(text, readers);
+  let current = text;
   for (let pass = 0; pass < 8; pass++) {
-    const fixable = validate(current, vopts).filter((d) => d.fix);
+    const fixable = validate(current, vopts).filter((d) => d.fix && !STYLE.has(d.checkId));
     if (fixable.length === 0) break;
     let { output, applied } = applyEdits(current, fixable.map((d) => d.fix as TextEdit));
     if (!keepsLaw(base, output, readers)) {
@@ -143,7 +162,7 @@ function fixOn(text: string, options: FixOptions): FixResult {
   const before = validate(current, vopts);
   const combined: TextEdit[] = [];
   for (const e of entries(parse(current))) {
-    const edit = combinedFix(current, e, dialect, readers, options.checks);
+    const edit = combinedFix(current, e, dialect, readers, checks);
     if (edit) combined.push(edit);
   }
   if (combined.length > 0) {
@@ -165,8 +184,75 @@ function fixOn(text: string, options: FixOptions): FixResult {
     append(fixed, before.filter((d) => FIXERS.has(d.checkId) && within(usedSorted, d)));
     current = output;
   }
-  const remaining = validate(current, vopts);
-  return { output: current, changed: current !== text, fixed, remaining };
+  return current;
+}
+
+interface Final {
+  meant: string | undefined;
+  values: (string | undefined)[];
+  unknown: boolean[];
+}
+
+/** What each reader ends up with, by name (the last assignment wins), plus what readers set outside entries. */
+function finalValues(text: string, readers: Reader[]): { byKey: Map<string, Final>; readerOnly: Set<string> } {
+  const doc = parse(text);
+  const byKey = new Map<string, Final>();
+  for (const e of entries(doc)) {
+    byKey.set(e.key, { meant: meant(e), values: readers.map((r) => e.values[r]), unknown: readers.map((r) => e.unknown?.includes(r) === true) });
+  }
+  const readerOnly = new Set((doc.readerOnly ?? []).filter((a) => readers.includes(a.reader)).map((a) => `${a.reader}\u0000${a.key}\u0000${a.value ?? ''}`));
+  return { byKey, readerOnly };
+}
+
+/**
+ * The law for style fixes (which add, remove or reorder lines), by name: the fixer's law — a reader
+ * that got the meant value still does, the others get the meant value now or what they got before —
+ * over the values every name ends with; readers set nothing new outside the entries; the only new
+ * names are those `key-without-value` gave an `=`.
+ */
+function keepsValues(before: ReturnType<typeof finalValues>, after: string, readers: Reader[], added: Set<string>): boolean {
+  const now = finalValues(after, readers);
+  for (const [k, b] of before.byKey) {
+    const a = now.byKey.get(k);
+    if (!a || a.meant !== b.meant) return false;
+    const ok = readers.every((_, i) => {
+      if (b.unknown[i]) return a.unknown[i] || (b.meant !== undefined && a.values[i] === b.meant);
+      if (a.unknown[i]) return false;
+      if (b.meant !== undefined && b.values[i] === b.meant) return a.values[i] === b.meant;
+      return a.values[i] === b.values[i] || (b.meant !== undefined && a.values[i] === b.meant);
+    });
+    if (!ok) return false;
+  }
+  // a new name (`NAME` → `NAME=`) must read as empty for every reader: none may take the line into another value
+  for (const [k, a] of now.byKey) if (!before.byKey.has(k) && (!added.has(k) || a.meant !== '' || a.values.some((v, i) => v !== '' || a.unknown[i]))) return false;
+  for (const r of now.readerOnly) if (!before.readerOnly.has(r)) return false;
+  return true;
+}
+
+/**
+ * The style checks' certain fixes (extra blank lines, the final line break, `=` after a lone name,
+ * sorted groups), one check at a time, each kept only if the whole file keeps its values by name.
+ * One parse per check and per law check: linear in the file.
+ */
+function styleFixes(text: string, vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string }, readers: Reader[], fixed: Diagnostic[]): string {
+  if (!STYLE_CHECKS.some((id) => enabled(id, vopts.checks))) return text;
+  let current = text;
+  for (const id of ['key-without-value', 'extra-blank-line', 'unordered-key', 'ending-blank-line'] as const) {
+    if (!enabled(id, vopts.checks)) continue;
+    // this check alone: a style pass need not pay for every other check
+    const only = Object.fromEntries(CHECK_IDS.map((c) => [c, c === id])) as Partial<Record<CheckId, CheckSetting>>;
+    const diags = validate(current, { ...vopts, checks: only }).filter((d) => d.checkId === id && d.fix);
+    if (diags.length === 0) continue;
+    // several diagnostics of one group share its edit: apply it once
+    const edits = [...new Map(diags.map((d) => [`${d.fix?.start}:${d.fix?.end}`, d.fix as TextEdit])).values()];
+    const { output } = applyEdits(current, edits);
+    const added = new Set<string>(id === 'key-without-value' ? diags.map((d) => current.slice(d.start, d.end)) : []);
+    if (output !== current && keepsValues(finalValues(current, readers), output, readers, added)) {
+      append(fixed, diags);
+      current = output;
+    }
+  }
+  return current;
 }
 
 /** The entry's certain rewrites (export for docker, blanks around `=`, quotes, trailing blanks), as one edit. */

@@ -31,6 +31,13 @@ const CHECK_ID_SET: Readonly<Record<CheckId, true>> = {
   'env-file-tracked': true,
   'example-drift': true,
   'credential-in-example': true,
+  'unordered-key': true,
+  'lowercase-key': true,
+  'extra-blank-line': true,
+  'ending-blank-line': true,
+  'key-without-value': true,
+  'substitution-key': true,
+  schema: true,
 };
 
 const DIALECT_SET: Readonly<Record<Dialect, true>> = {

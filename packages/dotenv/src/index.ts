@@ -1,6 +1,10 @@
 export type {
   CheckId,
+  CheckKind,
   CheckMeta,
+  EnvSchema,
+  SchemaEntry,
+  SchemaType,
   CheckSetting,
   Diagnostic,
   Dialect,
@@ -19,31 +23,20 @@ export type {
 } from './types.js';
 export { READER_NAMES, READERS } from './types.js';
 export { entries, parse, print } from './parse.js';
-export { nodeLineFor, projectNodeLine, type NodeLineChoice } from './node-line.js';
-export { NODE_LINES, nodeLineOf, nodeLineOfEngines, nodeModelOf, nodeReaderName, runningNodeLine, type NodeLine } from './readers/node.js';
+export { projectNodeLine } from './node-line.js';
+export type { NodeLine } from './readers/node.js';
 export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, type AwsSharedEntry } from './aws-shared.js';
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
-export { checks, CHECK_IDS, DOCS_BASE_URL } from './checks/index.js';
+export { checks, CHECK_IDS } from './checks/index.js';
 export { CHECK_ID_LIST, DIALECTS } from './ids.js';
-export { readersOf } from './context.js';
+export { loadSchema, SchemaError } from './schema.js';
+export { STYLE_CHECKS } from './opt-in.js';
 export { validate, validateVariables } from './validate.js';
 export { validateAwsShared, validateAwsSharedFiles } from './validate-aws-shared.js';
-export { applyEdits, fix, fixesFor, type FixOptions, type FixResult } from './fix.js';
-export { decodeText, MAX_FILE_BYTES, validateFile, writeAtomic, type FileResult, type ValidateFileOptions } from './file.js';
-export { hashBytes, snapshotOf, writeFileAtomicSync, writeTarget, WriteRefusedError, type FileSnapshot, type WriteOptions, type WriteRefusal } from './write.js';
+export { fix, type FixOptions, type FixResult } from './fix.js';
+export { validateFile, type FileResult, type ValidateFileOptions } from './file.js';
 export { compareKeys, exampleFor } from './repository.js';
-export { AWS_TYPED_KEYS, typeOf } from './checks/invalid-typed-value.js';
-export { judgeRegion, PARTITIONS_SOURCE } from './regions.js';
-export {
-  annotate,
-  describeInference,
-  DialectInferrer,
-  exampleTarget,
-  inferDialect,
-  INFER_LIMITS,
-  nodeFacts,
-  type DialectInference,
-  type FsFacts,
-  type InferStats,
-  type ModelledDialect,
-} from './infer-dialect.js';
+export { annotate, DialectInferrer, inferDialect, type DialectInference } from './infer-dialect.js';
+// The public surface: the parser, validator and fixer users and the front ends call. The atomic
+// writer is `@credlint/dotenv/write`, the file-name tests `@credlint/dotenv/files`; the rest of the
+// helpers are `@credlint/dotenv/internals` (no semver promise).

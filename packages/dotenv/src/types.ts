@@ -42,7 +42,14 @@ export type CheckId =
   | 'env-file-not-ignored'
   | 'env-file-tracked'
   | 'example-drift'
-  | 'credential-in-example';
+  | 'credential-in-example'
+  | 'unordered-key'
+  | 'lowercase-key'
+  | 'extra-blank-line'
+  | 'ending-blank-line'
+  | 'key-without-value'
+  | 'substitution-key'
+  | 'schema';
 
 export type QuoteStyle = 'none' | 'single' | 'double' | 'backtick';
 
@@ -147,12 +154,16 @@ export interface Diagnostic {
   fix?: TextEdit;
 }
 
+export type CheckKind = 'format' | 'aws' | 'repository' | 'style';
+
 export interface CheckMeta {
   id: CheckId;
-  kind: 'format' | 'aws' | 'repository';
+  kind: CheckKind;
   description: string;
   docsUrl: string;
   fixable: boolean;
+  /** Off unless asked for (the style checks and `schema`): not in `recommended`, not run by default. */
+  optIn: boolean;
 }
 
 export type CheckSetting = 'off' | 'warning' | 'error' | boolean;
@@ -167,6 +178,27 @@ export interface ValidateOptions {
   typedKeys?: Record<string, TypedKeySpec>;
   /** Which Node line's `--env-file` parser the `node` reader models; default: the running Node's. */
   nodeLine?: NodeLine;
+  /** A loaded `--schema` file (see `loadSchema`): turns the `schema` check on unless it is set off. */
+  schema?: EnvSchema;
+}
+
+export type SchemaType = 'String' | 'Integer' | 'Float' | 'Boolean' | 'Url' | 'Email' | 'AwsRegion';
+
+export interface SchemaEntry {
+  type: SchemaType;
+  required: boolean;
+  /** dotenv-linter's `regex` (String only), compiled to credlint's linear-time matcher. */
+  regex?: { source: string; test(value: string): boolean };
+  /** credlint extra: the allowed values. */
+  enum?: string[];
+  /** credlint extra: the longest allowed value, in characters. */
+  maxLength?: number;
+}
+
+export interface EnvSchema {
+  version: string;
+  allowOtherKeys: boolean;
+  entries: Map<string, SchemaEntry>;
 }
 
 export interface Variable {

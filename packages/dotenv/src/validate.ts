@@ -8,6 +8,7 @@ import { isEnvExampleFile } from './files.js';
 import { entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, Reader, ValidateOptions, Variable } from './types.js';
 import { append } from './append.js';
+import { OPT_IN } from './opt-in.js';
 
 /** Applies user settings: `off`/false drops, `warning`/`error` overrides the severity. */
 export function applySettings(diags: Diagnostic[], settings: Partial<Record<CheckId, CheckSetting>> = {}): Diagnostic[] {
@@ -23,6 +24,8 @@ export function applySettings(diags: Diagnostic[], settings: Partial<Record<Chec
 
 export function enabled(id: CheckId, settings: Partial<Record<CheckId, CheckSetting>> = {}): boolean {
   const s = settings[id];
+  // opt-in checks run only when a setting names them
+  if (OPT_IN.has(id)) return s === true || s === 'warning' || s === 'error';
   return s !== 'off' && s !== false;
 }
 
@@ -85,7 +88,13 @@ function validateOn(text: string, options: ValidateOptions, dialect: Dialect, no
     lines: new LineIndex(text),
   };
   if (options.filename) ctx.filename = options.filename;
-  const diags = run(ctx, options.checks, ['format', 'aws', 'repository']);
+  let settings = options.checks;
+  if (options.schema) {
+    ctx.schema = options.schema;
+    // giving a schema asks for the check, unless a setting turns it off
+    if (settings?.schema === undefined) settings = { ...settings, schema: true };
+  }
+  const diags = run(ctx, settings, ['format', 'aws', 'repository', 'style']);
   // Last line of defence: whatever a message quotes, no credential core can find leaves unmasked.
   const secrets = scan(text, { inlineIgnores: false }).map((f) => text.slice(f.start, f.end));
   return secrets.length === 0 ? diags : diags.map((d) => ({ ...d, message: redact(d.message, secrets) }));

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entries, fix, parse, type Dialect } from '../src/index.js';
+import { entries, fix, parse, STYLE_CHECKS, type Dialect, type FixOptions } from '../src/index.js';
 import { meant } from '../src/context.js';
 import { BASH_KEYS, line } from './helpers/gen.js';
 import { realBashBatch, type VarMap } from './helpers/real-readers.js';
@@ -26,8 +26,8 @@ function meantByKey(text: string): Map<string, Set<string | undefined>> {
   return out;
 }
 
-function check(dialect: Dialect, cases: string[]): { text: string; output: string; key: string; before: string | null | undefined; after: string | null | undefined }[] {
-  const outputs = cases.map((t) => fix(t, { dialect }).output);
+function check(dialect: Dialect, cases: string[], checks?: FixOptions['checks']): { text: string; output: string; key: string; before: string | null | undefined; after: string | null | undefined }[] {
+  const outputs = cases.map((t) => fix(t, { dialect, ...(checks ? { checks } : {}) }).output);
   const changed = cases.map((t, i) => t !== outputs[i]);
   const idx = cases.flatMap((_, i) => (changed[i] ? [i] : []));
   const real = realBashBatch([...idx.map((i) => cases[i] as string), ...idx.map((i) => outputs[i] as string)], BASH_KEYS);
@@ -66,5 +66,14 @@ describe('fixer vs real bash', () => {
   it.each<Dialect>(['portable', 'bash'])('%s: generated files with trailing backslashes, lone CRs, CRLF and open quotes', (dialect) => {
     const cases = fc.sample(shapeFile, { numRuns: 1500, seed: 27 });
     expect(check(dialect, cases)).toEqual([]);
+  }, 120_000);
+
+  it.each<Dialect>(['portable', 'bash'])('%s: the same files, blank lines and lines out of order among them, with the style fixes on', (dialect) => {
+    const withBlanks = fc.sample(
+      fc.tuple(shapeFile, shapeFile, fc.constantFrom('\n\n\n', '\n\n', '\n')).map(([a, b, gap]) => a + gap + b),
+      { numRuns: 1000, seed: 28 },
+    );
+    const styles = Object.fromEntries(STYLE_CHECKS.map((id) => [id, true]));
+    expect(check(dialect, withBlanks, styles)).toEqual([]);
   }, 120_000);
 });

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, fix, parse, readersOf, type Dialect, type EnvEntry } from '../src/index.js';
+import { DIALECTS, fix, parse, type Dialect, type EnvEntry } from '../src/index.js';
+import { readersOf } from '../src/internals.js';
 import { meant } from '../src/context.js';
+import { parseWork } from '../src/parse.js';
 import { file } from './helpers/gen.js';
 
 
@@ -81,5 +83,132 @@ describe('fixer laws (property tests)', () => {
       }),
       { numRuns: 800, seed: 5 },
     );
+  });
+});
+
+const STYLE_ON = { 'unordered-key': true, 'lowercase-key': true, 'extra-blank-line': true, 'ending-blank-line': true, 'key-without-value': true, 'substitution-key': true } as const;
+
+describe('style fixes: golden cases', () => {
+  it.each([
+    ['sorts a group; comments move with the entry below them', 'portable', '# db\nDB=1\n# app\nAPP=2\n\nZ=1\nY=2\n', '# app\nAPP=2\n# db\nDB=1\n\nY=2\nZ=1\n'],
+    ['drops extra blank lines, adds the final line break in the file\'s style', 'dotenv', 'A=1\r\n\r\n\r\n\r\nB=2', 'A=1\r\n\r\nB=2\r\n'],
+    ['gives a lone name its `=` (and then sorts)', 'bash', 'FOO\nexport BAR\n', 'export BAR=\nFOO=\n'],
+    ['no final line break for bash in a CRLF file: bash would read `2\\r`', 'portable', 'A=1\r\nB=2', 'A=1\r\nB=2'],
+    ['leaves a group with a `$` value unsorted', 'portable', 'B=1\nA=$B\nC=${Q}\n', 'B=1\nA=$B\nC=${Q}\n'],
+    ['leaves a name that a later line reads', 'portable', 'FOO\nBAR=${FOO}x\n', 'FOO\nBAR=${FOO}x\n'],
+    ['leaves the last line without a break when a quote is open', 'dotenv', 'A="x', 'A="x'],
+  ] as const)('%s', (_name, dialect, input, output) => {
+    const r = fix(input, { dialect, checks: STYLE_ON });
+    expect(r.output).toBe(output);
+    expect(fix(r.output, { dialect, checks: STYLE_ON }).output).toBe(r.output);
+  });
+
+  it('opt-in fixes do not run unless their check is on', () => {
+    expect(fix('B=1\nA=2\n\n\nFOO').output).toBe('B=1\nA=2\n\n\nFOO');
+  });
+});
+
+/** Per name, what each reader ends with (the last assignment wins), and the meant value. */
+function finalByKey(text: string, dialect: Dialect): Map<string, { meant: string | undefined; values: (string | undefined)[]; unknown: boolean[] }> {
+  const readers = readersOf(dialect);
+  const out = new Map<string, { meant: string | undefined; values: (string | undefined)[]; unknown: boolean[] }>();
+  for (const e of entriesOf(text)) out.set(e.key, { meant: meant(e), values: readers.map((r) => e.values[r]), unknown: readers.map((r) => e.unknown?.includes(r) === true) });
+  return out;
+}
+
+describe('fixer laws with the style checks on (property tests)', () => {
+  it.each(DIALECTS)('%s: every name keeps its meaning, comments and error lines survive, idempotent', (dialect) => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const { output } = fix(text, { dialect, checks: STYLE_ON });
+        const before = finalByKey(text, dialect);
+        const after = finalByKey(output, dialect);
+        for (const [key, b] of before) {
+          const a = after.get(key);
+          expect(a, key).toBeDefined();
+          if (!a) continue;
+          expect(a.meant).toBe(b.meant);
+          b.values.forEach((v, i) => {
+            if (b.unknown[i]) return;
+            if (b.meant !== undefined && v === b.meant) expect(a.values[i]).toBe(b.meant);
+            else if (a.values[i] !== b.meant) expect(a.values[i]).toBe(v);
+          });
+        }
+        // new names only from `NAME` → `NAME=`, and then empty
+        const lone = new Set(parse(text).nodes.filter((n) => n.type === 'error').map((n) => n.raw.trim().replace(/^export[ \t]+/, '')));
+        for (const [key, a] of after) if (!before.has(key)) {
+          expect(lone.has(key), key).toBe(true);
+          expect(a.meant).toBe('');
+        }
+        // comments survive (at most losing trailing blanks); error lines survive or gained their `=`
+        const comments = (t: string) => parse(t).nodes.filter((n) => n.type === 'comment').map((n) => n.raw.replace(/[ \t]+$/, '')).sort();
+        expect(comments(output)).toEqual(comments(text));
+        const errorsAfter = parse(output).nodes.filter((n) => n.type === 'error').map((n) => n.raw);
+        const errorsBefore = parse(text).nodes.filter((n) => n.type === 'error').map((n) => n.raw);
+        for (const e of errorsAfter) expect(errorsBefore).toContain(e);
+        // never more blank lines
+        const blanks = (t: string) => parse(t).nodes.filter((n) => n.type === 'blank').length;
+        expect(blanks(output)).toBeLessThanOrEqual(blanks(text));
+        expect(fix(output, { dialect, checks: STYLE_ON }).output).toBe(output);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+});
+
+describe('fix work is linear in the file (characters parsed, not time)', () => {
+  const make = (n: number) => Array.from({ length: n }, (_, i) => (i % 5 === 0 ? `K${(n - i) % 997}_${i} = "v${i}"` : i % 13 === 0 ? '\n' : i % 17 === 0 ? `LONE${i}` : `Z${n - i}=v`)).join('\n');
+  it('--fix with every style check on parses a bounded multiple of the file, at 2,000 and 20,000 lines alike', () => {
+    const ratio = (n: number) => {
+      const text = make(n);
+      const start = parseWork.chars;
+      const r = fix(text, { checks: STYLE_ON });
+      expect(r.changed).toBe(true);
+      return (parseWork.chars - start) / text.length;
+    };
+    const small = ratio(2_000);
+    const big = ratio(20_000);
+    expect(big).toBeLessThan(80);
+    expect(big).toBeLessThan(small * 1.5);
+  }, 120_000);
+});
+
+describe('unordered-key fix on files of distinct names (property)', () => {
+  const NAMES = ['ZED', 'ALPHA', 'b_low', 'MID', 'A1', '_X', 'Q', 'apple'];
+  const val = fc.constantFrom('1', 'x y', '"q"', "'s'", '${ALPHA}', '$Q', 'a#b', '', '"a\\"b"', '`t`');
+  const extra = fc.constantFrom('', '# note', '', '   ');
+  const distinct = fc
+    .tuple(fc.shuffledSubarray(NAMES, { minLength: 2 }), fc.array(val, { minLength: 8, maxLength: 8 }), fc.array(extra, { minLength: 8, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+    .map(([names, vals, extras, eol, final]) => names.flatMap((n, i) => [extras[i] as string, `${n}=${vals[i]}`]).filter((l, i) => i % 2 === 1 || l !== '').join(eol) + (final ? eol : ''));
+
+  it.each(DIALECTS)('%s: a sorted group reads the same for every reader; names in groups come out sorted when fixed', (dialect) => {
+    fc.assert(
+      fc.property(distinct, (text) => {
+        const { output } = fix(text, { dialect, checks: { 'unordered-key': true } });
+        const before = finalByKey(text, dialect);
+        const after = finalByKey(output, dialect);
+        expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+        for (const [key, b] of before) {
+          const a = after.get(key);
+          expect(a?.meant).toBe(b.meant);
+          b.values.forEach((v, i) => {
+            if (b.unknown[i]) return;
+            if (b.meant !== undefined && v === b.meant) expect(a?.values[i]).toBe(b.meant);
+            else if (a?.values[i] !== b.meant) expect(a?.values[i]).toBe(v);
+          });
+        }
+        // the same names and comments, maybe in another order (the format fixes may also rewrite a line)
+        const shape = (t: string) => parse(t).nodes.map((n) => (n.type === 'entry' ? n.key : n.type === 'comment' ? n.raw.trim() : n.type)).filter((x) => x !== 'blank').sort();
+        expect(shape(output)).toEqual(shape(text));
+        expect(fix(output, { dialect, checks: { 'unordered-key': true } }).output).toBe(output);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('sorts when it can (the generator is not vacuous)', () => {
+    const samples = fc.sample(distinct, { numRuns: 300, seed: 11 });
+    const sorted = samples.filter((t) => fix(t, { dialect: 'dotenv', checks: { 'unordered-key': true } }).output !== t);
+    expect(sorted.length).toBeGreaterThan(30);
   });
 });

@@ -4,17 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  annotate,
-  DialectInferrer,
-  exampleTarget,
-  inferDialect,
-  INFER_LIMITS,
-  nodeFacts,
-  validate,
-  validateFile,
-  type FsFacts,
-} from '../src/index.js';
+import { annotate, DialectInferrer, inferDialect, validate, validateFile } from '../src/index.js';
+import { exampleTarget, INFER_LIMITS, nodeFacts, type FsFacts } from '../src/internals.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHECK_IDS, validateFile } from '../src/index.js';
-import { leakCases, TEMPLATES } from './helpers/leak-cases.js';
+import { CHECK_IDS, checks, loadSchema, validateFile } from '../src/index.js';
+import { leakCases, SCHEMA, TEMPLATES } from './helpers/leak-cases.js';
 
 const root = mkdtempSync(join(tmpdir(), 'credlint-dotenv-leak-'));
 execFileSync('git', ['init', '-q'], { cwd: root });
@@ -29,7 +29,13 @@ describe('no credential in any message', () => {
     for (const [name, text] of Object.entries(c.files)) writeFileSync(join(dir, name), text);
     const file = Object.keys(c.files)[0]!;
     if (c.check === 'env-file-tracked') execFileSync('git', ['add', '--', file], { cwd: dir });
-    const r = await validateFile(file, { cwd: dir, ...(c.typedKeys ? { typedKeys: c.typedKeys } : {}) });
+    const optIn = checks[c.check as keyof typeof checks]?.optIn === true;
+    const r = await validateFile(file, {
+      cwd: dir,
+      ...(c.typedKeys ? { typedKeys: c.typedKeys } : {}),
+      ...(optIn && c.check !== 'schema' ? { checks: { [c.check]: true } } : {}),
+      ...(c.check === 'schema' ? { schema: loadSchema(SCHEMA) } : {}),
+    });
     expect(r.error).toBeUndefined();
     expect(r.diagnostics.map((d) => d.checkId)).toContain(c.check);
     for (const d of r.diagnostics) for (const s of c.secrets) expect(d.message, `${d.checkId}: ${d.message}`).not.toContain(s);

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeLineFor, nodeLineOf, nodeLineOfEngines, nodeModelOf, parse, runningNodeLine, validate, validateFile } from '../src/index.js';
+import { parse, validate, validateFile } from '../src/index.js';
+import { nodeLineFor, nodeLineOf, nodeLineOfEngines, nodeModelOf, runningNodeLine } from '../src/internals.js';
 
 const dirs: string[] = [];
 function project(files: Record<string, string>): string {

@@ -23,7 +23,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshotOf, validateFile, writeFileAtomicSync, WriteRefusedError } from '../src/index.js';
+import { validateFile } from '../src/index.js';
+import { snapshotOf, writeFileAtomicSync, WriteRefusedError } from '../src/write.js';
 
 const ROOT = process.getuid?.() === 0;
 let dir: string;

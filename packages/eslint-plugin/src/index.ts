@@ -39,12 +39,9 @@ const plugin: CredlintPlugin = {
 };
 plugin.configs.recommended = recommendedConfig(plugin);
 
-export { DotenvLanguage, DotenvSourceCode, toDotenvFile } from './languages/dotenv/language.js';
-export { PythonLanguage, PythonSourceCode } from './languages/python/language.js';
-export { parsePython } from './languages/python/parse.js';
-export { tokenize as tokenizePython } from './languages/python/tokenizer.js';
+// The language classes, the Python tokenizer/parser and the parsers are `@credlint/eslint-plugin/internals`
+// (no semver promise): users reach them through the plugin object (`languages`, `parsers`).
 export type { PyBinding, PyComment, PyString, PythonModule } from './languages/python/ast.js';
-export { textParser, typescriptParser };
 export default plugin;
 // `require('@credlint/eslint-plugin')` in a CommonJS eslint.config.js (Node's require(esm)) gives the plugin itself.
 export { plugin as 'module.exports' };

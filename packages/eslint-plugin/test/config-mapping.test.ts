@@ -12,7 +12,8 @@ import { KEY_ID } from './helpers/keys.js';
 const FILES: Record<string, string> = {
   'infra.js': `export const awsAccountId = "583122974406";\nexport const key = "${KEY_ID}";\n`,
   'fixtures/keys.js': `export const key = "${KEY_ID}";\n`,
-  'ios/.xcode.env': 'export NODE_BINARY=$(command -v node)\n',
+  // nothing around it names a reader, so it is judged portable (inference finds nothing)
+  'deploy/app.env': 'export API_URL=https://example.com\n',
 };
 
 let dir: string;
@@ -39,7 +40,7 @@ describe('the CLI configuration, mapped to ESLint', () => {
     const got = await lint([]);
     expect(got.filter((m) => m.startsWith('infra.js'))).toEqual(['infra.js:credlint/no-hardcoded-credentials:error']);
     expect(got).toContain('fixtures/keys.js:credlint/no-hardcoded-credentials:error');
-    expect(got).toContain('ios/.xcode.env:credlint/export-prefix:warn');
+    expect(got).toContain('deploy/app.env:credlint/export-prefix:warn');
   });
 
   it('accountId: true → no-hardcoded-credentials option accountId', async () => {
@@ -56,15 +57,15 @@ describe('the CLI configuration, mapped to ESLint', () => {
     await expect(lint([{ files: ['**/*.js'], rules: { 'credlint/no-hardcoded-credentials': ['error', { off: ['aws-access-key'] }] } }])).rejects.toThrow(/allowed values/);
   });
 
-  it('dialects: { "**/.xcode.env": "bash" } → languageOptions.dialect for those files', async () => {
-    const got = await lint([{ files: ['**/.xcode.env'], languageOptions: { dialect: 'bash' } }]);
+  it('dialects: { "deploy/*.env": "bash" } → languageOptions.dialect for those files', async () => {
+    const got = await lint([{ files: ['deploy/*.env'], languageOptions: { dialect: 'bash' } }]);
     expect(got.filter((m) => m.includes('export-prefix'))).toEqual([]);
   });
 
   it('rules: { "export-prefix": "error" } → credlint/export-prefix: error; ignore → ignores', async () => {
     // Dotenv rules only exist for the credlint/dotenv language: scope them to env files.
     const got = await lint([{ files: ['**/.env', '**/.env.*', '**/*.env'], rules: { 'credlint/export-prefix': 'error' } }, { ignores: ['fixtures/'] }]);
-    expect(got).toContain('ios/.xcode.env:credlint/export-prefix:error');
+    expect(got).toContain('deploy/app.env:credlint/export-prefix:error');
     expect(got.filter((m) => m.startsWith('fixtures/'))).toEqual([]);
   });
 });

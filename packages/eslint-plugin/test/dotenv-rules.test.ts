@@ -187,3 +187,64 @@ describe('dialect inference (no dialect option): the reader the files around the
     expect(m?.message).toMatch(/\[judged as python-dotenv \(python-dotenv in requirements\.txt line 1\)\]$/);
   });
 });
+
+describe('opt-in style checks (dotenv-linter\'s): rules with dotenv\'s certain fixes, not in recommended', () => {
+  it('configs.recommended leaves every opt-in check out; the others stay in', () => {
+    const rules = credlint.configs.recommended.flatMap((c) => Object.keys(c.rules ?? {}));
+    for (const id of CHECK_IDS) expect(rules.includes(`credlint/${id}`), id).toBe(!checks[id].optIn);
+    const messages = new Linter().verify('b=1\nA=2\n\n\nFOO', credlint.configs.recommended, '.env');
+    expect(messages.map((m) => m.ruleId).filter((r) => ['credlint/unordered-key', 'credlint/lowercase-key', 'credlint/extra-blank-line', 'credlint/ending-blank-line', 'credlint/key-without-value'].includes(r ?? ''))).toEqual([]);
+  });
+  run('unordered-key', {
+    valid: [{ code: 'A=1\nB=2\n', filename: '.env' }, { code: 'B=1\n\nA=2\n', filename: '.env' }],
+    invalid: [{ code: '# b\nB=1\nA=2\n', filename: '.env', output: 'A=2\n# b\nB=1\n', errors: [{ messageId: 'diagnostic', line: 3 }] }],
+  });
+  run('lowercase-key', {
+    valid: [{ code: 'A_B=1\n', filename: '.env' }],
+    invalid: [{ code: 'a_b=1\n', filename: '.env', output: null, errors: [{ messageId: 'diagnostic', line: 1 }] }],
+  });
+  run('extra-blank-line', {
+    valid: [{ code: 'A=1\n\nB=2\n', filename: '.env' }],
+    // one pass of RuleTester: ESLint applies one of two touching fixes per pass (`eslint --fix` runs passes until done)
+    invalid: [{ code: 'A=1\n\n\n\nB=2\n', filename: '.env', output: 'A=1\n\n\nB=2\n', errors: [{ messageId: 'diagnostic', line: 3 }, { messageId: 'diagnostic', line: 4 }] }],
+  });
+  run('ending-blank-line', {
+    valid: [{ code: 'A=1\n', filename: '.env' }],
+    invalid: [{ code: 'A=1', filename: '.env', output: 'A=1\n', errors: [{ messageId: 'diagnostic', line: 1 }] }],
+  });
+  run('key-without-value', {
+    valid: [{ code: 'A=\n', filename: '.env' }],
+    invalid: [
+      { code: 'FOO\n', filename: '.env', output: 'FOO=\n', errors: [{ messageId: 'diagnostic', line: 1 }] },
+      { code: 'FOO\nB=$FOO\n', filename: '.env', output: null, errors: [{ messageId: 'diagnostic', line: 1 }] },
+    ],
+  });
+  run('substitution-key', {
+    valid: [{ code: 'A=${B}\nC=${D:-x}\n', filename: '.env' }],
+    invalid: [{ code: 'A=${B\n', filename: '.env', output: null, errors: [{ messageId: 'diagnostic', line: 1 }] }],
+  });
+});
+
+describe('credlint/schema: the schema file is the rule option', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'credlint-eslint-schema-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const good = join(dir, 'env.schema.json');
+  writeFileSync(good, JSON.stringify({ version: '1.0.0', entries: { PORT: { type: 'Integer', required: true }, AWS_REGION: { type: 'AwsRegion' } } }));
+  const bad = join(dir, 'bad.schema.json');
+  writeFileSync(bad, '{"version":"1.0.0","entries":{"A":{"type":"Number"}}}');
+  const lint = (code: string, options: unknown[]) =>
+    new Linter().verify(code, [...credlint.configs.recommended, { files: ['**/.env'], rules: { 'credlint/schema': ['error', ...options] } }], '.env').filter((m) => m.ruleId === 'credlint/schema' || m.fatal);
+
+  it('reports values that break the schema, and required names that are missing', () => {
+    const messages = lint('PORT=http\nAWS_REGION=mars-1\n', [{ schema: good }]);
+    expect(messages.map((m) => m.line)).toEqual([1, 2]);
+    expect(lint('AWS_REGION=eu-west-1\n', [{ schema: good }]).map((m) => m.message)).toEqual([expect.stringContaining('PORT key is required')]);
+    expect(lint('PORT=8080\nAWS_REGION=eu-west-1\n', [{ schema: good }])).toEqual([]);
+  });
+
+  it('a malformed schema, or none, is a clear error', () => {
+    expect(() => lint('A=1\n', [{ schema: bad }])).toThrow(/invalid schema.*unknown type/);
+    expect(() => lint('A=1\n', [])).toThrow(/give the schema file/);
+    expect(() => lint('A=1\n', [{ schema: join(dir, 'nope.json') }])).toThrow(/cannot read the schema/);
+  });
+});

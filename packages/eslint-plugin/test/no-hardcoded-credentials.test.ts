@@ -97,8 +97,21 @@ describe('JS/TS (typescript-eslint parser)', () => {
       {
         code: `const s3 = new S3Client({ credentials: { accessKeyId: '${KEY_ID}', secretAccessKey: '${SECRET}' } });`,
         errors: [
-          { messageId: 'credential', suggestions: [{ messageId: 'useEnv', output: `const s3 = new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: '${SECRET}' } });` }] },
-          { messageId: 'credential', suggestions: [{ messageId: 'useEnv', output: `const s3 = new S3Client({ credentials: { accessKeyId: '${KEY_ID}', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });` }] },
+          // an SDK credentials slot: the slot's suggestions (no-static-credentials leaves this literal to this rule)
+          {
+            messageId: 'credential',
+            suggestions: [
+              { messageId: 'useEnv', output: `const s3 = new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: '${SECRET}' } });` },
+              { messageId: 'dropCredentials', output: 'const s3 = new S3Client({  });' },
+            ],
+          },
+          {
+            messageId: 'credential',
+            suggestions: [
+              { messageId: 'useEnv', output: `const s3 = new S3Client({ credentials: { accessKeyId: '${KEY_ID}', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });` },
+              { messageId: 'dropCredentials', output: 'const s3 = new S3Client({  });' },
+            ],
+          },
         ],
       },
     ],
@@ -152,6 +165,7 @@ describe('Python (credlint/python)', () => {
                 messageId: 'useEnv',
                 output: `import os\nimport boto3\n\nclient = boto3.client("s3", aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"])\n`,
               },
+              { messageId: 'dropArgument', data: { name: 'aws_access_key_id' }, output: `import boto3\n\nclient = boto3.client("s3")\n` },
             ],
           },
         ],
@@ -192,7 +206,10 @@ describe('Python (credlint/python)', () => {
           {
             messageId: 'credential',
             line: 2,
-            suggestions: [{ messageId: 'useEnv', output: `"""Doc."""\nimport os\nsession = boto3.Session(aws_session_token=os.environ["AWS_SESSION_TOKEN"])` }],
+            suggestions: [
+              { messageId: 'useEnv', output: `"""Doc."""\nimport os\nsession = boto3.Session(aws_session_token=os.environ["AWS_SESSION_TOKEN"])` },
+              { messageId: 'dropArgument', output: `"""Doc."""\nsession = boto3.Session()` },
+            ],
           },
         ],
       },

@@ -3,7 +3,6 @@ import type { Language } from '@eslint/core';
 import { describe } from 'vitest';
 import { PythonLanguage } from '../src/languages/python/language.js';
 import rule from '../src/rules/no-static-credentials.js';
-import { KEY_ID, SECRET } from './helpers/keys.js';
 import { RuleTester, TSRuleTester } from './helpers/rule-tester.js';
 
 const credlint = { meta: { name: 'credlint-test', namespace: 'credlint' }, rules: { 'no-static-credentials': rule as unknown as Rule.RuleModule }, languages: { python: new PythonLanguage() as unknown as Language } } satisfies ESLint.Plugin;
@@ -22,6 +21,8 @@ describe('JS/TS', () => {
       'process.env.AWS_REGION = "eu-west-1";',
       'process.env.AWS_SECRET_ACCESS_KEY = loadSecret();',
       "const accessKeyIdLabel = 'Access key id';",
+      // (values core calls credentials are no-hardcoded-credentials' reports when that rule is on:
+      // one-report-per-literal.test.ts runs both rules; here this rule runs alone and reports them)
     ],
     invalid: [
       {
@@ -33,7 +34,7 @@ describe('JS/TS', () => {
             data: { slot: 'accessKeyId' },
             column: 68,
             suggestions: [
-              { messageId: 'useEnv', data: { env: 'AWS_ACCESS_KEY_ID' }, output: "const s3 = new S3Client({ region: 'x', credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: 'changeme' } });" },
+              { messageId: 'useEnv', data: { replacement: 'process.env.AWS_ACCESS_KEY_ID' }, output: "const s3 = new S3Client({ region: 'x', credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: 'changeme' } });" },
               { messageId: 'dropCredentials', output: "const s3 = new S3Client({ region: 'x' });" },
             ],
           },
@@ -41,7 +42,7 @@ describe('JS/TS', () => {
             messageId: 'static',
             data: { slot: 'secretAccessKey' },
             suggestions: [
-              { messageId: 'useEnv', data: { env: 'AWS_SECRET_ACCESS_KEY' }, output: "const s3 = new S3Client({ region: 'x', credentials: { accessKeyId: 'AKIA' + 'PLACEHOLDER', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });" },
+              { messageId: 'useEnv', data: { replacement: 'process.env.AWS_SECRET_ACCESS_KEY' }, output: "const s3 = new S3Client({ region: 'x', credentials: { accessKeyId: 'AKIA' + 'PLACEHOLDER', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });" },
               { messageId: 'dropCredentials', output: "const s3 = new S3Client({ region: 'x' });" },
             ],
           },
@@ -69,14 +70,14 @@ describe('JS/TS', () => {
         ],
       },
       {
-        code: `AWS.config.update({ accessKeyId: '${KEY_ID}', region: 'us-east-1' });`,
+        code: `AWS.config.update({ accessKeyId: 'AKIA' + 'X', region: 'us-east-1' });`,
         errors: [{ messageId: 'static', suggestions: [{ messageId: 'useEnv', output: "AWS.config.update({ accessKeyId: process.env.AWS_ACCESS_KEY_ID, region: 'us-east-1' });" }] }],
       },
       {
-        code: `const creds = new AWS.Credentials('${KEY_ID}', \`${SECRET}\`);`,
+        code: 'const creds = new AWS.Credentials(\'id\', `changeme`);',
         errors: [
-          { messageId: 'static', data: { slot: 'AWS_ACCESS_KEY_ID' }, suggestions: [{ messageId: 'useEnv', output: `const creds = new AWS.Credentials(process.env.AWS_ACCESS_KEY_ID, \`${SECRET}\`);` }] },
-          { messageId: 'static', data: { slot: 'AWS_SECRET_ACCESS_KEY' }, suggestions: [{ messageId: 'useEnv', output: `const creds = new AWS.Credentials('${KEY_ID}', process.env.AWS_SECRET_ACCESS_KEY);` }] },
+          { messageId: 'static', data: { slot: 'AWS_ACCESS_KEY_ID' }, suggestions: [{ messageId: 'useEnv', output: 'const creds = new AWS.Credentials(process.env.AWS_ACCESS_KEY_ID, `changeme`);' }] },
+          { messageId: 'static', data: { slot: 'AWS_SECRET_ACCESS_KEY' }, suggestions: [{ messageId: 'useEnv', output: "const creds = new AWS.Credentials('id', process.env.AWS_SECRET_ACCESS_KEY);" }] },
         ],
       },
       {
@@ -117,7 +118,7 @@ describe('Python', () => {
             column: 43,
             endColumn: 63,
             suggestions: [
-              { messageId: 'useEnvPython', output: 'import os\nimport boto3\n\ns3 = boto3.client("s3", aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key="changeme")\n' },
+              { messageId: 'useEnv', output: 'import os\nimport boto3\n\ns3 = boto3.client("s3", aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key="changeme")\n' },
               { messageId: 'dropArgument', output: 'import os\nimport boto3\n\ns3 = boto3.client("s3", aws_secret_access_key="changeme")\n' },
             ],
           },
@@ -125,7 +126,7 @@ describe('Python', () => {
             messageId: 'static',
             line: 4,
             suggestions: [
-              { messageId: 'useEnvPython', output: 'import os\nimport boto3\n\ns3 = boto3.client("s3", aws_access_key_id="AKIA" "PLACEHOLDER", aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])\n' },
+              { messageId: 'useEnv', output: 'import os\nimport boto3\n\ns3 = boto3.client("s3", aws_access_key_id="AKIA" "PLACEHOLDER", aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"])\n' },
               { messageId: 'dropArgument', output: 'import os\nimport boto3\n\ns3 = boto3.client("s3", aws_access_key_id="AKIA" "PLACEHOLDER")\n' },
             ],
           },
@@ -139,7 +140,7 @@ describe('Python', () => {
             messageId: 'static',
             line: 2,
             suggestions: [
-              { messageId: 'useEnvPython', output: 'import os\nsession = boto3.Session(\n    aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"],\n)\n' },
+              { messageId: 'useEnv', output: 'import os\nsession = boto3.Session(\n    aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"],\n)\n' },
               { messageId: 'dropArgument', output: 'session = boto3.Session(\n    \n)\n' },
             ],
           },
@@ -147,17 +148,16 @@ describe('Python', () => {
       },
       {
         filename: 'a.py',
-        code: `import os\nos.environ["AWS_SECRET_ACCESS_KEY"] = "${SECRET}"\n`,
+        code: 'import os\nos.environ["AWS_SECRET_ACCESS_KEY"] = "x" "y"\n',
         errors: [{ messageId: 'static', line: 2, column: 39, suggestions: [] }],
       },
       {
         filename: 'settings.py',
-        code: `AWS_ACCESS_KEY_ID = 'placeholder'\nCREDS = {"aws_secret_access_key": "x"}\nboto3.Session('${KEY_ID}', 'y')\n`,
+        code: `AWS_ACCESS_KEY_ID = 'placeholder'\nCREDS = {"aws_secret_access_key": "x"}\nboto3.Session(load_key_id_from_env(), 'y')\n`,
         errors: [
-          { messageId: 'static', line: 1, suggestions: [{ messageId: 'useEnvPython', output: `import os\nAWS_ACCESS_KEY_ID = os.environ["AWS_ACCESS_KEY_ID"]\nCREDS = {"aws_secret_access_key": "x"}\nboto3.Session('${KEY_ID}', 'y')\n` }] },
-          { messageId: 'static', line: 2, suggestions: [{ messageId: 'useEnvPython', output: `import os\nAWS_ACCESS_KEY_ID = 'placeholder'\nCREDS = {"aws_secret_access_key": os.environ["AWS_SECRET_ACCESS_KEY"]}\nboto3.Session('${KEY_ID}', 'y')\n` }] },
-          { messageId: 'static', line: 3, column: 15, suggestions: [{ messageId: 'useEnvPython', output: `import os\nAWS_ACCESS_KEY_ID = 'placeholder'\nCREDS = {"aws_secret_access_key": "x"}\nboto3.Session(os.environ["AWS_ACCESS_KEY_ID"], 'y')\n` }] },
-          { messageId: 'static', line: 3, column: 39, suggestions: [{ messageId: 'useEnvPython', output: `import os\nAWS_ACCESS_KEY_ID = 'placeholder'\nCREDS = {"aws_secret_access_key": "x"}\nboto3.Session('${KEY_ID}', os.environ["AWS_SECRET_ACCESS_KEY"])\n` }] },
+          { messageId: 'static', line: 1, suggestions: [{ messageId: 'useEnv', output: `import os\nAWS_ACCESS_KEY_ID = os.environ["AWS_ACCESS_KEY_ID"]\nCREDS = {"aws_secret_access_key": "x"}\nboto3.Session(load_key_id_from_env(), 'y')\n` }] },
+          { messageId: 'static', line: 2, suggestions: [{ messageId: 'useEnv', output: `import os\nAWS_ACCESS_KEY_ID = 'placeholder'\nCREDS = {"aws_secret_access_key": os.environ["AWS_SECRET_ACCESS_KEY"]}\nboto3.Session(load_key_id_from_env(), 'y')\n` }] },
+          { messageId: 'static', line: 3, column: 39, suggestions: [{ messageId: 'useEnv', output: `import os\nAWS_ACCESS_KEY_ID = 'placeholder'\nCREDS = {"aws_secret_access_key": "x"}\nboto3.Session(load_key_id_from_env(), os.environ["AWS_SECRET_ACCESS_KEY"])\n` }] },
         ],
       },
     ],

@@ -37,7 +37,7 @@ const FILES: Record<string, string> = {
   'clean.py': 'import os\nkey = os.environ["AWS_ACCESS_KEY_ID"]\n',
 };
 const EXPECTED: Record<string, string[]> = {
-  'app.py': ['credlint/no-static-credentials@3:43', 'credlint/no-hardcoded-credentials@3:44'],
+  'app.py': ['credlint/no-hardcoded-credentials@3:44'],
   '.env': ['credlint/space-around-equals@2:22'],
   'cdk.json': ['credlint/no-hardcoded-credentials@1:57'],
   '.github/workflows/deploy.yml': ['credlint/no-hardcoded-credentials@2:26', 'credlint/no-hardcoded-credentials@3:22'],

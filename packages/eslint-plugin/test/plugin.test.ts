@@ -42,7 +42,7 @@ describe('docs: every rule and language has its page', () => {
     for (const id of CHECK_IDS) {
       const row = text.split('\n').find((l) => l.startsWith(`| [\`credlint/${id}\`]`));
       expect(row, id).toBeDefined();
-      const kind = { format: 'format', aws: 'AWS', repository: 'repository' }[checks[id].kind];
+      const kind = { format: 'format', aws: 'AWS', repository: 'repository', style: 'style (opt-in)' }[checks[id].kind];
       expect(row).toContain(`| ${kind} |`);
       expect(row!.includes('where certain')).toBe(checks[id].fixable);
     }

@@ -1,12 +1,14 @@
 // secretlint's own snapshot testing (@secretlint/tester) per member rule and for the preset:
 // test/snapshots/<rule>/<case>/{input.*, output.json, .secretlintrc.json?}. Inputs are
 // written by scripts/generate-fixtures.mjs; UPDATE_SNAPSHOT=1 rewrites output.json.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { snapshot } from '@secretlint/tester';
 import { creator as filterComments } from '@secretlint/secretlint-rule-filter-comments';
 import type { SecretLintCoreConfig, SecretLintRuleCreator, SecretLintRulePresetCreator } from '@secretlint/types';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { creator as preset, rules } from '../src/index.js';
 
 const dir = new URL('./snapshots/', import.meta.url);
@@ -23,6 +25,19 @@ for (const rule of rules) {
     rules: [{ id: rule.meta.id, rule: asRule(rule), options: {} }, filter],
   };
 }
+
+// The repository's own .credlintignore lists packages/*/test/snapshots/ (so `credlint scan` skips these
+// inputs), and the preset honours it from the cwd: the snapshots run from a directory outside the repository.
+const cwd = process.cwd();
+let outside: string;
+beforeAll(() => {
+  outside = mkdtempSync(join(tmpdir(), 'credlint-snapshots-'));
+  process.chdir(outside);
+});
+afterAll(() => {
+  process.chdir(cwd);
+  rmSync(outside, { recursive: true, force: true });
+});
 
 describe('snapshot fixtures', () => {
   it('cover every member rule and the preset', () => {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { colors, useColor } from '../colors.js';
@@ -31,6 +31,16 @@ Options:
   --fix                 repair what can be repaired without changing any value (atomic write,
                         through symbolic links; read-only and hard-linked files, and files
                         changed meanwhile, are not written: exit 2)
+  --dry-run             with --fix: print the fix as a unified diff (\`git apply\` accepts it) and
+                        write nothing
+  --backup              with --fix: keep the original as NAME.bak (NAME.1.bak, … if that exists;
+                        a backup is never overwritten)
+  --check ID[,ID]       turn on opt-in checks: unordered-key, lowercase-key, extra-blank-line,
+                        ending-blank-line, key-without-value, substitution-key, or all-style
+                        for all six (repeatable)
+  --schema FILE         check values against a dotenv-linter schema (JSON); a malformed schema is
+                        a usage error (exit 2). Format:
+                        https://github.com/credlint/credlint/blob/main/docs/checks/schema.md
   -f, --format NAME     stylish (default) | json
   --max-warnings N      exit 1 when there are more than N warnings
   --color / --no-color  force colour on or off
@@ -52,6 +62,10 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     options: {
       dialect: { type: 'string' },
       fix: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      backup: { type: 'boolean', default: false },
+      check: { type: 'string', multiple: true },
+      schema: { type: 'string' },
       format: { type: 'string', short: 'f', default: 'stylish' },
       'max-warnings': { type: 'string' },
       color: { type: 'boolean' },
@@ -70,16 +84,46 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarnings}"`);
 
+  const dryRun = values['dry-run'] === true;
+  if ((dryRun || values.backup) && !values.fix) throw new UsageError(`--${dryRun ? 'dry-run' : 'backup'} needs --fix`);
+  if (dryRun && values.backup) throw new UsageError('--dry-run writes nothing: --backup has nothing to keep');
+  if (dryRun && values.format === 'json') throw new UsageError('--dry-run prints a diff: it cannot be combined with --format json');
+
   const config = await loadConfig(
     { ...(values.config !== undefined ? { config: values.config } : {}), ...(values['no-config'] ? { noConfig: true } : {}) },
     searchStart(positionals, io.cwd, isDirectory),
     io.cwd,
   );
-  // Checks the configuration turns off are not run at all, so --fix does not apply their fixes either.
-  const off = checksOff(config);
-  const checks = off.length ? (Object.fromEntries(off.map((id) => [id, 'off'])) as Record<string, 'off'>) : undefined;
-
   const dotenv = await loadDotenv();
+  // Checks the configuration turns off are not run at all, so --fix does not apply their fixes either;
+  // an opt-in check the configuration gives a severity, or --check names, is turned on.
+  const checks: Record<string, boolean | 'off'> = {};
+  for (const id of checksOff(config)) checks[id] = 'off';
+  for (const [id, setting] of Object.entries(config?.config.rules ?? {})) {
+    if (setting !== 'off' && (dotenv.STYLE_CHECKS as readonly string[]).includes(id)) checks[id] = true;
+  }
+  for (const id of (values.check ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')) {
+    if (id === 'all-style') for (const s of dotenv.STYLE_CHECKS) checks[s] = true;
+    else if (id in dotenv.checks && id !== 'schema') checks[id] = true;
+    else throw new UsageError(`--check: unknown check "${id}" (${id === 'schema' ? 'use --schema FILE' : `one of ${Object.keys(dotenv.checks).filter((c) => c !== 'schema').join(', ')}, all-style`})`);
+  }
+  let schema: ReturnType<typeof dotenv.loadSchema> | undefined;
+  if (values.schema !== undefined) {
+    let json: string;
+    try {
+      json = readFileSync(path.resolve(io.cwd, values.schema), 'utf8');
+    } catch (e) {
+      io.stderr.write(`credlint dotenv: --schema ${escapeMessage(values.schema)}: ${escapeMessage((e as Error).message)}\n`);
+      return 2;
+    }
+    try {
+      schema = dotenv.loadSchema(json, values.schema);
+    } catch (e) {
+      if (!(e instanceof dotenv.SchemaError)) throw e;
+      io.stderr.write(`credlint dotenv: invalid schema: ${escapeMessage(e.message)}\n`);
+      return 2;
+    }
+  }
   let files = positionals;
   if (files.length === 0) {
     // The matcher `scan` uses: not `.envrc` (a shell script) nor editor backups (`.env.swp`, `.env~`).
@@ -117,7 +161,16 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     const file = display(io.cwd, abs);
     // --dialect > the configuration's dialect for this path > inferred > portable (dialect.ts).
     const choice = choose(abs);
-    const r = await dotenv.validateFile(abs, { cwd: io.cwd, dialect: choice.dialect, git: !gitMissing, fix: values.fix, ...(checks ? { checks } : {}) });
+    const r = await dotenv.validateFile(abs, {
+      cwd: io.cwd,
+      dialect: choice.dialect,
+      git: !gitMissing,
+      fix: values.fix,
+      ...(dryRun ? { dryRun } : {}),
+      ...(values.backup ? { backup: true } : {}),
+      ...(Object.keys(checks).length > 0 ? { checks } : {}),
+      ...(schema ? { schema } : {}),
+    });
     if (r.error) {
       // The same fail-closed rule as `scan` (exit-code.ts): a binary is a note, a file not read is fatal.
       notes.push(fileNote(file, r.errorCode ?? 'unreadable', r.error));
@@ -131,12 +184,24 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
     }
     const mine = applyRules(dotenv.annotate(r.diagnostics, choice.inference).map((d) => fromDotenv(d, dotenv, file, '')), config);
     for (const f of mine) findings.push(f);
+    if (dryRun) {
+      // stdout is the patch alone (pipe it to `git apply`); the diff names the file as given
+      if (r.diff) {
+        io.stdout.write(r.diff);
+        fixed++;
+      }
+      continue;
+    }
+    if (r.backupFile) io.stderr.write(`credlint dotenv: kept the original of ${file} as ${display(io.cwd, r.backupFile)}\n`);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const summary: Summary = { files: scanned, findings: findings.length, ignored: 0, errors: notes };
-  if (values.format === 'json') io.stdout.write(formatJson(findings, summary));
+  if (dryRun) {
+    // the summary goes to stderr: stdout stays a clean patch
+    io.stderr.write(stylishNotes(notes, true, c) + `credlint dotenv --dry-run: ${fixed} file${fixed === 1 ? '' : 's'} would change; nothing written; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} would remain\n`);
+  } else if (values.format === 'json') io.stdout.write(formatJson(findings, summary));
   else {
     io.stdout.write(stylishNotes(notes, true, c) + stylishSummary(summary, { errors, warnings, inline: 0, baselined: 0 }, c));
     if (fixed) io.stdout.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);

@@ -12,7 +12,7 @@ import { loadSharedFiles, permissionFinding, type Profile } from './shared-files
 import { checkSso } from './sso.js';
 import { ENVIRONMENT, type DoctorFinding, type DoctorReport } from './types.js';
 
-export type { DoctorFinding, DoctorReport } from './types.js';
+export type { DoctorReport } from './types.js';
 
 export interface DoctorIo {
   stdout: NodeJS.WritableStream;

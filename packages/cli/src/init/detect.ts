@@ -66,7 +66,3 @@ export function binCommand(info: PmInfo, bin: string): string {
   return info.pnp ? `yarn ${bin}` : `node_modules/.bin/${bin}`;
 }
 
-/** The plain install that installs the dev dependencies and activates the hook. */
-export function installArgs(pm: PackageManager): [string, string[]] {
-  return [pm, ['install']];
-}

@@ -4,10 +4,9 @@
  * directory walk that applies every .gitignore it meets with the `ignore` package. `.credlintignore`,
  * `node_modules` and `.git` apply in both.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Ignore } from 'ignore';
+import { below, credlintIgnores, ignoredBy, loadIgnoreFile, toPosix, type Scoped } from '@credlint/core/ignore-file';
 import { findWorkTree } from '../git.js';
 import type { EnvFileNames } from '../dotenv-bridge.js';
 import { fileNote } from '../exit-code.js';
@@ -17,27 +16,8 @@ import { listGitTree } from './git-list.js';
 
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-// `ignore` (CommonJS, ~15 ms to compile) loads on the first ignore file met: most git scans have none.
-let ignoreFactory: (() => Ignore) | undefined;
-function newIgnore(): Ignore {
-  ignoreFactory ??= createRequire(import.meta.url)('ignore') as () => Ignore;
-  return ignoreFactory();
-}
-
-export function toPosix(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/');
-}
-
-/**
- * `abs` relative to `dir` when `abs` is `dir` or below it ('' for `dir` itself), by slicing; otherwise
- * undefined. Both must be normalised absolute paths (listings and path.join/resolve give those):
- * path.relative per file was a tenth of a whole-tree scan.
- */
-export function below(dir: string, abs: string): string | undefined {
-  if (abs === dir) return '';
-  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-  return abs.startsWith(prefix) ? abs.slice(prefix.length) : undefined;
-}
+// The .credlintignore matcher is core's, shared with the ESLint plugin and the secretlint preset.
+export { below, credlintIgnores, ignoredBy, type Scoped } from '@credlint/core/ignore-file';
 
 /** Display path of an absolute path: relative to cwd, `/`-separated. */
 export function display(cwd: string, abs: string): string {
@@ -59,53 +39,6 @@ function hasSkippedSegment(rel: string): boolean {
   // Most paths hold neither name: one substring test each before splitting.
   if (!rel.includes('node_modules') && !rel.includes('.git')) return false;
   return rel.split('/').some((s) => ALWAYS_SKIPPED_DIRS.has(s));
-}
-
-export interface Scoped {
-  /** Absolute directory the patterns are relative to. */
-  base: string;
-  ig: Ignore;
-}
-
-/**
- * An ignore file's text, only when it is a regular file: like git (2.32+), a `.gitignore` or
- * `.credlintignore` that is a symbolic link is not followed, and a FIFO is never opened (a
- * committed link to one would hang the scan). Absent or not regular: undefined.
- */
-function readIgnoreFile(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    if (!lstatSync(file).isFile()) return undefined;
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    if (!fstatSync(fd).isFile()) return undefined;
-    return readFileSync(fd, 'utf8');
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function loadIgnoreFile(file: string): Scoped | undefined {
-  const text = readIgnoreFile(file);
-  return text === undefined ? undefined : { base: path.dirname(file), ig: newIgnore().add(text) };
-}
-
-export function ignoredBy(scopes: Scoped[], abs: string, isDir: boolean): boolean {
-  for (const s of scopes) {
-    const inner = below(s.base, abs);
-    const rel = inner !== undefined ? toPosix(inner) : toPosix(path.relative(s.base, abs));
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) continue;
-    if (s.ig.ignores(isDir ? `${rel}/` : rel)) return true;
-  }
-  return false;
-}
-
-/** `.credlintignore` from the cwd and from the repository root (when different). */
-export function credlintIgnores(cwd: string, top: string | undefined): Scoped[] {
-  const files = new Set([path.join(cwd, '.credlintignore')]);
-  if (top) files.add(path.join(top, '.credlintignore'));
-  return [...files].map(loadIgnoreFile).filter((s): s is Scoped => s !== undefined);
 }
 
 export interface WalkResult {

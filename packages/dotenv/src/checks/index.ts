@@ -24,6 +24,13 @@ import { unexpectedSessionToken } from './unexpected-session-token.js';
 import { unquotedHash } from './unquoted-hash.js';
 import { unquotedValue } from './unquoted-value.js';
 import { unterminatedQuote } from './unterminated-quote.js';
+import { endingBlankLine } from './ending-blank-line.js';
+import { extraBlankLine } from './extra-blank-line.js';
+import { keyWithoutValue } from './key-without-value.js';
+import { lowercaseKey } from './lowercase-key.js';
+import { schemaCheck } from './schema.js';
+import { substitutionKey } from './substitution-key.js';
+import { unorderedKey } from './unordered-key.js';
 
 export const DOCS_BASE_URL = 'https://github.com/credlint/credlint/blob/main/docs/checks/';
 
@@ -53,11 +60,19 @@ export const ALL_CHECKS: readonly Check[] = [
   envFileTracked,
   exampleDrift,
   credentialInExample,
+  // opt-in (off unless a setting turns them on)
+  unorderedKey,
+  lowercaseKey,
+  extraBlankLine,
+  endingBlankLine,
+  keyWithoutValue,
+  substitutionKey,
+  schemaCheck,
 ];
 
 export const checks: Readonly<Record<CheckId, CheckMeta>> = Object.freeze(
   Object.fromEntries(
-    ALL_CHECKS.map((c) => [c.id, Object.freeze({ id: c.id, kind: c.kind, description: c.description, docsUrl: `${DOCS_BASE_URL}${c.id}.md`, fixable: c.fixable })]),
+    ALL_CHECKS.map((c) => [c.id, Object.freeze({ id: c.id, kind: c.kind, description: c.description, docsUrl: `${DOCS_BASE_URL}${c.id}.md`, fixable: c.fixable, optIn: c.optIn === true })]),
   ) as Record<CheckId, CheckMeta>,
 );
 

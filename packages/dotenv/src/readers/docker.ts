@@ -4,18 +4,9 @@ import type { Assignment } from './types.js';
  * `docker run --env-file` (docker/cli `pkg/kvfile`, every release through v28 — the CLI on the test
  * machine is 28.2.2): leading whitespace of a line is dropped, `#` lines are comments, everything after
  * the first `=` is the value byte for byte — quotes, trailing spaces and ` # comments` included. A key
- * containing a space or tab fails the whole `docker run`. Each line stands alone: no multi-line values.
+ * containing a space or tab fails the whole `docker run` (returned as `rejected`). Each line stands alone: no
+ * multi-line values.
  */
-export class DockerError extends Error {}
-
-/** Throws DockerError where `docker run` refuses the file (see `readDockerOrReject` for the cheap form). */
-export function readDocker(src: string): Assignment[] {
-  const r = readDockerOrReject(src);
-  if ('rejected' in r) throw new DockerError(r.rejected);
-  return r.assignments;
-}
-
-/** As readDocker, without exceptions (they cost a stack trace per rejected line). */
 export function readDockerOrReject(src: string): { assignments: Assignment[] } | { rejected: string } {
   const out: Assignment[] = [];
   const lines = src.split('\n');

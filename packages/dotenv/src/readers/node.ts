@@ -4,7 +4,6 @@ import { readNode20 } from './node20.js';
 import { readNode24 } from './node24.js';
 
 export { type NodeAssignment, trimSpaces } from './node-common.js';
-export { readNode20 } from './node20.js';
 export { readNode24 } from './node24.js';
 export { readNodeEarly } from './node-early.js';
 

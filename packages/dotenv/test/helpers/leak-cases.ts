@@ -99,9 +99,20 @@ export const TEMPLATES: Record<string, Template> = {
     comment: (t) => ({ '.env': `B=1 # ${t}\n`, '.env.example': `A= # ${t}\n` }),
   },
   'env-file-not-ignored': { name: (t) => `${t}=1\n`, value: (t) => `A=${t}\n`, comment: (t) => `# ${t}\nA=1\n` },
+  // opt-in style checks (the test turns them on) and schema (the test passes SCHEMA)
+  'unordered-key': { name: (t) => `${t}Z=1\n${t}A=1\n`, value: (t) => `B=${t}\nA=${t}\n`, comment: (t) => `B=1 # ${t}\nA=1 # ${t}\n` },
+  'lowercase-key': { name: (t) => `${t.toLowerCase()}=1\n`, value: (t) => `a=${t}\n`, comment: (t) => `a=1 # ${t}\n` },
+  'extra-blank-line': { name: (t) => `${t}=1\n\n\n${t}B=1\n`, value: (t) => `A=${t}\n\n\nB=${t}\n`, comment: (t) => `# ${t}\n\n\nA=1\n` },
+  'ending-blank-line': { name: (t) => `${t}=1`, value: (t) => `A=${t}`, comment: (t) => `A=1 # ${t}` },
+  'key-without-value': { name: (t) => `${t}\n`, value: (t) => `A=${t}\nB\n`, comment: (t) => `# ${t}\nB\n` },
+  'substitution-key': { name: (t) => `${t}=\${B\n`, value: (t) => `A=\${${t}\n`, comment: (t) => `A=\${B # ${t}\n` },
+  schema: { name: (t) => `${t}=1\n`, value: (t) => `PORT=${t}\nAWS_REGION=${t}\n`, comment: (t) => `PORT=x # ${t}\n` },
   // written and `git add`ed by the test
   'env-file-tracked': { name: (t) => `${t}=1\n`, value: (t) => `A=${t}\nAWS_ACCESS_KEY_ID=${ID}\n`, comment: (t) => `# ${t}\nA=1\n` },
 };
+
+/** The schema the `schema` cases are checked against: no other keys, an Integer, a region. */
+export const SCHEMA = JSON.stringify({ version: '1.0.0', allow_other_keys: false, entries: { PORT: { type: 'Integer', required: true }, AWS_REGION: { type: 'AwsRegion' } } });
 
 /** Every (check, position, credential) case. */
 export function leakCases(): LeakCase[] {

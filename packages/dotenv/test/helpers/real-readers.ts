@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import dotenv from 'dotenv';
-import { nodeModelOf, type NodeLine } from '../../src/index.js';
+import type { NodeLine } from '../../src/index.js';
+import { nodeModelOf } from '../../src/internals.js';
 
 export type VarMap = Record<string, string | null>;
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { annotate, checks, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic } from '@credlint/dotenv';
+import { dirname, resolve } from 'node:path';
+import { annotate, checks, loadSchema, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic, type EnvSchema } from '@credlint/dotenv';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { DotenvSourceCode } from '../languages/dotenv/language.js';
 import { createRule, type CredlintRule } from '../util/create-rule.js';
@@ -78,23 +78,59 @@ function diagnosticsOfFile(sc: DotenvSourceCode, cwd: string): Diagnostic[] {
   return diags;
 }
 
-function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic'> {
-  return createRule<'diagnostic', []>({
+/** Loaded schemas by path, mtime and size: a malformed one throws (ESLint shows the message and stops). */
+const schemas = new Map<string, EnvSchema>();
+function schemaAt(path: string): EnvSchema {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    throw new Error(`credlint/schema: cannot read the schema ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  const key = `${path}\0${stat.mtimeMs}\0${stat.size}`;
+  let s = schemas.get(key);
+  if (!s) {
+    try {
+      s = loadSchema(readFileSync(path, 'utf8'), path);
+    } catch (e) {
+      throw new Error(`credlint/schema: invalid schema: ${(e as Error).message}`, { cause: e });
+    }
+    schemas.set(key, s);
+  }
+  return s;
+}
+
+/** The `schema` rule: its own validate run, with the schema file its option names. */
+function diagnosticsOfSchema(sc: DotenvSourceCode, path: string): Diagnostic[] {
+  const only = Object.fromEntries(ALL_IDS.map((id) => [id, id === 'schema'])) as Partial<Record<CheckId, CheckSetting>>;
+  return validate(sc.text, { filename: sc.filename, dialect: sc.dialect, checks: only, schema: schemaAt(path) });
+}
+
+type Options = [{ schema?: string }?];
+
+function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic', Options> {
+  return createRule<'diagnostic', Options>({
     name: meta.id,
     meta: {
-      type: meta.kind === 'format' ? 'layout' : 'problem',
-      docs: { description: meta.description, recommended: true },
+      type: meta.kind === 'format' || meta.kind === 'style' ? 'layout' : 'problem',
+      // opt-in checks (style, schema) are not in configs.recommended
+      docs: { description: meta.description, recommended: !meta.optIn },
       ...(meta.fixable ? { fixable: 'code' as const } : {}),
       messages: { diagnostic: '{{message}}' },
-      schema: [],
+      schema:
+        meta.id === 'schema'
+          ? [{ type: 'object', properties: { schema: { type: 'string', description: 'Path of a dotenv-linter schema (JSON), relative to the ESLint cwd.' } }, required: ['schema'], additionalProperties: false }]
+          : [],
       languages: ['credlint/dotenv'],
     },
     create(context) {
       const sc = context.sourceCode as unknown as DotenvSourceCode;
       if (!(sc instanceof DotenvSourceCode)) return {};
+      const schemaPath = meta.id === 'schema' ? context.options[0]?.schema : undefined;
+      if (meta.id === 'schema' && schemaPath === undefined) throw new Error('credlint/schema: give the schema file as an option: ["error", { schema: "env.schema.json" }]');
       return {
         DotenvFile() {
-          const diags = FILE_LEVEL.has(meta.id) ? diagnosticsOfFile(sc, context.cwd) : diagnosticsOfText(sc);
+          const diags = schemaPath !== undefined ? diagnosticsOfSchema(sc, resolve(context.cwd, schemaPath)) : FILE_LEVEL.has(meta.id) ? diagnosticsOfFile(sc, context.cwd) : diagnosticsOfText(sc);
           for (const d of diags) {
             if (d.checkId !== meta.id) continue;
             const edit = meta.fixable ? d.fix : undefined;
@@ -111,9 +147,9 @@ function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic'> {
   });
 }
 
-export const dotenvRules: Record<string, CredlintRule<'diagnostic'>> = Object.fromEntries(ALL_IDS.map((id) => [id, dotenvRule(checks[id])]));
+export const dotenvRules: Record<string, CredlintRule<'diagnostic', Options>> = Object.fromEntries(ALL_IDS.map((id) => [id, dotenvRule(checks[id])]));
 
-/** Recommended severities: format findings warn, AWS and repository findings are errors. */
+/** Recommended severities: format findings warn, AWS and repository findings are errors; opt-in checks are left out. */
 export const dotenvRecommended: Record<string, 'warn' | 'error'> = Object.fromEntries(
-  ALL_IDS.map((id) => [`credlint/${id}`, checks[id].kind === 'format' ? 'warn' : 'error']),
+  ALL_IDS.filter((id) => !checks[id].optIn).map((id) => [`credlint/${id}`, checks[id].kind === 'format' ? 'warn' : 'error']),
 );

@@ -1,12 +1,14 @@
-import { analyze, FINDING_KINDS, findIgnoreDirective, hintFor, KINDS, LineIndex, type CoreRuleId, type Finding, type FindingKind } from '@credlint/core';
+import { DEFAULT_KINDS, FINDING_KINDS, hintFor, KINDS, type CoreRuleId, type Finding, type FindingKind } from '@credlint/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { PyString, PythonModule } from '../languages/python/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { envFor, isEvidenceName } from '../util/names.js';
-import { awsAncestor, jsNameOf, jsoncNameOf, momoaNameOf, tomlNameOf, yamlNameOf } from '../util/node-names.js';
+import { claimReports, credentialScanFor } from '../util/credential-scan.js';
+import { jsNamedFindings, pyNamedFindings, pyRange, SlotCollector, slotValueOf, SLOT_MESSAGES, type SlotMessageId } from '../util/credential-slots.js';
+import { envFor } from '../util/names.js';
+import { awsAncestor, jsoncNameOf, momoaNameOf, tomlNameOf, yamlNameOf } from '../util/node-names.js';
 import { importOsInsertion } from '../util/python-import.js';
 
-type MessageIds = 'credential' | 'useEnv';
+type MessageIds = 'credential' | SlotMessageId;
 
 /** The CLI configuration's `accountId` and `rules: { <core rule id>: "off" }`, as rule options (docs/configuration.md). */
 export interface Options {
@@ -15,8 +17,6 @@ export interface Options {
   /** Credential kinds not to report, by rule id (`aws-session-token`, …). */
   off?: CoreRuleId[];
 }
-
-const DEFAULT_KINDS: readonly FindingKind[] = ['access-key-id', 'secret-access-key', 'session-token', 'bedrock-api-key'];
 
 /** The kinds core looks for under these options. */
 export function kindsFor(options: Options | undefined): FindingKind[] {
@@ -39,9 +39,6 @@ interface AnySourceCode {
   getLocFromIndex(index: number): { line: number; column: number };
   getParent?(node: object): object | undefined;
 }
-
-/** Values shorter than this cannot hold a finding that a name adds (secrets are 40, tokens ≥ 100). */
-const MIN_NAMED_LENGTH = 40;
 
 interface Hit {
   finding: Finding;
@@ -101,7 +98,7 @@ export default createRule<MessageIds, [Options?]>({
     hasSuggestions: true,
     messages: {
       credential: '{{message}}. {{hint}}',
-      useEnv: 'Replace the literal with {{replacement}}',
+      ...SLOT_MESSAGES,
     },
     schema: [
       {
@@ -121,15 +118,12 @@ export default createRule<MessageIds, [Options?]>({
     // A local .env is where credentials are supposed to live; the dotenv rules judge those files.
     if (root.type === 'DotenvFile') return {};
     const text = sc.text;
-    const filename = context.filename;
+    const scan = credentialScanFor(sc, context.filename, kindsFor(context.options[0]));
+    claimReports(sc, scan);
     const hits = new Map<string, Hit>();
-    let lines: LineIndex | undefined;
-    const ignoredStarts = new Set<number>();
-
-    const kinds = kindsFor(context.options[0]);
-    const whole = analyze(text, { filename, kinds });
-    for (const f of whole.findings) hits.set(`${f.start}:${f.end}`, { finding: f });
-    for (const f of whole.ignored) ignoredStarts.add(f.start);
+    for (const f of scan.whole.findings) hits.set(`${f.start}:${f.end}`, { finding: f });
+    // SDK credential slots in code: a finding there carries the slot's suggestions (credential-slots.ts).
+    const slots = root.type === 'Program' || root.type === 'PythonModule' ? new SlotCollector(sc as unknown as TSESLint.SourceCode) : undefined;
 
     /** A whole-text finding that is exactly this string's value can be offered as an environment read. */
     const markReplaceable = (range: [number, number], replaceable: () => Hit['replaceable']): void => {
@@ -138,73 +132,73 @@ export default createRule<MessageIds, [Options?]>({
       if (hit && !hit.replaceable) hit.replaceable = replaceable();
     };
 
-    /** Core again on one string, with the name the syntax tree gives it. */
-    const scanNamed = (range: [number, number], nameOf: () => string | undefined, awsContext: () => boolean, replaceable?: () => Hit['replaceable']): void => {
-      const [start, end] = range;
+    const addNamed = (range: [number, number], findings: readonly Finding[], replaceable?: () => Hit['replaceable']): void => {
       if (replaceable) markReplaceable(range, replaceable);
-      // Cheap test first: only values long enough for a secret or a token gain from a name.
-      if (end - start < MIN_NAMED_LENGTH) return;
-      const name = nameOf();
-      if (!isEvidenceName(name)) return;
-      const result = analyze(text.slice(start, end), { filename, kinds, context: { keyName: name, awsContext: awsContext() } });
-      for (const f of result.findings) {
-        const abs: Finding = { ...f, start: f.start + start, end: f.end + start };
-        const key = `${abs.start}:${abs.end}`;
-        if (hits.has(key) || ignoredStarts.has(abs.start)) continue;
-        // Inline `credlint-ignore` directives live outside the string: ask core about the whole file.
-        lines ??= new LineIndex(text);
-        if (findIgnoreDirective(lines, abs)) continue;
-        const hit: Hit = { finding: abs };
-        if (replaceable && abs.start === start + 1 && abs.end === end - 1) hit.replaceable = replaceable();
+      for (const f of findings) {
+        const key = `${f.start}:${f.end}`;
+        if (hits.has(key)) continue;
+        const hit: Hit = { finding: f };
+        if (replaceable && f.start === range[0] + 1 && f.end === range[1] - 1) hit.replaceable = replaceable();
         hits.set(key, hit);
       }
+    };
+
+    /** Core again on one string, with the name the syntax tree gives it. */
+    const scanNamed = (range: [number, number], nameOf: () => string | undefined, awsContext: () => boolean): void => {
+      addNamed(range, scan.namedFindings(range, nameOf, awsContext));
     };
 
     const parentOf = (node: object): object | undefined =>
       (node as AnyNode).parent ?? (typeof sc.getParent === 'function' ? sc.getParent(node) : undefined);
     const awsOf = (node: AnyNode) => () => awsAncestor(node, parentOf, keyOf);
 
+    /** Outside a slot: a string that is exactly the finding becomes an environment read. */
+    const literalSuggestions = (replaceable: Hit['replaceable'], env: string | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
+      if (!replaceable || !env) return [];
+      if (replaceable.language === 'python') {
+        const replacement = `os.environ["${env}"]`;
+        const imp = root.type === 'PythonModule' ? importOsInsertion(text, root as unknown as PythonModule) : undefined;
+        return [
+          {
+            messageId: 'useEnv',
+            data: { replacement },
+            fix: (fixer) => {
+              const edits = [fixer.replaceTextRange(replaceable.range, replacement)];
+              if (imp) edits.push(fixer.insertTextAfterRange([imp.at, imp.at], imp.text));
+              return edits;
+            },
+          },
+        ];
+      }
+      const replacement = `process.env.${env}`;
+      const textOut = replaceable.language === 'jsx-attribute' ? `{${replacement}}` : replacement;
+      return [{ messageId: 'useEnv', data: { replacement }, fix: (fixer) => fixer.replaceTextRange(replaceable.range, textOut) }];
+    };
+
     const report = (): void => {
       const sorted = [...hits.values()].sort((a, b) => a.finding.start - b.finding.start);
       for (const { finding, replaceable } of sorted) {
-        const env = envFor(finding.kind);
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-        if (replaceable && env) {
-          if (replaceable.language === 'python') {
-            const replacement = `os.environ["${env}"]`;
-            const imp = root.type === 'PythonModule' ? importOsInsertion(text, root as unknown as PythonModule) : undefined;
-            suggest.push({
-              messageId: 'useEnv',
-              data: { replacement },
-              fix: (fixer) => {
-                const edits = [fixer.replaceTextRange(replaceable.range, replacement)];
-                if (imp) edits.push(fixer.insertTextAfterRange([imp.at, imp.at], imp.text));
-                return edits;
-              },
-            });
-          } else {
-            const replacement = `process.env.${env}`;
-            const textOut = replaceable.language === 'jsx-attribute' ? `{${replacement}}` : replacement;
-            suggest.push({ messageId: 'useEnv', data: { replacement }, fix: (fixer) => fixer.replaceTextRange(replaceable.range, textOut) });
-          }
-        }
+        // In an SDK credential slot: the slot's suggestions (replace the whole value, drop the
+        // credentials), the ones no-static-credentials would give; this report replaces its.
+        const slot = slots && slotValueOf(slots.values, finding);
         context.report({
           loc: { start: sc.getLocFromIndex(finding.start), end: sc.getLocFromIndex(finding.end) },
           messageId: 'credential',
           data: { message: finding.message, hint: hintFor(finding) },
-          suggest,
+          suggest: slot ? slot.suggestions() : literalSuggestions(replaceable, envFor(finding.kind)),
         });
       }
     };
 
     const listener: Record<string, (node: never) => void> = {
+      ...(slots?.listeners as Record<string, (node: never) => void> | undefined),
       // JavaScript / TypeScript (espree, typescript-eslint)
       Literal(node: TSESTree.Literal) {
         if (typeof node.value !== 'string') return;
-        scanNamed(node.range, () => jsNameOf(node), () => false, () => jsReplaceable(node));
+        addNamed(node.range, jsNamedFindings(scan, node), () => jsReplaceable(node));
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
-        scanNamed(node.range, () => jsNameOf(node), () => false, node.expressions.length === 0 ? () => jsReplaceable(node) : undefined);
+        addNamed(node.range, jsNamedFindings(scan, node), node.expressions.length === 0 ? () => jsReplaceable(node) : undefined);
       },
       // @eslint/json
       String(node: AnyNode) {
@@ -224,12 +218,12 @@ export default createRule<MessageIds, [Options?]>({
       },
       // credlint/python
       PyString(node: PyString) {
+        slots?.listeners.PyString(node);
         const b = node.binding;
         const whole = b !== undefined && b.static && b.strings === 1 && !node.interpolated && node.prefix.toLowerCase() !== 'b' && b.kind !== 'subscript-assign';
         const replaceable = whole ? (): Hit['replaceable'] => ({ range: node.range, language: 'python' }) : undefined;
         // The content offsets, so "value = whole string" compares like JS (quote + content + quote).
-        const range: [number, number] = [node.contentRange[0] - 1, node.contentRange[1] + 1];
-        scanNamed(range, () => b?.name, () => /aws|boto/i.test(text), replaceable);
+        addNamed(pyRange(node), pyNamedFindings(scan, node), replaceable);
       },
     };
     for (const exit of ['Program:exit', 'Document:exit', 'PythonModule:exit', 'StyleSheet:exit', 'root:exit']) listener[exit] = report;

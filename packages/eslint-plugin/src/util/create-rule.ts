@@ -1,3 +1,4 @@
+import { isCredlintIgnored } from '@credlint/core/ignore-file';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ruleDocsUrl } from '../meta.js';
 
@@ -31,6 +32,23 @@ export function createRule<MessageIds extends string, Options extends readonly u
   return {
     name: rule.name,
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) } },
-    create: rule.create,
+    create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => (listedInCredlintIgnore(context) ? {} : rule.create(context)),
   } as CredlintRule<MessageIds, Options>;
+}
+
+// Every credlint rule of a file asks the same question: answered once per SourceCode.
+const ignoredSources = new WeakMap<object, boolean>();
+
+/**
+ * A file `.credlintignore` lists (the cwd's and the repository root's, core's matcher, as the CLI
+ * applies it) gets no credlint report. The physical file decides for a processor's code blocks;
+ * text linted without a file name (`<input>`, `<text>`) is never ignored.
+ */
+function listedInCredlintIgnore(context: { sourceCode: object; filename: string; physicalFilename?: string; cwd?: string }): boolean {
+  const known = ignoredSources.get(context.sourceCode);
+  if (known !== undefined) return known;
+  const file = context.physicalFilename ?? context.filename;
+  const ignored = !(file.startsWith('<') && file.endsWith('>')) && isCredlintIgnored(file, context.cwd ?? process.cwd());
+  ignoredSources.set(context.sourceCode, ignored);
+  return ignored;
 }

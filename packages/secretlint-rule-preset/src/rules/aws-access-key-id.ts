@@ -1,8 +1,9 @@
 import { KEY_TYPES, maskAccountId, type Finding, type KeyType } from '@credlint/core';
 import { findingRule } from '../finding-rule.js';
 import type { LocalizedMessage } from '../secretlint-types.js';
+import { encodingProps, jaEncoded, type EncodingProps } from './encoding.js';
 
-interface Props {
+interface Props extends EncodingProps {
   /** The masked key id, e.g. `AKIA…WXYZ`. */
   KEY: string;
   /** The masked account id the key id decodes to, when its format carries one. */
@@ -19,8 +20,8 @@ const jaCanary = (p: Props): string => (p.CANARY ? '（canarytokens.org のカ�
 function message(type: KeyType, ja: string): LocalizedMessage<Props> {
   // en reads exactly like core's finding message, so every credlint front end says the same.
   return {
-    en: (p) => `AWS access key id ${p.KEY}: ${KEY_TYPES[type]}${enAccount(p)}${enCanary(p)}`,
-    ja: (p) => `AWS アクセスキー ID ${p.KEY} が見つかりました: ${ja}${jaAccount(p)}${jaCanary(p)}`,
+    en: (p) => `AWS access key id ${p.KEY}${p.ENCODED}: ${KEY_TYPES[type]}${enAccount(p)}${enCanary(p)}`,
+    ja: (p) => `AWS アクセスキー ID ${p.KEY}${jaEncoded(p)} が見つかりました: ${ja}${jaAccount(p)}${jaCanary(p)}`,
   };
 }
 
@@ -40,7 +41,7 @@ export const MESSAGE_ID_BY_KEY_TYPE: Readonly<Record<KeyType, keyof typeof messa
 };
 
 export function keyIdProps(f: Finding): Props {
-  const props: Props = { KEY: f.masked, CANARY: f.canary === true };
+  const props: Props = { KEY: f.masked, CANARY: f.canary === true, ...encodingProps(f) };
   if (f.accountId) props.ACCOUNT = maskAccountId(f.accountId);
   return props;
 }

@@ -1,6 +1,7 @@
 import { findingRule } from '../finding-rule.js';
+import { encodingProps, jaEncoded, type EncodingProps } from './encoding.js';
 
-interface Props {
+interface Props extends EncodingProps {
   /** The masked secret, e.g. `wJal…MPLE`. */
   KEY: string;
   /** Why core believes it is a secret key (a key name, a key id nearby); never the value. */
@@ -9,8 +10,8 @@ interface Props {
 
 export const messages = {
   AWSSecretAccessKey: {
-    en: (p: Props) => `AWS secret access key ${p.KEY} (${p.EVIDENCE})`,
-    ja: (p: Props) => `AWS シークレットアクセスキー ${p.KEY} が見つかりました (${p.EVIDENCE})`,
+    en: (p: Props) => `AWS secret access key ${p.KEY}${p.ENCODED} (${p.EVIDENCE})`,
+    ja: (p: Props) => `AWS シークレットアクセスキー ${p.KEY}${jaEncoded(p)} が見つかりました (${p.EVIDENCE})`,
   },
 };
 
@@ -23,5 +24,5 @@ export const creator = findingRule({
   kind: 'secret-access-key',
   recommended: true,
   messages,
-  message: (f) => ({ id: 'AWSSecretAccessKey', props: { KEY: f.masked, EVIDENCE: f.evidence[0] ?? 'AWS context' } satisfies Props }),
+  message: (f) => ({ id: 'AWSSecretAccessKey', props: { KEY: f.masked, EVIDENCE: f.evidence[0] ?? 'AWS context', ...encodingProps(f) } satisfies Props }),
 });

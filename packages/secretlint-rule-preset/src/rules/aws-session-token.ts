@@ -1,6 +1,7 @@
 import { findingRule } from '../finding-rule.js';
+import { encodingProps, jaEncoded, type EncodingProps } from './encoding.js';
 
-interface Props {
+interface Props extends EncodingProps {
   /** The masked token, e.g. `IQoJ…Zw==`. */
   KEY: string;
   /** Why core believes it is a session token (an STS prefix, a key name); never the value. */
@@ -9,8 +10,8 @@ interface Props {
 
 export const messages = {
   AWSSessionToken: {
-    en: (p: Props) => `AWS session token ${p.KEY} (${p.EVIDENCE})`,
-    ja: (p: Props) => `AWS セッショントークン ${p.KEY} が見つかりました (${p.EVIDENCE})`,
+    en: (p: Props) => `AWS session token ${p.KEY}${p.ENCODED} (${p.EVIDENCE})`,
+    ja: (p: Props) => `AWS セッショントークン ${p.KEY}${jaEncoded(p)} が見つかりました (${p.EVIDENCE})`,
   },
 };
 
@@ -20,5 +21,5 @@ export const creator = findingRule({
   kind: 'session-token',
   recommended: true,
   messages,
-  message: (f) => ({ id: 'AWSSessionToken', props: { KEY: f.masked, EVIDENCE: f.evidence[0] ?? 'AWS context' } satisfies Props }),
+  message: (f) => ({ id: 'AWSSessionToken', props: { KEY: f.masked, EVIDENCE: f.evidence[0] ?? 'AWS context', ...encodingProps(f) } satisfies Props }),
 });

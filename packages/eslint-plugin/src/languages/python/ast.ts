@@ -53,6 +53,4 @@ export interface PythonModule {
   body: (PyString | PyComment)[];
 }
 
-export type PyNode = PythonModule | PyString | PyComment;
-
 export const visitorKeys: Record<string, string[]> = { PythonModule: ['body'], PyString: [], PyComment: [] };
