@@ -13,7 +13,7 @@ export type RepositoryFacts = Dotenv.RepositoryFacts;
 export type DotenvApi = Pick<
   typeof Dotenv,
   | 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks' | 'DIALECTS'
-  | 'DialectInferrer' | 'annotate' | 'loadSchema' | 'SchemaError' | 'STYLE_CHECKS' | 'repositoryFacts'
+  | 'DialectInferrer' | 'annotate' | 'loadSchema' | 'SchemaError' | 'STYLE_CHECKS' | 'repositoryFacts' | 'projectNodeLine'
 >;
 
 /** The file-name predicates, from a light entry point: naming env files must not load the validator. */

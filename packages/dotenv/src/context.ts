@@ -1,5 +1,6 @@
 import { mask, type LineIndex } from '@credlint/core';
 import { parse } from './parse.js';
+import { defaultNodeLine, nodeReaderName } from './readers/node.js';
 import { safeMessage } from './safe-message.js';
 import { defaultSeverity } from './checks/severity.js';
 import type { CheckId, CheckKind, Diagnostic, Dialect, EnvDocument, EnvEntry, EnvSchema, Reader, RepositoryFacts, TextEdit, TypedKeySpec } from './types.js';
@@ -87,8 +88,13 @@ export function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** How findings name a reader; Node by the line being modelled ("Node 24's --env-file (util.parseEnv)"). */
+export function readerName(r: Reader): string {
+  return r === 'node' ? `${nodeReaderName(defaultNodeLine())} (util.parseEnv)` : READER_NAMES[r];
+}
+
 export function readerList(readers: Reader[]): string {
-  return list(readers.map((r) => READER_NAMES[r]));
+  return list(readers.map(readerName));
 }
 
 /** The quote-stripping readers agree: what the author meant. `undefined` when they disagree. */
@@ -118,7 +124,7 @@ export function describeValue(v: string | undefined): string {
 /** One entry's text read on its own. Pure, so cached: checks ask about the same entry several times. */
 const REREAD_CACHE = new Map<string, EnvEntry | null>();
 function rereadAlone(text: string, key: string): EnvEntry | undefined {
-  const id = `${key}\u0000${text}`;
+  const id = `${defaultNodeLine()}\u0000${key}\u0000${text}`;
   let hit = REREAD_CACHE.get(id);
   if (hit === undefined) {
     const doc = parse(text);

@@ -1,3 +1,4 @@
+import { projectNodeLine } from './node-line.js';
 import { closeSync, constants, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -18,7 +19,9 @@ export interface ValidateFileOptions {
   dialect?: Dialect;
   checks?: Partial<Record<CheckId, CheckSetting>>;
   typedKeys?: ValidateOptions['typedKeys'];
-  /** Ask git for the repository checks (default true; they say nothing outside a work tree). */
+  /** See ValidateOptions.nodeLine (default: from the nearest `engines.node`, else the running Node). */
+  nodeLine?: ValidateOptions['nodeLine'];
+  /** Run the git repository checks (default true; skipped outside a work tree). */
   git?: boolean;
   /** Apply the certain fixes and write the file atomically. */
   fix?: boolean;
@@ -182,14 +185,17 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
     return { file, diagnostics: validateAwsShared(text, { kind: shared, filename: file, ...(options.checks ? { checks: options.checks } : {}) }) };
   }
 
+  // `file` may be relative to options.cwd: find the project's Node line from the absolute path
   const base: ValidateOptions = { filename: file, dialect: options.dialect ?? 'portable' };
+  const nodeLine = options.nodeLine ?? projectNodeLine(abs);
+  if (nodeLine) base.nodeLine = nodeLine;
   if (options.checks) base.checks = options.checks;
   if (options.typedKeys) base.typedKeys = options.typedKeys;
   if (options.schema) base.schema = options.schema;
   let current = text;
   const result: FileResult = { file, diagnostics: [] };
   if (options.fix) {
-    const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file });
+    const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file, ...(base.nodeLine ? { nodeLine: base.nodeLine } : {}) });
     result.fixed = false;
     if (options.dryRun) {
       // the whole text, BOM included: `git apply` compares bytes

@@ -1,3 +1,5 @@
+import { projectNodeLine } from './node-line.js';
+import { type NodeLine, withNodeLine } from './readers/node.js';
 import { editKeepsMeaning, meant, readersOf } from './context.js';
 import { bashMultiLine, entries, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvEntry, Reader, TextEdit } from './types.js';
@@ -14,6 +16,8 @@ export interface FixOptions {
   dialect?: Dialect;
   checks?: Partial<Record<CheckId, CheckSetting>>;
   filename?: string;
+  /** See ValidateOptions.nodeLine. */
+  nodeLine?: NodeLine;
 }
 
 export interface FixResult {
@@ -102,9 +106,15 @@ function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
  * spaces around `=`, then quotes) until nothing is left.
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
+  // one Node line for the findings and for every re-read that proves a fix safe
+  const nodeLine = options.nodeLine ?? (options.filename ? projectNodeLine(options.filename) : undefined);
+  return nodeLine ? withNodeLine(nodeLine, () => fixOn(text, { ...options, nodeLine })) : fixOn(text, options);
+}
+
+function fixOn(text: string, options: FixOptions): FixResult {
   const dialect = options.dialect ?? 'portable';
   const readers = readersOf(dialect);
-  const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}) };
+  const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}), ...(options.nodeLine ? { nodeLine: options.nodeLine } : {}) };
   const fixed: Diagnostic[] = [];
   let current = text;
   // A style fix can make room for a format fix (a final line break after a blank-only last line makes

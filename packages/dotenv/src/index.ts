@@ -26,6 +26,8 @@ export type {
 } from './types.js';
 export { READER_NAMES, READERS } from './types.js';
 export { entries, parse, print } from './parse.js';
+export { projectNodeLine } from './node-line.js';
+export type { NodeLine } from './readers/node.js';
 export { parseAwsShared, profileName, type AwsSection, type AwsSharedDocument, type AwsSharedEntry } from './aws-shared.js';
 export { awsSharedKind, isEnvExampleFile, isEnvFile } from './files.js';
 export { checks, CHECK_IDS } from './checks/index.js';

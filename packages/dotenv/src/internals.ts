@@ -16,3 +16,5 @@ export { OPT_IN } from './opt-in.js';
 export { describeInference, exampleTarget, INFER_LIMITS, nodeFacts, type FsFacts, type InferStats, type ModelledDialect } from './infer-dialect.js';
 export { defaultSeverity } from './checks/severity.js';
 export { gitProcesses, gitStateOf } from './repository.js';
+export { nodeLineFor, type NodeLineChoice } from './node-line.js';
+export { NODE_LINES, nodeLineOf, nodeLineOfEngines, nodeModelOf, nodeReaderName, runningNodeLine } from './readers/node.js';

@@ -2,7 +2,7 @@ import { readBash } from './readers/bash.js';
 import { ComposeError, readCompose } from './readers/compose.js';
 import { readDockerOrReject } from './readers/docker.js';
 import { readDotenv } from './readers/dotenv.js';
-import { readNodeFile } from './readers/node.js';
+import { defaultNodeLine, type NodeLine, readNodeFile } from './readers/node.js';
 import { readPython } from './readers/python.js';
 import type { Assignment, Env } from './readers/types.js';
 import type { EnvDocument, EnvEntry, EnvNode, QuoteStyle, Reader } from './types.js';
@@ -411,7 +411,7 @@ export interface ParseWork {
 /** Characters parsed (the input's length, once per parse) in this process: tests count the fixer's re-parses with it. */
 export const parseWork = { chars: 0 };
 
-export function parse(text: string, options: { filename?: string; work?: ParseWork } = {}): EnvDocument {
+export function parse(text: string, options: { filename?: string; work?: ParseWork; nodeLine?: NodeLine } = {}): EnvDocument {
   const work = options.work ?? { chars: 0 };
   parseWork.chars += text.length;
   const { bom, nodes } = tokenize(text);
@@ -421,7 +421,9 @@ export function parse(text: string, options: { filename?: string; work?: ParseWo
   // file once and every entry gets the assignment that starts at its key (Node: at its `=`). With a BOM,
   // Node and python-dotenv read `\uFEFFKEY` as the first name, so it matches no entry there.
   const byEquals = new Map<number, { key: string; value: string | undefined }>();
-  for (const a of readNodeFile(text)) byEquals.set(a.equals, a);
+  // the line named in findings; the parser is that line's, or the running release's when none is set
+  const nodeLine = options.nodeLine ?? defaultNodeLine();
+  for (const a of readNodeFile(text, options.nodeLine)) byEquals.set(a.equals, a);
   const dotenvAt = new Map<number, { key: string; value: string | undefined }>();
   for (const a of readDotenv(text)) dotenvAt.set(a.keyStart, a);
   const pythonAt = new Map<number, { key: string; value: string | undefined }>();
@@ -469,7 +471,7 @@ export function parse(text: string, options: { filename?: string; work?: ParseWo
     const a = readBash(`export ${inner}${rest}${node.eol === '\r\n' || node.eol === '\r' ? '\r' : ''}`).find((x) => x.key === inner);
     if (a && !a.unknown) readerOnly.push({ reader: 'bash', key: inner, value: a.value, offset: node.keyStart + 1, line: node.line });
   }
-  const doc: EnvDocument = { bom, nodes };
+  const doc: EnvDocument = { bom, nodes, nodeLine };
   if (readerOnly.length > 0) doc.readerOnly = readerOnly.sort((x, y) => x.offset - y.offset);
   return doc;
 }

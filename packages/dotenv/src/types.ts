@@ -1,3 +1,4 @@
+import type { NodeLine } from './readers/node.js';
 /** Who will read the file. `portable` = every common reader: report what any of them reads differently. */
 /** What a file is judged for: `portable` (all readers) or one reader's. The list is DIALECTS in ids.ts. */
 export type Dialect = 'portable' | 'dotenv' | 'node' | 'docker' | 'compose' | 'bash' | 'python';
@@ -56,6 +57,8 @@ export interface EnvDocument {
   /** The text started with U+FEFF; it is kept out of the nodes and printed back first. */
   bom: boolean;
   nodes: EnvNode[];
+  /** The Node line whose `--env-file` parser gave the `node` values (readers/node.ts). */
+  nodeLine?: NodeLine;
   /**
    * Assignments a reader makes where the structure has no entry of that name: a line that credlint
    * (with dotenv) reads as part of a multi-line value, or a comment/garbage line, that python-dotenv or
@@ -202,6 +205,8 @@ export interface ValidateOptions {
   checks?: Partial<Record<CheckId, CheckSetting>>;
   /** Extra AWS-style typed settings: key → `number`, `boolean` or the allowed values. */
   typedKeys?: Record<string, TypedKeySpec>;
+  /** Which Node line's `--env-file` parser the `node` reader models; default: the running Node's. */
+  nodeLine?: NodeLine;
   /** A loaded `--schema` file (see `loadSchema`): turns the `schema` check on unless it is set off. */
   schema?: EnvSchema;
 }

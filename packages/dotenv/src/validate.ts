@@ -1,3 +1,5 @@
+import { projectNodeLine } from './node-line.js';
+import { type NodeLine, withNodeLine } from './readers/node.js';
 import { LineIndex, redact, scan } from '@credlint/core';
 import { ALL_CHECKS } from './checks/index.js';
 import type { AwsVar, CheckContext } from './context.js';
@@ -68,7 +70,14 @@ function run(ctx: CheckContext, settings: Partial<Record<CheckId, CheckSetting>>
 /** Pure: format checks for the dialect, AWS checks, and `credential-in-example` when the filename says example. */
 export function validate(text: string, options: ValidateOptions = {}): Diagnostic[] {
   const dialect = options.dialect ?? 'portable';
-  const doc = parse(text, options.filename ? { filename: options.filename } : {});
+  // the Node line: given, or the one the file's project supports (engines), or the running Node's
+  // (without either, the running release's own parser: parse's default)
+  const nodeLine = options.nodeLine ?? (options.filename ? projectNodeLine(options.filename) : undefined);
+  return nodeLine ? withNodeLine(nodeLine, () => validateOn(text, options, dialect, nodeLine)) : validateOn(text, options, dialect, undefined);
+}
+
+function validateOn(text: string, options: ValidateOptions, dialect: Dialect, nodeLine: NodeLine | undefined): Diagnostic[] {
+  const doc = parse(text, { ...(options.filename ? { filename: options.filename } : {}), ...(nodeLine ? { nodeLine } : {}) });
   const ctx: CheckContext = {
     text,
     dialect,

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDotenv } from '../src/readers/dotenv.js';
-import { trimSpaces } from '../src/readers/node.js';
+import { readNode24, readNodeEarly, trimSpaces } from '../src/readers/node.js';
 import { interpolatePython, stripUnquotedPython, type ScanWork } from '../src/readers/python.js';
 
 const MB = 1 << 20;
@@ -116,5 +116,35 @@ describe("Node's value trim", () => {
   it('has no regex left to backtrack: 4 MB of inner spaces', () => {
     const v = `a${' '.repeat(4 * MB)}b`;
     expect(trimSpaces(`  ${v}  `)).toBe(v);
+  });
+});
+
+describe("Node 20.19.0's parser (readers/node-early.ts): linear, though it reads the last line again after each `=`", () => {
+  it.each<[string, (n: number) => string]>([
+    ['many assignments', (n) => fill('K=v\n', n)],
+    ['a last line of = (read again after each)', (n) => `K=${fill('a=', n)}`],
+    ['a last line of = and quotes', (n) => `K=${fill("'a=", n)}`],
+    ['closed quotes on the last line', (n) => fill("K='v'", n)],
+    ['unterminated quotes, one a line', (n) => fill("K='x\n", n)],
+    ['names of spaces after line breaks', (n) => fill('\n =x', n)],
+    ['comments', (n) => fill('# c=1\n', n)],
+  ])('%s', (_name, make) => {
+    linear(make, (text, work) => readNodeEarly(text, work));
+  });
+});
+
+describe("Node 24's parser (readers/node24.ts): linear", () => {
+  it.each<[string, (n: number) => string]>([
+    ['many assignments', (n) => fill('K=v\n', n)],
+    ['unterminated quotes, one a line', (n) => fill("K='x\n", n)],
+    ['quotes of every kind left open', (n) => fill('A="x\nB=`y\nC=\'z\n', n)],
+    ['lines without =', (n) => fill('junk\n', n)],
+    ['empty names', (n) => fill('=', n)],
+    ['blanks after = before a break', (n) => fill('K= \t\n', n)],
+    ['one long value without #', (n) => `K=${fill('a', n)}`],
+    ['one long line of blanks then =', (n) => `${fill(' \t', n)}=v`],
+    ['comments', (n) => fill('# c=1\n', n)],
+  ])('%s', (_name, make) => {
+    linear(make, (text, work) => readNode24(text, work));
   });
 });

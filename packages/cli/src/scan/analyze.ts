@@ -203,10 +203,15 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
   const leak = !(envKind && task.git === 'ignored');
   let diagnostics: Diagnostic[] = [];
   if (dotenv && envKind) {
+    // the Node line the project's engines ask for (else the running release's parser)
+    const nodeLine = task.abs ? dotenv.projectNodeLine(task.abs) : undefined;
     diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
-        : dotenv.annotate(dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable', ...(task.repo ? { repository: task.repo } : {}) }), task.inference);
+        : dotenv.annotate(
+            dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable', ...(task.repo ? { repository: task.repo } : {}), ...(nodeLine ? { nodeLine } : {}) }),
+            task.inference,
+          );
   }
   // A check that restates a core finding (in an example file: "…, which is committed") replaces it.
   const restated = new Set(diagnostics.filter((d) => dotenv?.checks[d.checkId]?.restatesCore).map((d) => `${d.start}:${d.end}`));

@@ -1,7 +1,7 @@
 import type { Check } from '../context.js';
-import { diagnostic, entriesOf, readerList } from '../context.js';
+import { diagnostic, entriesOf, readerList, readerName } from '../context.js';
 import type { Diagnostic, EnvDocument, Reader } from '../types.js';
-import { READER_NAMES } from '../types.js';
+import { nodeReaderName, runningNodeLine } from '../readers/node.js';
 
 const isHSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const POSIX_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -31,7 +31,7 @@ export const invalidKey: Check = {
         while (nodeCursor < nodeReaderOnly.length && (nodeReaderOnly[nodeCursor]?.offset ?? 0) < n.start) nodeCursor++;
         const here = nodeReaderOnly[nodeCursor];
         const nodeKey = affected.includes('node') && here && here.offset <= n.end ? here.key : undefined;
-        const nodeSays = nodeKey !== undefined ? ` Node's --env-file (util.parseEnv) sets a variable named ${JSON.stringify(nodeKey)}.` : '';
+        const nodeSays = nodeKey !== undefined ? ` ${nodeReaderName(ctx.doc?.nodeLine ?? runningNodeLine())} (util.parseEnv) sets a variable named ${JSON.stringify(nodeKey)}.` : '';
         const skip = affected.filter((r) => r !== 'bash' && r !== 'docker' && r !== 'compose' && !(r === 'node' && nodeKey !== undefined));
         const fate = affected.includes('bash') ? 'bash runs it as a command.' : skip.length > 0 ? `${readerList(skip)} ${skip.length === 1 ? 'skips' : 'skip'} it.` : '';
         const message = [`Not an assignment: ${n.message}.`, `${affected.includes('docker') || affected.includes('compose') ? '`docker run --env-file` and Docker Compose may reject the whole file; ' : ''}${fate}`, nodeSays.trim()].filter((p) => p !== '').join(' ');
@@ -47,10 +47,10 @@ export const invalidKey: Check = {
       }
     }
     for (const e of entriesOf(ctx)) {
-      // Node 20's parser trims spaces only: an indenting tab stays in the name (`"\tFOO"`).
+      // Node 20's parser trims spaces only: an indenting tab stays in the name (`"\tFOO"`); 22.16+ and 24 trim tabs too.
       if (isHSpace(e.raw[0]) && ctx.readers.includes('node') && e.values.node === undefined && !e.unknown?.includes('node') && POSIX_NAME.test(e.key)) {
         const others = ctx.readers.filter((r) => r !== 'node' && e.values[r] !== undefined);
-        const message = `Indented name: Node's --env-file (util.parseEnv) trims spaces but not tabs, so it sets a variable whose name starts with the tab and ${e.key} is not set for it${others.length > 0 ? ` (${readerList(others)} ignore the indentation)` : ''}. Remove the indentation.`;
+        const message = `Indented name: ${nodeReaderName(ctx.doc?.nodeLine ?? runningNodeLine())} (util.parseEnv) trims spaces but not tabs, so it sets a variable whose name starts with the tab and ${e.key} is not set for it${others.length > 0 ? ` (${readerList(others)} ignore the indentation)` : ''}. Remove the indentation.`;
         out.push(diagnostic(ctx, 'invalid-key', e.start, e.keyEnd, message, ['node']));
       }
       if (e.separator === ':') {
@@ -73,7 +73,7 @@ export const invalidKey: Check = {
       const rejected = judged.filter((r) => e.values[r] === undefined && !e.unknown?.includes(r));
       // Every reader of the dialect sets the variable: the name works where the file is read.
       if (rejected.length === 0) continue;
-      const why = rejected.map((r) => (r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash runs the line as a command' : `${READER_NAMES[r]} skips the line`));
+      const why = rejected.map((r) => (r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash runs the line as a command' : `${readerName(r)} skips the line`));
       const py = unquoting.length > 0 ? `; ${readerList(unquoting)} ${unquoting.length === 1 ? 'reads' : 'read'} it as ${JSON.stringify(inner)}` : '';
       const message = `${JSON.stringify(e.key)} is not a portable variable name: ${why.join('; ')}${py}. Use letters, digits and \`_\`, not starting with a digit.`;
       out.push(diagnostic(ctx, 'invalid-key', e.keyStart, e.keyEnd, message, rejected));

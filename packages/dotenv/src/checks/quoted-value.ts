@@ -1,7 +1,6 @@
 import type { Check } from '../context.js';
-import { describeValue, diagnostic, disagreeing, editKeepsMeaning, entriesOf, intended, readerList, readersChangedBy } from '../context.js';
+import { describeValue, diagnostic, disagreeing, editKeepsMeaning, entriesOf, intended, readerList, readerName, readersChangedBy } from '../context.js';
 import type { Diagnostic, EnvEntry, Reader } from '../types.js';
-import { READER_NAMES } from '../types.js';
 
 /** Why a reader reads a quoted value differently, in words. */
 function why(entry: EnvEntry, r: Reader): string {
@@ -16,7 +15,7 @@ function why(entry: EnvEntry, r: Reader): string {
   if (r === 'bash') return 'bash expands `$`, `` ` `` and backslashes inside double quotes (single quotes keep them literal)';
   if (r === 'compose' && entry.quote === 'double') return 'Docker Compose decodes escapes and interpolates `$` inside double quotes (single quotes keep them literal)';
   if (r === 'python') return 'python-dotenv decodes escapes and `${…}` inside quotes';
-  return `${READER_NAMES[r]} reads it as ${describeValue(entry.values[r])}`;
+  return `${readerName(r)} reads it as ${describeValue(entry.values[r])}`;
 }
 
 /**

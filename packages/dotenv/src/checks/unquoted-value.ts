@@ -1,7 +1,6 @@
 import type { Check } from '../context.js';
-import { describeValue, diagnostic, disagreeing, editKeepsMeaning, entriesOf, intended, readerList } from '../context.js';
+import { describeValue, diagnostic, disagreeing, editKeepsMeaning, entriesOf, intended, readerList, readerName } from '../context.js';
 import type { Diagnostic, EnvEntry, Reader } from '../types.js';
-import { READER_NAMES } from '../types.js';
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isNameStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_');
@@ -64,7 +63,7 @@ function why(e: EnvEntry, r: Reader, shape: ValueShape): string {
   if (r === 'bash') return bashWhy(e, shape);
   if (r === 'compose') return `Docker Compose interpolates \`$\` and reads ${describeValue(e.values.compose)}`;
   if (r === 'python') return `python-dotenv reads \`\${…}\` as a reference${shape.bracedRefsOnly ? '' : ' (up to the first `}`, with `:-` as the only operator)'} and gets ${describeValue(e.values.python)}`;
-  return `${READER_NAMES[r]} reads ${describeValue(e.values[r])}`;
+  return `${readerName(r)} reads ${describeValue(e.values[r])}`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Check } from '../context.js';
-import { describeValue, diagnostic, entriesOf } from '../context.js';
+import { describeValue, diagnostic, entriesOf, readerName } from '../context.js';
 import type { Diagnostic, EnvNode, Reader } from '../types.js';
-import { READER_NAMES } from '../types.js';
 import { lastNodeStartingBy } from '../parse.js';
 
 /** The node containing `offset` (nodes are in text order): binary search, as this runs for every reader-only assignment. */
@@ -24,7 +23,7 @@ export const unterminatedQuote: Check = {
     for (const e of entriesOf(ctx)) {
       if (e.unterminated) {
         const how = (r: Reader): string =>
-          r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash stops with a syntax error' : `${READER_NAMES[r]} reads ${describeValue(e.values[r])}`;
+          r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash stops with a syntax error' : `${readerName(r)} reads ${describeValue(e.values[r])}`;
         const message = `The ${e.quote} quote opened here is never closed: ${ctx.readers.map(how).join('; ')}.`;
         out.push(diagnostic(ctx, 'unterminated-quote', e.valueStart, e.valueEnd, message, ctx.readers));
       } else if (e.endLine > e.line && ctx.readers.includes('docker')) {
@@ -43,7 +42,7 @@ export const unterminatedQuote: Check = {
       if (home?.type === 'error' && !hasQuote(home.raw)) continue;
       if (home?.type === 'entry' && a.offset > home.keyStart && a.offset < home.keyEnd) continue;
       const end = Math.min(ctx.text.length, a.offset + Math.max(1, a.key.length));
-      const message = `${READER_NAMES[a.reader]} reads a variable ${JSON.stringify(a.key)} here (${describeValue(a.value)}) that dotenv does not: a quote on an earlier line is paired differently, or the line is not an assignment for the others.`;
+      const message = `${readerName(a.reader)} reads a variable ${JSON.stringify(a.key)} here (${describeValue(a.value)}) that dotenv does not: a quote on an earlier line is paired differently, or the line is not an assignment for the others.`;
       out.push(diagnostic(ctx, 'unterminated-quote', a.offset, end, message, [a.reader]));
     }
     return out;

@@ -1,4 +1,4 @@
-import { parse, type Reader } from '../../src/index.js';
+import { parse, type NodeLine, type Reader } from '../../src/index.js';
 import type { VarMap } from './real-readers.js';
 import { GEN_KEYS } from './gen.js';
 
@@ -7,8 +7,8 @@ import { GEN_KEYS } from './gen.js';
  * assignments outside them (`doc.readerOnly`), in file order, the last one winning.
  * `undefined` if any entry is runtime-dependent for that reader.
  */
-export function ourMap(text: string, reader: Reader): VarMap | undefined {
-  const doc = parse(text);
+export function ourMap(text: string, reader: Reader, nodeLine?: NodeLine): VarMap | undefined {
+  const doc = parse(text, nodeLine ? { nodeLine } : {});
   const events: { at: number; key: string; value: string | undefined }[] = [];
   for (const n of doc.nodes) {
     if (n.type !== 'entry') continue;

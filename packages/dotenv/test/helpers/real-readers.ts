@@ -3,11 +3,13 @@
  * never one per line. Each case is a whole file; the result is the map of variables the reader sets.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import dotenv from 'dotenv';
+import type { NodeLine } from '../../src/index.js';
+import { nodeModelOf } from '../../src/internals.js';
 
 export type VarMap = Record<string, string | null>;
 
@@ -17,6 +19,31 @@ export function realDotenv(text: string): VarMap {
 
 export function realNode(text: string): VarMap {
   return parseEnv(text) as VarMap;
+}
+
+const NODE_PROBE = `
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+const cases = JSON.parse(readFileSync(process.argv[1], 'utf8'));
+writeFileSync(process.argv[2], JSON.stringify({ version: process.versions.node, out: cases.map((c) => parseEnv(c)) }));
+`;
+
+/** `util.parseEnv` of another Node binary (or this one, `process.execPath`) on every case: one process per batch. */
+export function realNodeBatch(node: string, cases: string[]): { version: string; out: VarMap[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'credlint-node-'));
+  try {
+    writeFileSync(join(dir, 'in.json'), JSON.stringify(cases));
+    execFileSync(node, ['--input-type=module', '-e', NODE_PROBE, join(dir, 'in.json'), join(dir, 'out.json')], { env: {}, stdio: ['ignore', 'ignore', 'inherit'] });
+    return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { version: string; out: VarMap[] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The line whose model covers this Node release's `--env-file` parser (20.19.5+, 22.16+, 24+), if a line's does. */
+export function modelledNodeLine(version: string): NodeLine | undefined {
+  const m = nodeModelOf(version);
+  return m === 'early' ? undefined : m;
 }
 
 /** A python with python-dotenv importable, or the reason there is none. */
