@@ -134,7 +134,9 @@ export function mergeBaseline({ old, current, coverage, scannedDirs, unscanned }
 }
 
 export function baselineOf(entries: readonly BaselineEntry[]): BaselineFile {
-  const sorted = entries.map(({ file, ruleId, fingerprint }) => ({ file, ruleId, fingerprint })).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const sorted = entries
+    .map(({ file, ruleId, fingerprint }) => ({ file, ruleId, fingerprint }))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return { version: 2, tool: 'credlint', findings: sorted };
 }
 

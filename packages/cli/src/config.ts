@@ -19,7 +19,6 @@ import type { Dialect } from './dotenv-bridge.js';
 import { DOCS_URL } from './rules.js';
 import { ConfigError, UsageError } from './types.js';
 
-
 export type RuleSetting = 'error' | 'warn' | 'off';
 
 /** The file's content, validated. Paths and globs are relative to the directory holding the file. */
@@ -147,7 +146,8 @@ export async function loadConfig(flags: ConfigFlags, start: string, cwd: string)
     const file = path.resolve(cwd, flags.config);
     if (!existsSync(file)) throw new ConfigError(`--config ${flags.config}: no such file`);
     const ext = path.extname(file);
-    if (ext && !(ext in loaders)) throw new ConfigError(`--config ${flags.config}: use a .json, .js, .mjs or .cjs file (or one without extension, read as JSON)`);
+    if (ext && !(ext in loaders))
+      throw new ConfigError(`--config ${flags.config}: use a .json, .js, .mjs or .cjs file (or one without extension, read as JSON)`);
     try {
       found = await lilconfig('credlint', { loaders, cache: false, ignoreEmptySearchPlaces: false }).load(file);
     } catch (e) {
@@ -217,7 +217,8 @@ export function validateConfig(raw: unknown, file: string, known: KnownIds): Cre
   const obj = raw as Record<string, unknown>;
   const out: CredlintConfig = {};
   for (const key of Object.keys(obj)) {
-    if (!(CONFIG_KEYS as readonly string[]).includes(key)) fail(key, `is not a configuration key (known: ${CONFIG_KEYS.filter((k) => k !== '$schema').join(', ')})`);
+    if (!(CONFIG_KEYS as readonly string[]).includes(key))
+      fail(key, `is not a configuration key (known: ${CONFIG_KEYS.filter((k) => k !== '$schema').join(', ')})`);
   }
   if (obj.$schema !== undefined && typeof obj.$schema !== 'string') fail('$schema', 'must be a string');
   if (obj.ignore !== undefined) {
@@ -239,7 +240,8 @@ export function validateConfig(raw: unknown, file: string, known: KnownIds): Cre
     const dialects = plainObject(obj.dialects) ?? fail('dialects', `must be an object of glob → dialect (got ${describe(obj.dialects)})`);
     for (const [glob, dialect] of Object.entries(dialects)) {
       if (glob.trim() === '' || glob.startsWith('!')) fail(`dialects.${glob}`, 'must be a glob (not empty, not a negation)');
-      if (typeof dialect !== 'string' || !known.dialects.has(dialect)) fail(`dialects.${glob}`, `must be one of ${[...known.dialects].join(', ')} (got ${describe(dialect)})`);
+      if (typeof dialect !== 'string' || !known.dialects.has(dialect))
+        fail(`dialects.${glob}`, `must be one of ${[...known.dialects].join(', ')} (got ${describe(dialect)})`);
     }
     out.dialects = dialects as Record<string, Dialect>;
   }
@@ -253,7 +255,8 @@ export function validateConfig(raw: unknown, file: string, known: KnownIds): Cre
   }
   if (obj.maxFileSize !== undefined) {
     const v = obj.maxFileSize;
-    if (!((typeof v === 'number' && Number.isInteger(v) && v > 0) || typeof v === 'string')) fail('maxFileSize', `must be a positive number of bytes or a size such as "500KB" (got ${describe(v)})`);
+    if (!((typeof v === 'number' && Number.isInteger(v) && v > 0) || typeof v === 'string'))
+      fail('maxFileSize', `must be a positive number of bytes or a size such as "500KB" (got ${describe(v)})`);
     out.maxFileSize = v as number | string;
     parseConfigSize(out.maxFileSize, file);
   }
@@ -264,7 +267,19 @@ function plainObject(v: unknown): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 
 /** `maxFileSize` in bytes: a positive integer, or digits (optionally one `.` part) and a unit, as `--max-file-size` takes. */
 export function parseConfigSize(v: number | string, file: string): number {
@@ -275,7 +290,14 @@ export function parseConfigSize(v: number | string, file: string): number {
   const num = text.slice(0, i);
   const unit = SIZE_UNITS[text.slice(i).trim()];
   const n = Number(num);
-  if (!/* digits first */ (num[0]! >= '0' && num[0]! <= '9') || num.endsWith('.') || unit === undefined || !Number.isFinite(n) || n <= 0 || num.split('.').length > 2) {
+  if (
+    !(/* digits first */ num[0]! >= '0' && num[0]! <= '9') ||
+    num.endsWith('.') ||
+    unit === undefined ||
+    !Number.isFinite(n) ||
+    n <= 0 ||
+    num.split('.').length > 2
+  ) {
     throw new ConfigError(`invalid configuration in ${file}: "maxFileSize" cannot read ${describe(v)} (use bytes or e.g. "500KB", "10MB")`);
   }
   return Math.floor(n * unit);
@@ -333,7 +355,8 @@ export function applyRules<T extends { ruleId: string; severity: 'error' | 'warn
   for (const f of findings) {
     const setting = rules[f.ruleId];
     if (setting === undefined) out.push(f);
-    else if (setting !== 'off') out.push(f.severity === (setting === 'warn' ? 'warning' : 'error') ? f : { ...f, severity: setting === 'warn' ? 'warning' : 'error' });
+    else if (setting !== 'off')
+      out.push(f.severity === (setting === 'warn' ? 'warning' : 'error') ? f : { ...f, severity: setting === 'warn' ? 'warning' : 'error' });
   }
   return out;
 }

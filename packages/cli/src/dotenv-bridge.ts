@@ -12,8 +12,21 @@ export type RepositoryFacts = Dotenv.RepositoryFacts;
 /** The members the CLI calls; typed from the package so a contract change fails the build. */
 export type DotenvApi = Pick<
   typeof Dotenv,
-  | 'isEnvFile' | 'isEnvExampleFile' | 'awsSharedKind' | 'validate' | 'validateAwsShared' | 'validateFile' | 'checks' | 'DIALECTS'
-  | 'DialectInferrer' | 'annotate' | 'loadSchema' | 'SchemaError' | 'STYLE_CHECKS' | 'repositoryFacts' | 'projectNodeLine'
+  | 'isEnvFile'
+  | 'isEnvExampleFile'
+  | 'awsSharedKind'
+  | 'validate'
+  | 'validateAwsShared'
+  | 'validateFile'
+  | 'checks'
+  | 'DIALECTS'
+  | 'DialectInferrer'
+  | 'annotate'
+  | 'loadSchema'
+  | 'SchemaError'
+  | 'STYLE_CHECKS'
+  | 'repositoryFacts'
+  | 'projectNodeLine'
 >;
 
 /** The file-name predicates, from a light entry point: naming env files must not load the validator. */

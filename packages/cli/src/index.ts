@@ -49,7 +49,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr.write(`credlint ${command}: ${escapeControl(e.message)}\n`);
@@ -60,7 +62,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`credlint ${command}: ${escapeControl((e as Error).message)}\nRun \`credlint ${command} --help\` for usage.\n`);
       return 2;
     }
-    io.stderr.write(`credlint ${command}: ${(((e as Error).stack ?? String(e)).split('\n').map(escapeControl).join('\n'))}\n`);
+    io.stderr.write(`credlint ${command}: ${((e as Error).stack ?? String(e)).split('\n').map(escapeControl).join('\n')}\n`);
     return 2;
   }
 }

@@ -73,7 +73,8 @@ export class Anchors {
       const b = this.text.charCodeAt(best + 1);
       const c = this.text.charCodeAt(best + 2);
       if (b === 81 /* AQoD… */) this.kind = AnchorKind.TokenPrefix;
-      else if (b === 66 && c === 83 && this.text.charCodeAt(best + 3) === 75) this.kind = AnchorKind.BedrockLongTerm; // ABSK
+      else if (b === 66 && c === 83 && this.text.charCodeAt(best + 3) === 75)
+        this.kind = AnchorKind.BedrockLongTerm; // ABSK
       else if ((b === 87 && c === 83) || (b === 119 && c === 115)) this.kind = AnchorKind.AwsName; // AWS Aws
     }
     return best;

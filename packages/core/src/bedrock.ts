@@ -43,4 +43,3 @@ export function parseBedrockPresignedUrl(url: string): BedrockDetails | undefine
   }
   return details;
 }
-

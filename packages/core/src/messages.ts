@@ -2,7 +2,6 @@ import { KEY_TYPES } from './key-id.js';
 import { maskAccountId } from './mask.js';
 import type { Finding } from './types.js';
 
-
 const ENCODING_NOTES: Record<NonNullable<Finding['encoding']>, string> = {
   base64: ' (base64-encoded in the file)',
   percent: ' (percent-encoded in the file)',

@@ -1,5 +1,12 @@
 import { DEFAULT_KINDS, KINDS } from './kinds.js';
-import { BEDROCK_LONG_TERM, BEDROCK_LONG_TERM_MAX, BEDROCK_SHORT_TERM_MAX, BEDROCK_SHORT_TERM_PREFIX, parseBedrockPresignedUrl, type BedrockDetails } from './bedrock.js';
+import {
+  BEDROCK_LONG_TERM,
+  BEDROCK_LONG_TERM_MAX,
+  BEDROCK_SHORT_TERM_MAX,
+  BEDROCK_SHORT_TERM_PREFIX,
+  parseBedrockPresignedUrl,
+  type BedrockDetails,
+} from './bedrock.js';
 import {
   decodeBase64,
   decodeBase64Runs,
@@ -22,14 +29,7 @@ import {
 } from './shapes.js';
 import { Anchors, AnchorKind } from './anchors.js';
 import { isDocumentationExample, isLowDiversity } from './allowlist.js';
-import {
-  followsEscape,
-  followsPercentEncoding,
-  isBase64,
-  isNameChar,
-  isUpper,
-  isWordChar,
-} from './charclass.js';
+import { followsEscape, followsPercentEncoding, isBase64, isNameChar, isUpper, isWordChar } from './charclass.js';
 import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
 import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
 import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
@@ -37,7 +37,6 @@ import { LineIndex } from './lines.js';
 import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
 import type { Confidence, Finding, FindingEncoding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
-
 
 const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
 
@@ -528,8 +527,10 @@ class Scanner {
       const ch = text.charCodeAt(j);
       if (isBase64(ch)) j++;
       else if (ch === 37 /* % */ && isPercentBase64(text, j) && text.charCodeAt(j + 1) === 50 /* %2B %2F */) j += 3;
-      else if (ch === 92 /* \ */ && text.charCodeAt(j + 1) === 47) j += 2; // `\/`: PHP's json_encode, JSON
-      else if (ch === 92 && isUnicodeEscapedBase64(text, j)) j += 6; // `\u002F`, `\u002B`
+      else if (ch === 92 /* \ */ && text.charCodeAt(j + 1) === 47)
+        j += 2; // `\/`: PHP's json_encode, JSON
+      else if (ch === 92 && isUnicodeEscapedBase64(text, j))
+        j += 6; // `\u002F`, `\u002B`
       else break;
       n++;
     }
@@ -719,7 +720,12 @@ class Scanner {
     for (const f of inner) {
       const start = toText(Math.floor((f.start * 4) / 3));
       const end = Math.min(e, toText(Math.ceil((f.end * 4) / 3)));
-      const how = f.encoding === 'base64' ? 'base64-encoded twice' : f.encoding ? `base64-encoded, then ${f.encoding === 'percent' ? 'percent-encoded' : 'JSON-escaped'} inside` : 'base64-encoded';
+      const how =
+        f.encoding === 'base64'
+          ? 'base64-encoded twice'
+          : f.encoding
+            ? `base64-encoded, then ${f.encoding === 'percent' ? 'percent-encoded' : 'JSON-escaped'} inside`
+            : 'base64-encoded';
       const evidence = [...f.evidence, `${how} (in a ${decodedShape(decoded)} stored as base64)`];
       this.add({ kind: f.kind, start, end, confidence: f.confidence, evidence, inner: f, ...(f.keyName !== undefined ? { keyName: f.keyName } : {}) });
     }
@@ -1014,12 +1020,24 @@ class Scanner {
   }
 }
 
-
 function isSeparator(c: number): boolean {
   // blanks, quotes, backslash (escaped quotes), = : > , ( [ and `|` (YAML block scalars, tables)
   return (
-    c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 92 ||
-    c === 61 || c === 58 || c === 62 || c === 44 || c === 40 || c === 91 || c === 124
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 34 ||
+    c === 39 ||
+    c === 96 ||
+    c === 92 ||
+    c === 61 ||
+    c === 58 ||
+    c === 62 ||
+    c === 44 ||
+    c === 40 ||
+    c === 91 ||
+    c === 124
   );
 }
 

@@ -69,4 +69,3 @@ export function opaqueTokenKind(text: string, start: number, end: number, dots: 
   const header = decodeBase64Url(text.slice(start, Math.min(first, start + 200)));
   return header.startsWith('{') && header.includes('"alg"') ? 'a JWT' : undefined;
 }
-

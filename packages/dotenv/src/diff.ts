@@ -52,7 +52,7 @@ function pairLines(a: string[], b: string[]): Op[] {
   }
   // within each run of changes: removals first, then additions (as diff(1) prints them)
   const out: Op[] = [];
-  for (let x = 0; x < ops.length; ) {
+  for (let x = 0; x < ops.length;) {
     if ((ops[x] as Op).k === ' ') {
       out.push(ops[x++] as Op);
       continue;

@@ -195,7 +195,12 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
   let current = text;
   const result: FileResult = { file, diagnostics: [] };
   if (options.fix) {
-    const r = fix(text, { dialect: base.dialect ?? 'portable', ...(options.checks ? { checks: options.checks } : {}), filename: file, ...(base.nodeLine ? { nodeLine: base.nodeLine } : {}) });
+    const r = fix(text, {
+      dialect: base.dialect ?? 'portable',
+      ...(options.checks ? { checks: options.checks } : {}),
+      filename: file,
+      ...(base.nodeLine ? { nodeLine: base.nodeLine } : {}),
+    });
     result.fixed = false;
     if (options.dryRun) {
       // the whole text, BOM included: `git apply` compares bytes

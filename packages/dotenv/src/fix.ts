@@ -61,7 +61,13 @@ function baseline(text: string, readers: Reader[]): Baseline {
     raws: doc.nodes.map((n) => n.raw + n.eol),
     entries: entries(doc).map((e) => {
       const m = meant(e);
-      return { key: e.key, meant: m, ok: m === undefined ? [] : readers.filter((r) => !e.unknown?.includes(r) && e.values[r] === m), values: { ...e.values }, unknown: e.unknown ?? [] };
+      return {
+        key: e.key,
+        meant: m,
+        ok: m === undefined ? [] : readers.filter((r) => !e.unknown?.includes(r) && e.values[r] === m),
+        values: { ...e.values },
+        unknown: e.unknown ?? [],
+      };
     }),
   };
 }
@@ -114,7 +120,12 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
 function fixOn(text: string, options: FixOptions): FixResult {
   const dialect = options.dialect ?? 'portable';
   const readers = readersOf(dialect);
-  const vopts = { dialect, ...(options.checks ? { checks: options.checks } : {}), ...(options.filename ? { filename: options.filename } : {}), ...(options.nodeLine ? { nodeLine: options.nodeLine } : {}) };
+  const vopts = {
+    dialect,
+    ...(options.checks ? { checks: options.checks } : {}),
+    ...(options.filename ? { filename: options.filename } : {}),
+    ...(options.nodeLine ? { nodeLine: options.nodeLine } : {}),
+  };
   const fixed: Diagnostic[] = [];
   let current = text;
   // A style fix can make room for a format fix (a final line break after a blank-only last line makes
@@ -129,13 +140,23 @@ function fixOn(text: string, options: FixOptions): FixResult {
 }
 
 /** The in-line fixes (quotes, blanks, `export`), which keep every node in place: the law by position (keepsLaw). */
-function formatFixes(text: string, dialect: Dialect, readers: Reader[], vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string }, checks: FixOptions['checks'], fixed: Diagnostic[]): string {
+function formatFixes(
+  text: string,
+  dialect: Dialect,
+  readers: Reader[],
+  vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string },
+  checks: FixOptions['checks'],
+  fixed: Diagnostic[],
+): string {
   const base = baseline(text, readers);
   let current = text;
   for (let pass = 0; pass < 8; pass++) {
     const fixable = validate(current, vopts).filter((d) => d.fix && !STYLE.has(d.checkId));
     if (fixable.length === 0) break;
-    let { output, applied } = applyEdits(current, fixable.map((d) => d.fix as TextEdit));
+    let { output, applied } = applyEdits(
+      current,
+      fixable.map((d) => d.fix as TextEdit),
+    );
     if (!keepsLaw(base, output, readers)) {
       // Some edit interacts with another line: apply them one at a time, last first, keeping the good ones.
       output = current;
@@ -153,7 +174,10 @@ function formatFixes(text: string, dialect: Dialect, readers: Reader[], vopts: {
       }
     }
     const appliedSet = new Set(applied);
-    append(fixed, fixable.filter((d) => appliedSet.has(d.fix as TextEdit)));
+    append(
+      fixed,
+      fixable.filter((d) => appliedSet.has(d.fix as TextEdit)),
+    );
     if (output === current) break;
     current = output;
   }
@@ -181,7 +205,10 @@ function formatFixes(text: string, dialect: Dialect, readers: Reader[], vopts: {
     }
     const FIXERS = new Set<CheckId>(['quoted-value', 'space-around-equals', 'trailing-whitespace', 'export-prefix']);
     const usedSorted = [...used].sort((a, b) => a.start - b.start);
-    append(fixed, before.filter((d) => FIXERS.has(d.checkId) && within(usedSorted, d)));
+    append(
+      fixed,
+      before.filter((d) => FIXERS.has(d.checkId) && within(usedSorted, d)),
+    );
     current = output;
   }
   return current;
@@ -224,7 +251,8 @@ function keepsValues(before: ReturnType<typeof finalValues>, after: string, read
     if (!ok) return false;
   }
   // a new name (`NAME` → `NAME=`) must read as empty for every reader: none may take the line into another value
-  for (const [k, a] of now.byKey) if (!before.byKey.has(k) && (!added.has(k) || a.meant !== '' || a.values.some((v, i) => v !== '' || a.unknown[i]))) return false;
+  for (const [k, a] of now.byKey)
+    if (!before.byKey.has(k) && (!added.has(k) || a.meant !== '' || a.values.some((v, i) => v !== '' || a.unknown[i]))) return false;
   for (const r of now.readerOnly) if (!before.readerOnly.has(r)) return false;
   return true;
 }
@@ -234,7 +262,12 @@ function keepsValues(before: ReturnType<typeof finalValues>, after: string, read
  * sorted groups), one check at a time, each kept only if the whole file keeps its values by name.
  * One parse per check and per law check: linear in the file.
  */
-function styleFixes(text: string, vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string }, readers: Reader[], fixed: Diagnostic[]): string {
+function styleFixes(
+  text: string,
+  vopts: { dialect: Dialect; checks?: FixOptions['checks']; filename?: string },
+  readers: Reader[],
+  fixed: Diagnostic[],
+): string {
   if (!STYLE_CHECKS.some((id) => enabled(id, vopts.checks))) return text;
   let current = text;
   for (const id of ['key-without-value', 'extra-blank-line', 'unordered-key', 'ending-blank-line'] as const) {
@@ -256,13 +289,21 @@ function styleFixes(text: string, vopts: { dialect: Dialect; checks?: FixOptions
 }
 
 /** The entry's certain rewrites (export for docker, blanks around `=`, quotes, trailing blanks), as one edit. */
-function combinedFix(text: string, e: EnvEntry, dialect: Dialect, readers: Reader[], checks: FixOptions['checks'], reported: Diagnostic[]): TextEdit | undefined {
+function combinedFix(
+  text: string,
+  e: EnvEntry,
+  dialect: Dialect,
+  readers: Reader[],
+  checks: FixOptions['checks'],
+  reported: Diagnostic[],
+): TextEdit | undefined {
   if (e.unterminated || e.endLine !== e.line || e.separator === ':') return undefined;
   const parts: { id: CheckId; start: number; end: number; text: string }[] = [];
   const lead = e.start + (e.raw.length - e.raw.trimStart().length);
   if (e.exported && dialect === 'docker') parts.push({ id: 'export-prefix', start: lead, end: e.keyStart, text: '' });
   if (e.valueStart > e.keyEnd + 1) parts.push({ id: 'space-around-equals', start: e.keyEnd, end: e.valueStart, text: '=' });
-  if (e.quote !== 'none' && !e.trailing) parts.push({ id: 'quoted-value', start: e.valueStart, end: e.valueEnd, text: text.slice(e.valueStart + 1, e.valueEnd - 1) });
+  if (e.quote !== 'none' && !e.trailing)
+    parts.push({ id: 'quoted-value', start: e.valueStart, end: e.valueEnd, text: text.slice(e.valueStart + 1, e.valueEnd - 1) });
   let t = e.end;
   while (t > e.start && (text[t - 1] === ' ' || text[t - 1] === '\t')) t--;
   if (t < e.end) parts.push({ id: 'trailing-whitespace', start: t, end: e.end, text: '' });

@@ -113,10 +113,8 @@ const SCRIPT_DIRS = ['scripts', 'script', 'bin'];
 const COMPOSE_READER = 'Docker Compose env_file';
 
 /** Readers credlint does not model, and the model that stands in for each (closest in what breaks). */
-const PHP_NOTE =
-  'PHP dotenv is not modelled; judged as python-dotenv, the closest (quotes stripped, ${VAR} expanded in double quotes, `export` accepted)';
-const RUBY_NOTE =
-  'Ruby dotenv is not modelled; judged as Docker Compose, the closest (quotes stripped, $VAR and ${VAR} expanded except in single quotes)';
+const PHP_NOTE = 'PHP dotenv is not modelled; judged as python-dotenv, the closest (quotes stripped, ${VAR} expanded in double quotes, `export` accepted)';
+const RUBY_NOTE = 'Ruby dotenv is not modelled; judged as Docker Compose, the closest (quotes stripped, $VAR and ${VAR} expanded except in single quotes)';
 
 const NODE_DEPS = ['dotenv', 'dotenvx', '@dotenvx/dotenvx', 'dotenv-cli'];
 
@@ -234,7 +232,10 @@ function readDir(dir: string, root: string, facts: FsFacts, stats: InferStats): 
   const names = facts.list(dir);
   if (!names) return out;
   out.scriptDirs = SCRIPT_DIRS.filter((n) => names.includes(n));
-  const wanted = names.filter(isCandidate).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)).slice(0, INFER_LIMITS.MAX_FILES_PER_DIR);
+  const wanted = names
+    .filter(isCandidate)
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))
+    .slice(0, INFER_LIMITS.MAX_FILES_PER_DIR);
   for (const name of wanted) {
     const file = join(dir, name);
     stats.read++;
@@ -246,12 +247,27 @@ function readDir(dir: string, root: string, facts: FsFacts, stats: InferStats): 
       composeRefs(lines, file, where, out.refs);
       // The project `.env` next to the Compose file is Compose's too (read for interpolation).
       // Weaker than a reference: a manifest at the same level that disagrees makes it `portable`.
-      out.manifests.push({ only: join(dir, '.env'), dialect: 'compose', reader: 'Docker Compose (project .env)', reason: `the project .env of ${where}`, file, line: 1 });
+      out.manifests.push({
+        only: join(dir, '.env'),
+        dialect: 'compose',
+        reader: 'Docker Compose (project .env)',
+        reason: `the project .env of ${where}`,
+        file,
+        line: 1,
+      });
     } else if (name === 'package.json') packageJson(text, lines, file, where, dir, out);
     else if (name === 'composer.json') composerJson(text, lines, file, where, out);
     else if (name === 'Gemfile') {
       const i = lines.findIndex((l) => /^\s*gem\s+["']dotenv(?:-rails)?["']/.test(l));
-      if (i >= 0) out.manifests.push({ dialect: 'compose', reader: 'dotenv (Ruby gem)', reason: `the dotenv gem in ${where} line ${i + 1}`, file, line: i + 1, note: RUBY_NOTE });
+      if (i >= 0)
+        out.manifests.push({
+          dialect: 'compose',
+          reader: 'dotenv (Ruby gem)',
+          reason: `the dotenv gem in ${where} line ${i + 1}`,
+          file,
+          line: i + 1,
+          note: RUBY_NOTE,
+        });
     } else if (isPythonManifest(name)) {
       const i = lines.findIndex((l) => pythonDotenvLine(l));
       if (i >= 0) out.manifests.push({ dialect: 'python', reader: 'python-dotenv', reason: `python-dotenv in ${where} line ${i + 1}`, file, line: i + 1 });
@@ -408,7 +424,13 @@ function packageJson(text: string, lines: string[], file: string, where: string,
     const dep = NODE_DEPS.find((d) => Object.hasOwn(deps, d));
     if (dep) {
       const line = lineOf(lines, JSON.stringify(dep));
-      out.manifests.push({ dialect: 'dotenv', reader: dep === 'dotenv' ? 'dotenv (npm)' : `${dep} (dotenv's parser)`, reason: `${dep} in ${where} line ${line}`, file, line });
+      out.manifests.push({
+        dialect: 'dotenv',
+        reader: dep === 'dotenv' ? 'dotenv (npm)' : `${dep} (dotenv's parser)`,
+        reason: `${dep} in ${where} line ${line}`,
+        file,
+        line,
+      });
       return;
     }
   }
@@ -439,7 +461,13 @@ function composerJson(text: string, lines: string[], file: string, where: string
 function byName(file: string): DialectInference | undefined {
   const name = basename(file);
   if (name === '.xcode.env' || name === '.xcode.env.local') {
-    return { dialect: 'bash', reader: 'bash `source` (React Native build phases)', reason: `${name} is sourced by React Native's Xcode build scripts`, file, line: 1 };
+    return {
+      dialect: 'bash',
+      reader: 'bash `source` (React Native build phases)',
+      reason: `${name} is sourced by React Native's Xcode build scripts`,
+      file,
+      line: 1,
+    };
   }
   if (name === '.envrc') return { dialect: 'bash', reader: 'bash (direnv)', reason: '.envrc is sourced by direnv', file, line: 1 };
   return undefined;
@@ -557,7 +585,10 @@ export class DialectInferrer {
     if (f) return f;
     f = { refs: [], manifests: [], scriptDirs: [] };
     this.stats.listed++;
-    const names = (this.facts.list(d) ?? []).filter((n) => n.endsWith('.yml') || n.endsWith('.yaml')).sort().slice(0, INFER_LIMITS.MAX_WORKFLOWS);
+    const names = (this.facts.list(d) ?? [])
+      .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml'))
+      .sort()
+      .slice(0, INFER_LIMITS.MAX_WORKFLOWS);
     for (const n of names) {
       const file = join(d, n);
       this.stats.read++;

@@ -28,7 +28,10 @@ export class RegexSyntaxError extends Error {}
 const isDigit: Pred = (c) => c >= 48 && c <= 57;
 const isWord: Pred = (c) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isSpace: Pred = (c) => c === 32 || (c >= 9 && c <= 13);
-const not = (p: Pred): Pred => (c) => !p(c);
+const not =
+  (p: Pred): Pred =>
+  (c) =>
+    !p(c);
 
 class Parser {
   i = 0;

@@ -20,7 +20,7 @@ function splitLines(text: string, from: number): PhysicalLine[] {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      const eol = c === 13 && text.charCodeAt(i + 1) === 10 ? '\r\n' : text[i] ?? '';
+      const eol = c === 13 && text.charCodeAt(i + 1) === 10 ? '\r\n' : (text[i] ?? '');
       lines.push({ text: text.slice(start, i), start, eol });
       i += eol.length;
       start = i;
@@ -236,7 +236,13 @@ type LineReader = (typeof LINE_READERS)[number];
  * readers that interpolate). Readers that reject a whole file (Compose, docker) reject the entry here.
  * dotenv, Node and python-dotenv are not line-based: `parse` reads the whole file with them, once.
  */
-function readEntry(entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>, envs: Record<LineReader, Env>, values: Record<Reader, string | undefined>, unknown: Reader[], work: ParseWork): void {
+function readEntry(
+  entry: Pick<EnvEntry, 'key' | 'raw' | 'eol'>,
+  envs: Record<LineReader, Env>,
+  values: Record<Reader, string | undefined>,
+  unknown: Reader[],
+  work: ParseWork,
+): void {
   for (const reader of LINE_READERS) {
     work.chars += entry.raw.length + 1;
     let assignments: Assignment[];
@@ -311,8 +317,7 @@ function shellScan(text: string, from: ShellState): ShellState {
         // bash pairs braces: `${FOO${BAR}` is still open after the first `}`
         stack.push('brace');
         i++;
-      }
-      else if (c === '"') stack.push('double');
+      } else if (c === '"') stack.push('double');
       else if (c === "'") stack.push('single');
       continue;
     }
@@ -458,8 +463,10 @@ export function parse(text: string, options: { filename?: string; work?: ParseWo
     const n = nodes[lastNodeStartingBy(nodes, offset)];
     return n ? n.line + (text.slice(n.start, Math.max(n.start, offset)).match(/\r\n|\n|\r/g)?.length ?? 0) : 1;
   };
-  for (const [offset, a] of dotenvAt) if (!claimed.has(`${offset}`)) readerOnly.push({ reader: 'dotenv', key: a.key, value: a.value, offset, line: lineOf(offset) });
-  for (const [offset, a] of pythonAt) if (!claimed.has(`${offset}`) && a.value !== undefined) readerOnly.push({ reader: 'python', key: a.key, value: a.value, offset, line: lineOf(offset) });
+  for (const [offset, a] of dotenvAt)
+    if (!claimed.has(`${offset}`)) readerOnly.push({ reader: 'dotenv', key: a.key, value: a.value, offset, line: lineOf(offset) });
+  for (const [offset, a] of pythonAt)
+    if (!claimed.has(`${offset}`) && a.value !== undefined) readerOnly.push({ reader: 'python', key: a.key, value: a.value, offset, line: lineOf(offset) });
   for (const [eq, a] of byEquals) if (!claimed.has(`e${eq}`)) readerOnly.push({ reader: 'node', key: a.key, value: a.value, offset: eq, line: lineOf(eq) });
   // `export 'a'=b`: bash removes the quotes before `export` sees the word, so it exports `a`.
   for (const node of nodes) {

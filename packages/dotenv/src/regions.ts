@@ -3,13 +3,12 @@ import { PARTITIONS, PARTITIONS_SOURCE } from './regions.generated.js';
 export { PARTITIONS_SOURCE };
 
 export type RegionJudgement =
-  | { kind: 'known'; partition: string; description: string }
-  | { kind: 'pattern'; partition: string }
-  | { kind: 'invalid'; reason: string };
+  { kind: 'known'; partition: string; description: string } | { kind: 'pattern'; partition: string } | { kind: 'invalid'; reason: string };
 
 /** Judges a region code against the AWS partition data: known region, plausible future one, or not a region. */
 export function judgeRegion(value: string): RegionJudgement {
-  if (value !== value.trim()) return { kind: 'invalid', reason: 'it has leading or trailing whitespace (the SDKs reject it: "not a valid hostname component")' };
+  if (value !== value.trim())
+    return { kind: 'invalid', reason: 'it has leading or trailing whitespace (the SDKs reject it: "not a valid hostname component")' };
   if (value !== value.toLowerCase()) return { kind: 'invalid', reason: 'region codes are lower case' };
   for (const p of PARTITIONS) {
     const d = p.regions[value];

@@ -91,7 +91,9 @@ function repoOf(dir: string): Repo | undefined {
 }
 
 function listingOf(repo: Repo, refresh: boolean): Listing {
-  const key = [join(repo.gitDir, 'index'), join(repo.gitDir, 'logs', 'HEAD'), join(repo.root, '.gitignore'), join(repo.gitDir, 'info', 'exclude')].map(mtime).join('|');
+  const key = [join(repo.gitDir, 'index'), join(repo.gitDir, 'logs', 'HEAD'), join(repo.root, '.gitignore'), join(repo.gitDir, 'info', 'exclude')]
+    .map(mtime)
+    .join('|');
   if (repo.listing && repo.listing.key === key && !refresh) return repo.listing;
   // `-t`: `H ` (and other letters) for index entries, `? ` for untracked files that are not ignored.
   const all = splitZ(git(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard'], repo.root).out);

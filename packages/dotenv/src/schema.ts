@@ -61,17 +61,22 @@ export function loadSchema(json: string, source = 'the schema'): EnvSchema {
   const dup = duplicateKey(json);
   if (dup) throw new SchemaError(`${source}: the key ${JSON.stringify(dup.key)} appears twice in one object (line ${dup.line})`);
   if (!isObject(data)) throw new SchemaError(`${source}: expected an object with "version" and "entries"`);
-  for (const k of Object.keys(data)) if (!['version', 'allow_other_keys', 'entries'].includes(k)) throw new SchemaError(`${source}: unknown field ${JSON.stringify(k)} (expected version, allow_other_keys, entries)`);
+  for (const k of Object.keys(data))
+    if (!['version', 'allow_other_keys', 'entries'].includes(k))
+      throw new SchemaError(`${source}: unknown field ${JSON.stringify(k)} (expected version, allow_other_keys, entries)`);
   if (typeof data.version !== 'string') throw new SchemaError(`${source}: "version" must be a string`);
-  if (data.allow_other_keys !== undefined && typeof data.allow_other_keys !== 'boolean') throw new SchemaError(`${source}: "allow_other_keys" must be true or false`);
+  if (data.allow_other_keys !== undefined && typeof data.allow_other_keys !== 'boolean')
+    throw new SchemaError(`${source}: "allow_other_keys" must be true or false`);
   if (!isObject(data.entries)) throw new SchemaError(`${source}: "entries" must be an object of variable name → rule`);
   const entries = new Map<string, SchemaEntry>();
   for (const [key, raw] of Object.entries(data.entries)) {
     const at = `${source}: entry ${JSON.stringify(key)}`;
     if (!isObject(raw)) throw new SchemaError(`${at} must be an object`);
-    for (const f of Object.keys(raw)) if (!ENTRY_FIELDS.has(f)) throw new SchemaError(`${at}: unknown field ${JSON.stringify(f)} (expected ${[...ENTRY_FIELDS].join(', ')})`);
+    for (const f of Object.keys(raw))
+      if (!ENTRY_FIELDS.has(f)) throw new SchemaError(`${at}: unknown field ${JSON.stringify(f)} (expected ${[...ENTRY_FIELDS].join(', ')})`);
     const type = raw.type ?? 'String';
-    if (typeof type !== 'string' || !TYPES.includes(type as SchemaType)) throw new SchemaError(`${at}: unknown type ${JSON.stringify(type)} (expected one of ${TYPES.join(', ')})`);
+    if (typeof type !== 'string' || !TYPES.includes(type as SchemaType))
+      throw new SchemaError(`${at}: unknown type ${JSON.stringify(type)} (expected one of ${TYPES.join(', ')})`);
     if (raw.required !== undefined && typeof raw.required !== 'boolean') throw new SchemaError(`${at}: "required" must be true or false`);
     const entry: SchemaEntry = { type: type as SchemaType, required: raw.required === true };
     if (raw.regex !== undefined) {
@@ -85,11 +90,13 @@ export function loadSchema(json: string, source = 'the schema'): EnvSchema {
       }
     }
     if (raw.enum !== undefined) {
-      if (!Array.isArray(raw.enum) || raw.enum.length === 0 || !raw.enum.every((v) => typeof v === 'string')) throw new SchemaError(`${at}: "enum" must be a non-empty list of strings`);
+      if (!Array.isArray(raw.enum) || raw.enum.length === 0 || !raw.enum.every((v) => typeof v === 'string'))
+        throw new SchemaError(`${at}: "enum" must be a non-empty list of strings`);
       entry.enum = raw.enum;
     }
     if (raw.max_length !== undefined) {
-      if (typeof raw.max_length !== 'number' || !Number.isInteger(raw.max_length) || raw.max_length < 0) throw new SchemaError(`${at}: "max_length" must be a whole number ≥ 0`);
+      if (typeof raw.max_length !== 'number' || !Number.isInteger(raw.max_length) || raw.max_length < 0)
+        throw new SchemaError(`${at}: "max_length" must be a whole number ≥ 0`);
       entry.maxLength = raw.max_length;
     }
     entries.set(key, entry);

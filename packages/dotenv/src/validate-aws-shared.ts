@@ -44,19 +44,30 @@ export function validateAwsShared(
 function checkDocument(text: string, doc: AwsSharedDocument, label: string): Diagnostic[] {
   const ctx = { text, lines: new LineIndex(text) };
   const out: Diagnostic[] = [];
-  for (const err of doc.errors) out.push(diagnostic(ctx, 'invalid-key', err.start, err.end, `${label} line ${err.line}: ${err.message}; the AWS CLI and SDKs fail to read the file.`));
+  for (const err of doc.errors)
+    out.push(diagnostic(ctx, 'invalid-key', err.start, err.end, `${label} line ${err.line}: ${err.message}; the AWS CLI and SDKs fail to read the file.`));
   const seen = new Map<string, AwsSection>();
   for (const s of doc.sections) {
     const name = profileName(s);
     const id = `${s.type}:${s.name}`;
     const first = seen.get(id);
-    if (first) out.push(diagnostic(ctx, 'duplicate-key', s.start, s.end, `[${s.header}] appears again (first on line ${first.line}); the CLI and SDKs merge the sections, later settings winning — easy to edit the wrong one.`));
+    if (first)
+      out.push(
+        diagnostic(
+          ctx,
+          'duplicate-key',
+          s.start,
+          s.end,
+          `[${s.header}] appears again (first on line ${first.line}); the CLI and SDKs merge the sections, later settings winning — easy to edit the wrong one.`,
+        ),
+      );
     else seen.set(id, s);
     const keysSeen = new Map<string, number>();
     for (const e of s.entries) {
       const k = e.key.toLowerCase();
       const prev = keysSeen.get(k);
-      if (prev !== undefined) out.push(diagnostic(ctx, 'duplicate-key', e.start, e.end, `${e.key} is already set on line ${prev} in [${s.header}]; the last one wins.`));
+      if (prev !== undefined)
+        out.push(diagnostic(ctx, 'duplicate-key', e.start, e.end, `${e.key} is already set on line ${prev} in [${s.header}]; the last one wins.`));
       else keysSeen.set(k, e.line);
     }
     if (name === undefined) continue;
@@ -68,20 +79,81 @@ function checkDocument(text: string, doc: AwsSharedDocument, label: string): Dia
       const bare = id_.value.trim();
       const type = keyTypeOf(bare);
       if (isPlaceholder(bare) || isDocumentationExample(bare)) {
-        out.push(diagnostic(ctx, 'placeholder-credential', id_.valueStart, id_.valueEnd, `aws_access_key_id ${mask(bare)} in ${where} is a placeholder or documentation example, not a key.`));
+        out.push(
+          diagnostic(
+            ctx,
+            'placeholder-credential',
+            id_.valueStart,
+            id_.valueEnd,
+            `aws_access_key_id ${mask(bare)} in ${where} is a placeholder or documentation example, not a key.`,
+          ),
+        );
       } else {
-        if (type === 'ASIA' && !token) out.push(diagnostic(ctx, 'session-token-required', id_.valueStart, id_.valueEnd, `aws_access_key_id ${mask(bare)} in ${where} is a temporary key (ASIA…) but the profile has no aws_session_token: requests fail with UnrecognizedClientException.`));
-        if (type === 'AKIA' && token) out.push(diagnostic(ctx, 'unexpected-session-token', token.valueStart, token.valueEnd, `${where} has a long-term key (AKIA…) and an aws_session_token: AWS rejects the request; the token belongs to another, temporary key.`));
+        if (type === 'ASIA' && !token)
+          out.push(
+            diagnostic(
+              ctx,
+              'session-token-required',
+              id_.valueStart,
+              id_.valueEnd,
+              `aws_access_key_id ${mask(bare)} in ${where} is a temporary key (ASIA…) but the profile has no aws_session_token: requests fail with UnrecognizedClientException.`,
+            ),
+          );
+        if (type === 'AKIA' && token)
+          out.push(
+            diagnostic(
+              ctx,
+              'unexpected-session-token',
+              token.valueStart,
+              token.valueEnd,
+              `${where} has a long-term key (AKIA…) and an aws_session_token: AWS rejects the request; the token belongs to another, temporary key.`,
+            ),
+          );
         const r = inspectAccessKeyId(bare);
-        if (!r.ok) out.push(diagnostic(ctx, 'malformed-access-key-id', id_.valueStart, id_.valueEnd, `aws_access_key_id ${mask(bare)} in ${where} is not an access key id (${r.problems.join(', ')}).`));
+        if (!r.ok)
+          out.push(
+            diagnostic(
+              ctx,
+              'malformed-access-key-id',
+              id_.valueStart,
+              id_.valueEnd,
+              `aws_access_key_id ${mask(bare)} in ${where} is not an access key id (${r.problems.join(', ')}).`,
+            ),
+          );
       }
     }
-    if (id_ && !secret) out.push(diagnostic(ctx, 'incomplete-key-pair', id_.start, id_.end, `${where} has aws_access_key_id but no aws_secret_access_key: the CLI reports "partial credentials found".`));
-    if (secret && !id_) out.push(diagnostic(ctx, 'incomplete-key-pair', secret.start, secret.end, `${where} has aws_secret_access_key but no aws_access_key_id: the CLI reports "partial credentials found".`));
+    if (id_ && !secret)
+      out.push(
+        diagnostic(
+          ctx,
+          'incomplete-key-pair',
+          id_.start,
+          id_.end,
+          `${where} has aws_access_key_id but no aws_secret_access_key: the CLI reports "partial credentials found".`,
+        ),
+      );
+    if (secret && !id_)
+      out.push(
+        diagnostic(
+          ctx,
+          'incomplete-key-pair',
+          secret.start,
+          secret.end,
+          `${where} has aws_secret_access_key but no aws_access_key_id: the CLI reports "partial credentials found".`,
+        ),
+      );
     if (doc.kind === 'config') {
       for (const e of s.entries) {
         if (KEY_SETTINGS.includes(e.key.toLowerCase())) {
-          out.push(diagnostic(ctx, 'conflicting-credential-sources', e.start, e.end, `${e.key} in ${where}: keys belong in ~/.aws/credentials; if the profile is there too, the credentials file wins and this value is silently unused.`));
+          out.push(
+            diagnostic(
+              ctx,
+              'conflicting-credential-sources',
+              e.start,
+              e.end,
+              `${e.key} in ${where}: keys belong in ~/.aws/credentials; if the profile is there too, the credentials file wins and this value is silently unused.`,
+            ),
+          );
         }
       }
       const region = get(s, 'region');
@@ -118,7 +190,9 @@ export function validateAwsSharedFiles(options: {
     profileDiags.push({
       checkId: 'conflicting-credential-sources',
       severity: 'error',
-      message: safeMessage(`AWS_PROFILE=${JSON.stringify(options.profile)} names a profile that is in neither ~/.aws/config nor ~/.aws/credentials: the CLI fails with "The config profile could not be found" and the SDKs cannot load credentials.`),
+      message: safeMessage(
+        `AWS_PROFILE=${JSON.stringify(options.profile)} names a profile that is in neither ~/.aws/config nor ~/.aws/credentials: the CLI fails with "The config profile could not be found" and the SDKs cannot load credentials.`,
+      ),
       start: 0,
       end: 0,
       line: 1,

@@ -86,7 +86,7 @@ function validateOn(text: string, options: ValidateOptions, dialect: Dialect, no
     vars: variablesOf(doc, dialect),
     isExample: options.filename ? isEnvExampleFile(options.filename) : false,
     typedKeys: options.typedKeys ?? {},
-    source: options.filename ? options.filename.split(/[\\/]/).pop() ?? 'the file' : 'the file',
+    source: options.filename ? (options.filename.split(/[\\/]/).pop() ?? 'the file') : 'the file',
     lines: new LineIndex(text),
   };
   if (options.filename) ctx.filename = options.filename;
@@ -111,7 +111,14 @@ export function validateVariables(
   vars: Variable[],
   options: { checks?: Partial<Record<CheckId, CheckSetting>>; source?: string; typedKeys?: ValidateOptions['typedKeys'] } = {},
 ): Diagnostic[] {
-  const awsVars: AwsVar[] = vars.map((v) => ({ key: v.key, value: v.value, start: v.start ?? 0, end: v.end ?? v.start ?? 0, entryStart: v.start ?? 0, entryEnd: v.end ?? v.start ?? 0 }));
+  const awsVars: AwsVar[] = vars.map((v) => ({
+    key: v.key,
+    value: v.value,
+    start: v.start ?? 0,
+    end: v.end ?? v.start ?? 0,
+    entryStart: v.start ?? 0,
+    entryEnd: v.end ?? v.start ?? 0,
+  }));
   const lines = new LineIndex('');
   const ctx: CheckContext = {
     text: '',

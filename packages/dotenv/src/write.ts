@@ -164,9 +164,13 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
   // The file the links lead to (a new file: where the last, dangling link points).
   const target = st ? realpathSync.native(file) : writeTarget(file);
   if (st) {
-    if ((st.mode & 0o222) === 0) throw new WriteRefusedError('read-only', `${file} is read-only (mode ${mode(st)}): not rewritten; make it writable to change it`);
+    if ((st.mode & 0o222) === 0)
+      throw new WriteRefusedError('read-only', `${file} is read-only (mode ${mode(st)}): not rewritten; make it writable to change it`);
     if (st.nlink > 1) {
-      throw new WriteRefusedError('hard-links', `${file} has ${st.nlink} hard links: replacing it would split them, and writing in place is not atomic; not rewritten (break the link or edit it by hand)`);
+      throw new WriteRefusedError(
+        'hard-links',
+        `${file} has ${st.nlink} hard links: replacing it would split them, and writing in place is not atomic; not rewritten (break the link or edit it by hand)`,
+      );
     }
   }
   const dir = dirname(target);
@@ -185,7 +189,10 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
           try {
             fchownSync(fd, st.uid, st.gid);
           } catch (e) {
-            throw new WriteRefusedError('owner', `${file} belongs to ${st.uid}:${st.gid} and its replacement could not be given the same owner (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); not rewritten`);
+            throw new WriteRefusedError(
+              'owner',
+              `${file} belongs to ${st.uid}:${st.gid} and its replacement could not be given the same owner (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); not rewritten`,
+            );
           }
         }
         // after fchown, which clears set-id bits; and the umask may have narrowed the create mode

@@ -34,7 +34,15 @@ function withPresetAllows(rule: RuleCreator<RuleOptions>, presetAllows: readonly
 function disabledRuleIds(names: unknown): Set<string> {
   if (names === undefined) return new Set();
   if (!Array.isArray(names)) throw new TypeError(`${PRESET_ID}: "disabledRules" must be an array of rule ids`);
-  const known = new Map(rules.flatMap((r) => [[r.meta.id, r.meta.id], [r.meta.id.replace('@credlint/secretlint-rule-', ''), r.meta.id]] as const));
+  const known = new Map(
+    rules.flatMap(
+      (r) =>
+        [
+          [r.meta.id, r.meta.id],
+          [r.meta.id.replace('@credlint/secretlint-rule-', ''), r.meta.id],
+        ] as const,
+    ),
+  );
   return new Set(
     names.map((name: unknown) => {
       const id = typeof name === 'string' ? known.get(name) : undefined;

@@ -53,7 +53,6 @@ globs, rule severities and dialects apply here too.
 Exit codes: 0 clean, 1 errors (or more than --max-warnings warnings), 2 usage or I/O error (a file
 not read, or a fix not written).`;
 
-
 export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -102,10 +101,22 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   for (const [id, setting] of Object.entries(config?.config.rules ?? {})) {
     if (setting !== 'off' && (dotenv.STYLE_CHECKS as readonly string[]).includes(id)) checks[id] = true;
   }
-  for (const id of (values.check ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')) {
+  for (const id of (values.check ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '')) {
     if (id === 'all-style') for (const s of dotenv.STYLE_CHECKS) checks[s] = true;
     else if (id in dotenv.checks && id !== 'schema') checks[id] = true;
-    else throw new UsageError(`--check: unknown check "${id}" (${id === 'schema' ? 'use --schema FILE' : `one of ${Object.keys(dotenv.checks).filter((c) => c !== 'schema').join(', ')}, all-style`})`);
+    else
+      throw new UsageError(
+        `--check: unknown check "${id}" (${
+          id === 'schema'
+            ? 'use --schema FILE'
+            : `one of ${Object.keys(dotenv.checks)
+                .filter((c) => c !== 'schema')
+                .join(', ')}, all-style`
+        })`,
+      );
   }
   let schema: ReturnType<typeof dotenv.loadSchema> | undefined;
   if (values.schema !== undefined) {
@@ -145,7 +156,10 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   }
   const top = where.kind === 'repo' ? where.top : undefined;
   const gitMissing = where.kind === 'no-git';
-  if (gitMissing) io.stderr.write('credlint dotenv: git was not found on PATH: the repository checks env-file-tracked and env-file-not-ignored were skipped; every other check ran\n');
+  if (gitMissing)
+    io.stderr.write(
+      'credlint dotenv: git was not found on PATH: the repository checks env-file-tracked and env-file-not-ignored were skipped; every other check ran\n',
+    );
   // .credlintignore applies to named files too (lint-staged passes every staged env file, fixtures included).
   const scopes = [...credlintIgnores(io.cwd, top), ...configIgnores(config)];
   files = files.filter((f) => !ignoredBy(scopes, path.resolve(io.cwd, f), false));
@@ -155,7 +169,10 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   let fixed = 0;
   const c = colors(useColor(io.stdout, io.env, values['no-color'] ? false : values.color));
   // `configured` joins when the configuration file lands (helper "cfg").
-  const choose = dialectChooser(new dotenv.DialectInferrer(), { flag, configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined });
+  const choose = dialectChooser(new dotenv.DialectInferrer(), {
+    flag,
+    configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined,
+  });
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
     const file = display(io.cwd, abs);
@@ -182,7 +199,10 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
       // The diagnostics stand (the file is unchanged); the failed write is an error of its own.
       notes.push(fileNote(file, 'write-failed', r.writeError));
     }
-    const mine = applyRules(dotenv.annotate(r.diagnostics, choice.inference).map((d) => fromDotenv(d, dotenv, file, '')), config);
+    const mine = applyRules(
+      dotenv.annotate(r.diagnostics, choice.inference).map((d) => fromDotenv(d, dotenv, file, '')),
+      config,
+    );
     for (const f of mine) findings.push(f);
     if (dryRun) {
       // stdout is the patch alone (pipe it to `git apply`); the diff names the file as given
@@ -200,7 +220,10 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   const summary: Summary = { files: scanned, findings: findings.length, ignored: 0, errors: notes };
   if (dryRun) {
     // the summary goes to stderr: stdout stays a clean patch
-    io.stderr.write(stylishNotes(notes, true, c) + `credlint dotenv --dry-run: ${fixed} file${fixed === 1 ? '' : 's'} would change; nothing written; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} would remain\n`);
+    io.stderr.write(
+      stylishNotes(notes, true, c) +
+        `credlint dotenv --dry-run: ${fixed} file${fixed === 1 ? '' : 's'} would change; nothing written; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} would remain\n`,
+    );
   } else if (values.format === 'json') io.stdout.write(formatJson(findings, summary));
   else {
     io.stdout.write(stylishNotes(notes, true, c) + stylishSummary(summary, { errors, warnings, inline: 0, baselined: 0 }, c));

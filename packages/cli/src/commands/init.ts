@@ -42,8 +42,7 @@ Options:
 const HOOKS = ['husky', 'pre-commit-framework', 'git'] as const;
 type HookKind = (typeof HOOKS)[number];
 
-const onPath = (cmd: string, env: NodeJS.ProcessEnv): boolean =>
-  spawnSync('sh', ['-c', 'command -v "$1"', 'sh', cmd], { env, stdio: 'ignore' }).status === 0;
+const onPath = (cmd: string, env: NodeJS.ProcessEnv): boolean => spawnSync('sh', ['-c', 'command -v "$1"', 'sh', cmd], { env, stdio: 'ignore' }).status === 0;
 
 function chooseHook(root: string, asked: string | undefined, env: NodeJS.ProcessEnv): HookKind {
   if (asked !== undefined) {
@@ -116,7 +115,9 @@ export async function runInit(argv: string[], io: Io): Promise<number> {
       const r = spawnSync(next.cmd, next.args, { cwd: root, env: io.env, stdio: 'inherit' });
       if (r.status === 0) out.push(`\`${command}\` done: the hook is active.`);
       else {
-        out.push(`credlint init: \`${command}\` failed (${r.error?.message ?? `exit ${r.status}`}); the files are wired, run it again once the cause is fixed.`);
+        out.push(
+          `credlint init: \`${command}\` failed (${r.error?.message ?? `exit ${r.status}`}); the files are wired, run it again once the cause is fixed.`,
+        );
         code = 1;
       }
     } else {

@@ -3,7 +3,17 @@ import path from 'node:path';
 import { lstatSync } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
-import { applyRules, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, configuredDialect, loadConfig, repoRelative, searchStart, type LoadedConfig } from '../config.js';
+import {
+  applyRules,
+  CONFIG_HELP,
+  CONFIG_OPTIONS,
+  configIgnores,
+  configuredDialect,
+  loadConfig,
+  repoRelative,
+  searchStart,
+  type LoadedConfig,
+} from '../config.js';
 import { envFileNames, loadDotenv, type DotenvApi } from '../dotenv-bridge.js';
 import { dialectChooser } from '../dialect.js';
 import { exitCode, isFatal, withFatal } from '../exit-code.js';
@@ -283,7 +293,8 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     totals.inline += r.ignored;
     // The configuration's severities, at the reporting boundary (before the baseline).
     const findings = applyRules(r.findings, config);
-    const kept = baseline && baselinePaths && !args.updateBaseline ? findings.filter((f) => !(baseline.take(f, baselinePaths) && ++totals.baselined > 0)) : findings;
+    const kept =
+      baseline && baselinePaths && !args.updateBaseline ? findings.filter((f) => !(baseline.take(f, baselinePaths) && ++totals.baselined > 0)) : findings;
     for (const f of kept) {
       if (f.severity === 'error') totals.errors++;
       else totals.warnings++;
@@ -295,7 +306,11 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       io.stdout.write(stylishFile(kept, c));
     }
   };
-  const poolOptions = { maxFileSize: args.maxFileSize, ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(config?.config.accountId ? { accountId: true } : {}) };
+  const poolOptions = {
+    maxFileSize: args.maxFileSize,
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    ...(config?.config.accountId ? { accountId: true } : {}),
+  };
   await analyzeAll(tasks, poolOptions, (i, r) => {
     results[i] = r;
     done++;
@@ -314,7 +329,10 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     const current = all.map((f) => ({ file: baselinePath(baselinePaths, f.file), ruleId: f.ruleId, fingerprint: f.fingerprint }));
     const scannedDirs = args.staged
       ? []
-      : (args.paths.length ? args.paths : ['.']).map((p) => path.resolve(io.cwd, p)).filter(isDirectory).map((d) => baselinePath(baselinePaths, d));
+      : (args.paths.length ? args.paths : ['.'])
+          .map((p) => path.resolve(io.cwd, p))
+          .filter(isDirectory)
+          .map((d) => baselinePath(baselinePaths, d));
     const entries = mergeBaseline({
       old: baseline?.entries ?? [],
       current,
@@ -342,7 +360,13 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   // node-sarif-builder loads only for SARIF: the commit hook does not pay for it.
   else if (args.format === 'sarif') report = (await import('../format/sarif.js')).formatSarif(all, summary, VERSION, dotenv);
   else {
-    const body = stream ? '' : all.length ? groupByFile(all).map((g) => stylishFile(g, c)).join('') : '';
+    const body = stream
+      ? ''
+      : all.length
+        ? groupByFile(all)
+            .map((g) => stylishFile(g, c))
+            .join('')
+        : '';
     report = `${body}${stylishNotes(notes, args.verbose, c)}${stylishSummary(summary, totals, c)}`;
   }
   if (args.output) {
@@ -369,7 +393,9 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
  * configuration or the inference decides, else portable (dialect.ts).
  */
 function chooseDialects(tasks: FileTask[], dotenv: DotenvApi, config: LoadedConfig | undefined, cwd: string): void {
-  const choose = dialectChooser(new dotenv.DialectInferrer(), { configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined });
+  const choose = dialectChooser(new dotenv.DialectInferrer(), {
+    configured: config ? (abs) => configuredDialect(config, repoRelative(config, abs)) : undefined,
+  });
   for (const t of tasks) {
     if (t.env !== 'env' && t.env !== 'example') continue;
     const choice = choose(t.abs ?? path.resolve(cwd, t.file));

@@ -75,12 +75,16 @@ export function parseArgs(argv: string[]): DoctorOptions {
       throw new UsageError(`${t.rawName} takes no value`);
     }
     switch (t.name) {
-      case 'help': options.help = true; break;
+      case 'help':
+        options.help = true;
+        break;
       case 'format':
         if (value !== 'stylish' && value !== 'json') throw new UsageError(`--format must be stylish or json, not "${value}"`);
         options.format = value;
         break;
-      case 'online': options.online = true; break;
+      case 'online':
+        options.online = true;
+        break;
       case 'endpoint-url': {
         let url: URL;
         try {
@@ -98,9 +102,15 @@ export function parseArgs(argv: string[]): DoctorOptions {
         options.timeoutMs = Math.ceil(seconds * 1000);
         break;
       }
-      case 'no-credential-process': options.credentialProcess = false; break;
-      case 'color': options.color = true; break;
-      case 'no-color': options.color = false; break;
+      case 'no-credential-process':
+        options.credentialProcess = false;
+        break;
+      case 'color':
+        options.color = true;
+        break;
+      case 'no-color':
+        options.color = false;
+        break;
     }
   }
   if (!options.online) {

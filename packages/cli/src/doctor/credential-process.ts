@@ -61,11 +61,27 @@ export function checkCredentialProcess(profile: Profile, env: NodeJS.ProcessEnv,
   if (found.state === 'ok') return [];
   const onPath = !(program.includes('/') || program.includes('\\'));
   if (found.state === 'not-executable') {
-    return [fileFinding(setting.file.display, 'credential-process-not-executable', 'credential-process', 'error',
-      `credential_process of profile "${profile.name}" runs ${found.path}, which is not executable.`,
-      `\`chmod +x ${found.path}\``, settingAt(setting))];
+    return [
+      fileFinding(
+        setting.file.display,
+        'credential-process-not-executable',
+        'credential-process',
+        'error',
+        `credential_process of profile "${profile.name}" runs ${found.path}, which is not executable.`,
+        `\`chmod +x ${found.path}\``,
+        settingAt(setting),
+      ),
+    ];
   }
-  return [fileFinding(setting.file.display, 'credential-process-not-found', 'credential-process', 'error',
-    `credential_process of profile "${profile.name}" runs "${program}", which ${onPath ? 'is not on PATH' : 'does not exist'}; the SDKs fail with "Error: spawn ${program} ENOENT" or similar.`,
-    onPath ? `Install ${program} or write its absolute path in credential_process.` : `Fix the path in credential_process.`, settingAt(setting))];
+  return [
+    fileFinding(
+      setting.file.display,
+      'credential-process-not-found',
+      'credential-process',
+      'error',
+      `credential_process of profile "${profile.name}" runs "${program}", which ${onPath ? 'is not on PATH' : 'does not exist'}; the SDKs fail with "Error: spawn ${program} ENOENT" or similar.`,
+      onPath ? `Install ${program} or write its absolute path in credential_process.` : `Fix the path in credential_process.`,
+      settingAt(setting),
+    ),
+  ];
 }

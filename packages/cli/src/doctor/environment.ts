@@ -31,7 +31,11 @@ const QUOTE = /^["'`]|["'`]$/;
 export function unwrap(raw: string): string {
   let v = raw.trim();
   if (v.length >= 2 && /^(["'`]).*\1$/s.test(v)) v = v.slice(1, -1).trim();
-  else if (QUOTE.test(v)) v = v.replace(/^["'`]/, '').replace(/["'`]$/, '').trim();
+  else if (QUOTE.test(v))
+    v = v
+      .replace(/^["'`]/, '')
+      .replace(/["'`]$/, '')
+      .trim();
   return v;
 }
 
@@ -45,10 +49,15 @@ function describeWhitespace(raw: string): string {
   // Not /\s+$/: it restarts at every blank of a long run (quadratic); trimEnd trims the same \s set.
   const trail = raw.slice(raw.trimEnd().length);
   const name = (ws: string): string =>
-    ws.includes('\r') ? 'a carriage return (\\r: the value came from a file with Windows line endings)'
-      : ws.includes('\n') ? 'a newline'
-        : ws.includes('\t') ? 'a tab'
-          : ws.length === 1 ? 'a space' : `${ws.length} spaces`;
+    ws.includes('\r')
+      ? 'a carriage return (\\r: the value came from a file with Windows line endings)'
+      : ws.includes('\n')
+        ? 'a newline'
+        : ws.includes('\t')
+          ? 'a tab'
+          : ws.length === 1
+            ? 'a space'
+            : `${ws.length} spaces`;
   if (lead) parts.push(`starts with ${name(lead)}`);
   if (trail) parts.push(`ends with ${name(trail)}`);
   return parts.join(' and ');
@@ -64,16 +73,26 @@ export function inspectValueShapes(vars: EnvVariable[]): DoctorFinding[] {
     const trimmed = v.raw.trim();
     const shown = showValue(v.key, v.value);
     if (QUOTE.test(trimmed)) {
-      out.push(envFinding('value-has-quotes', 'error',
-        `${v.key} (${shown}) includes quote characters as part of its value; the AWS CLI and SDKs send them as is, so the value is wrong at AWS.`,
-        `Export it without quotes (\`export ${v.key}=…\`), and if it comes from \`docker run --env-file\`, remove the quotes in that file: docker keeps them.`));
+      out.push(
+        envFinding(
+          'value-has-quotes',
+          'error',
+          `${v.key} (${shown}) includes quote characters as part of its value; the AWS CLI and SDKs send them as is, so the value is wrong at AWS.`,
+          `Export it without quotes (\`export ${v.key}=…\`), and if it comes from \`docker run --env-file\`, remove the quotes in that file: docker keeps them.`,
+        ),
+      );
     }
     if (v.raw !== trimmed) {
-      out.push(envFinding('value-has-whitespace', 'error',
-        `${v.key} (${shown}) ${describeWhitespace(v.raw)}; the AWS CLI and SDKs do not trim it${isSecretName(v.key) ? ', so the request signature or key id is wrong' : ''}.`,
-        v.raw.includes('\r')
-          ? `Convert the file it was loaded from to LF line endings (\`dos2unix FILE\`) and load it again.`
-          : `Re-export it without the surrounding whitespace (\`export ${v.key}=…\`), or remove the trailing blanks in the file it came from.`));
+      out.push(
+        envFinding(
+          'value-has-whitespace',
+          'error',
+          `${v.key} (${shown}) ${describeWhitespace(v.raw)}; the AWS CLI and SDKs do not trim it${isSecretName(v.key) ? ', so the request signature or key id is wrong' : ''}.`,
+          v.raw.includes('\r')
+            ? `Convert the file it was loaded from to LF line endings (\`dos2unix FILE\`) and load it again.`
+            : `Re-export it without the surrounding whitespace (\`export ${v.key}=…\`), or remove the trailing blanks in the file it came from.`,
+        ),
+      );
     }
   }
   return out;
@@ -81,9 +100,11 @@ export function inspectValueShapes(vars: EnvVariable[]): DoctorFinding[] {
 
 /** Shell-specific fixes for the dotenv AWS checks when they fire on the process environment. */
 const ENV_FIXES: Record<string, string> = {
-  'session-token-required': 'Export AWS_SESSION_TOKEN from the same STS response as the ASIA key, or `unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY` and use a profile.',
+  'session-token-required':
+    'Export AWS_SESSION_TOKEN from the same STS response as the ASIA key, or `unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY` and use a profile.',
   'unexpected-session-token': '`unset AWS_SESSION_TOKEN`: a long-term AKIA key is signed without a token, and a leftover token makes STS reject the request.',
-  'conflicting-credential-sources': 'Keep one source: `unset AWS_PROFILE` to use the keys everywhere, or `unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN` to use the profile everywhere.',
+  'conflicting-credential-sources':
+    'Keep one source: `unset AWS_PROFILE` to use the keys everywhere, or `unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN` to use the profile everywhere.',
   'incomplete-key-pair': 'Export both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (from the same key), or unset the one that is left.',
   'missing-region': 'Export AWS_REGION (read by every SDK; AWS_DEFAULT_REGION is read by the CLI and Python only) or set `region` in the profile.',
   'invalid-region': 'Export a region code such as `us-east-1` (see `aws ec2 describe-regions`).',
@@ -103,25 +124,32 @@ export function inspectAwsVariables(vars: EnvVariable[]): DoctorFinding[] {
     vars.map((v) => ({ key: v.key, value: v.value })),
     { source: 'the environment' },
   );
-  return diagnostics
-    .filter((d) => checks[d.checkId]?.kind !== 'format')
-    // A placeholder in a file may be a template; exported in the live shell, it is what gets signed with.
-    .map((d) => envFinding(d.checkId, d.checkId === 'placeholder-credential' ? 'error' : d.severity, d.message, envFixFor(d.checkId)));
+  return (
+    diagnostics
+      .filter((d) => checks[d.checkId]?.kind !== 'format')
+      // A placeholder in a file may be a template; exported in the live shell, it is what gets signed with.
+      .map((d) => envFinding(d.checkId, d.checkId === 'placeholder-credential' ? 'error' : d.severity, d.message, envFixFor(d.checkId)))
+  );
 }
 
 /**
  * A `.env` in cwd that disagrees with the exported environment: dotenv never overrides an exported
  * variable, so the app started from this shell and the one started elsewhere (IDE, container) differ.
  */
-export function compareDotenv(env: NodeJS.ProcessEnv, cwd: string, file: string): { findings: DoctorFinding[]; errors: DoctorReport['errors']; inspected?: string } {
+export function compareDotenv(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  file: string,
+): { findings: DoctorFinding[]; errors: DoctorReport['errors']; inspected?: string } {
   const path = join(cwd, file);
   if (!existsSync(path)) return { findings: [], errors: [] };
   const read = readCapped(path);
   if (!read.ok) {
     // Not compared: said so (summary.errors, exit 2), not skipped silently.
-    const message = read.code === 'too-large'
-      ? `${file} is ${formatBytes(read.size ?? 0)}, over doctor's limit of ${formatBytes(MAX_FILE_BYTES)}, so doctor did not compare it with the environment.`
-      : `${file} cannot be read (${read.code === 'not-a-file' ? 'not a regular file' : read.code}), so doctor did not compare it with the environment.`;
+    const message =
+      read.code === 'too-large'
+        ? `${file} is ${formatBytes(read.size ?? 0)}, over doctor's limit of ${formatBytes(MAX_FILE_BYTES)}, so doctor did not compare it with the environment.`
+        : `${file} cannot be read (${read.code === 'not-a-file' ? 'not a regular file' : read.code}), so doctor did not compare it with the environment.`;
     return { findings: [], errors: [{ file, code: read.code === 'too-large' || read.code === 'not-a-file' ? read.code : 'unreadable', message }] };
   }
   const text = read.text;
@@ -138,8 +166,14 @@ export function compareDotenv(env: NodeJS.ProcessEnv, cwd: string, file: string)
     const shownFile = isSecretName(node.key) ? mask(fileValue) : showValue(node.key, fileValue);
     const shownShell = showValue(node.key, shellValue);
     findings.push({
-      file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-      ruleId: 'env-differs-from-dotenv', kind: 'environment', severity: 'warning',
+      file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      ruleId: 'env-differs-from-dotenv',
+      kind: 'environment',
+      severity: 'warning',
       message: `${node.key} in ${file} (${shownFile}) differs from the exported value (${shownShell})${onlyShape ? ' only by quotes or whitespace' : ''}: dotenv does not override an exported variable, so the AWS CLI and any app started from this shell use the exported value, while an app started elsewhere (IDE, Compose, CI) loads the one in ${file}.`,
       fix: `Make them agree: \`unset ${node.key}\` to use ${file}, or change or remove the line in ${file}.`,
     });

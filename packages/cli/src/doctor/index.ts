@@ -87,8 +87,17 @@ export async function diagnose(
   const secrets = secretsOf(env, config);
   const redactor = new Redactor(secrets);
   const report: DoctorReport = {
-    findings, files, errors, resolution, online: [], secrets,
-    inspected: { environment: vars.map((v) => v.key), sharedFiles: config.files.map((f) => f.display), ...(dotenv.inspected ? { dotenv: dotenv.inspected } : {}) },
+    findings,
+    files,
+    errors,
+    resolution,
+    online: [],
+    secrets,
+    inspected: {
+      environment: vars.map((v) => v.key),
+      sharedFiles: config.files.map((f) => f.display),
+      ...(dotenv.inspected ? { dotenv: dotenv.inspected } : {}),
+    },
   };
 
   // 5. Optional live check.
@@ -156,7 +165,9 @@ export async function runDoctor(argv: string[], io: DoctorIo, adjust?: (findings
     return 0;
   }
   const report = await diagnose(io, {
-    online: options.online, timeoutMs: options.timeoutMs, credentialProcess: options.credentialProcess,
+    online: options.online,
+    timeoutMs: options.timeoutMs,
+    credentialProcess: options.credentialProcess,
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
   });
   // The host's configuration (rule severities, ignored paths), applied to the finished findings.

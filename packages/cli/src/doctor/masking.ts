@@ -1,13 +1,17 @@
-import { analyze, isAccessKeyIdName, isSecretKeyShaped, isTokenShaped, mask, MIN_SESSION_TOKEN_LENGTH, SECRET_KEY_LENGTH, secretNameStrength, tokenNameStrength } from '@credlint/core';
+import {
+  analyze,
+  isAccessKeyIdName,
+  isSecretKeyShaped,
+  isTokenShaped,
+  mask,
+  MIN_SESSION_TOKEN_LENGTH,
+  SECRET_KEY_LENGTH,
+  secretNameStrength,
+  tokenNameStrength,
+} from '@credlint/core';
 
 /** Variables and shared-file keys whose values are credentials: only ever shown through core's `mask`. */
-const SECRET_NAMES = new Set([
-  'aws_access_key_id',
-  'aws_secret_access_key',
-  'aws_session_token',
-  'aws_security_token',
-  'aws_bearer_token_bedrock',
-]);
+const SECRET_NAMES = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'aws_bearer_token_bedrock']);
 
 export function isSecretName(name: string): boolean {
   // Core's name judgement covers non-standard spellings (`AWS_SECRET_KEY`, `aws_sessionToken`): mask rather than risk it.

@@ -35,7 +35,12 @@ function credentialsFor(source: CredentialSource, config: SharedConfig, files: {
     return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
   }
   // SSO, roles and credential_process: let the SDK's own provider resolve them from the same files.
-  return fromIni({ profile: source.profile, ...(files.credentials ? { filepath: files.credentials } : {}), ...(files.config ? { configFilepath: files.config } : {}), ignoreCache: true });
+  return fromIni({
+    profile: source.profile,
+    ...(files.credentials ? { filepath: files.credentials } : {}),
+    ...(files.config ? { configFilepath: files.config } : {}),
+    ignoreCache: true,
+  });
 }
 
 /** STS error codes users search for, translated into what is wrong with this set-up. */
@@ -49,7 +54,9 @@ function translate(code: string, awsMessage: string, target: Target, creds: Cred
       return {
         ruleId: 'sts-invalid-client-token-id',
         message: `STS rejected the access key id of ${who}: InvalidClientTokenId "${awsMessage}". ${temporary && !hasToken ? 'It is a temporary ASIA key sent without its session token.' : temporary ? 'The temporary key and its session token do not belong together, or the session was revoked.' : 'The key does not exist in this partition: it was deleted or deactivated, or belongs to AWS China/GovCloud.'}`,
-        fix: temporary ? 'Export the AWS_SESSION_TOKEN that came with this ASIA key, or get a fresh set of temporary credentials.' : 'Check the key in the IAM console (Security credentials): create a new access key if it was deleted or deactivated.',
+        fix: temporary
+          ? 'Export the AWS_SESSION_TOKEN that came with this ASIA key, or get a fresh set of temporary credentials.'
+          : 'Check the key in the IAM console (Security credentials): create a new access key if it was deleted or deactivated.',
       };
     case 'SignatureDoesNotMatch':
       return {
@@ -63,13 +70,24 @@ function translate(code: string, awsMessage: string, target: Target, creds: Cred
       return {
         ruleId: 'sts-expired-token',
         message: `STS says the credentials of ${who} have expired: ${code} "${awsMessage}".`,
-        fix: target.source.type === 'profile' ? `Refresh them: \`aws sso login --profile ${target.source.profile}\` for SSO, or get new temporary credentials from whatever wrote this profile.` : 'Get new temporary credentials (re-run the command that exported them, e.g. `aws sts assume-role` or your SSO helper) and export all three variables again.',
+        fix:
+          target.source.type === 'profile'
+            ? `Refresh them: \`aws sso login --profile ${target.source.profile}\` for SSO, or get new temporary credentials from whatever wrote this profile.`
+            : 'Get new temporary credentials (re-run the command that exported them, e.g. `aws sts assume-role` or your SSO helper) and export all three variables again.',
       };
     case 'AccessDenied':
     case 'AccessDeniedException':
-      return { ruleId: 'sts-access-denied', message: `STS denied GetCallerIdentity for ${who}: ${code} "${awsMessage}".`, fix: 'GetCallerIdentity needs no permission; an explicit deny or a VPC endpoint policy is blocking STS. Ask the account administrator.' };
+      return {
+        ruleId: 'sts-access-denied',
+        message: `STS denied GetCallerIdentity for ${who}: ${code} "${awsMessage}".`,
+        fix: 'GetCallerIdentity needs no permission; an explicit deny or a VPC endpoint policy is blocking STS. Ask the account administrator.',
+      };
     default:
-      return { ruleId: 'sts-error', message: `STS GetCallerIdentity failed for ${who}: ${code} "${awsMessage}".`, fix: 'Search the error code in https://github.com/credlint/credlint/blob/main/docs/guides/troubleshooting.md.' };
+      return {
+        ruleId: 'sts-error',
+        message: `STS GetCallerIdentity failed for ${who}: ${code} "${awsMessage}".`,
+        fix: 'Search the error code in https://github.com/credlint/credlint/blob/main/docs/guides/troubleshooting.md.',
+      };
   }
 }
 
@@ -110,7 +128,11 @@ export interface OnlineOptions {
  * The optional live check: STS GetCallerIdentity through the AWS SDK for JavaScript v3, once per distinct
  * source the resolution names (the AWS CLI's and JavaScript v3's), against `endpoint` when given.
  */
-export async function checkOnline(resolution: Resolution, config: SharedConfig, options: OnlineOptions): Promise<{ results: OnlineResult[]; findings: DoctorFinding[] }> {
+export async function checkOnline(
+  resolution: Resolution,
+  config: SharedConfig,
+  options: OnlineOptions,
+): Promise<{ results: OnlineResult[]; findings: DoctorFinding[] }> {
   const targets: Target[] = [];
   const push = (label: string, r: Resolution['standard']): void => {
     const same = targets.find((t) => JSON.stringify(t.source) === JSON.stringify(r.source) && t.region === r.region);
@@ -130,19 +152,37 @@ export async function checkOnline(resolution: Resolution, config: SharedConfig, 
   for (const target of targets) {
     const creds = credentialsFor(target.source, config, options.files);
     if (!creds) {
-      findings.push(finding('sts-no-credentials', `${target.label}: nothing to check online (${target.source.type === 'instance-metadata' ? 'only the EC2 instance metadata service is left' : 'no credentials'}).`, 'Configure credentials first (see the findings above).', 'warning'));
+      findings.push(
+        finding(
+          'sts-no-credentials',
+          `${target.label}: nothing to check online (${target.source.type === 'instance-metadata' ? 'only the EC2 instance metadata service is left' : 'no credentials'}).`,
+          'Configure credentials first (see the findings above).',
+          'warning',
+        ),
+      );
       continue;
     }
     if (!target.region) {
-      findings.push(finding('sts-missing-region', `${target.label}: no region, so the SDK cannot build the STS request ("Region is missing").`, 'Export AWS_REGION or set `region` in the profile.'));
+      findings.push(
+        finding(
+          'sts-missing-region',
+          `${target.label}: no region, so the SDK cannot build the STS request ("Region is missing").`,
+          'Export AWS_REGION or set `region` in the profile.',
+        ),
+      );
       continue;
     }
     const processes = processesFor(target.source, config);
     if (processes.length > 0 && options.credentialProcess === false) {
       const which = processes.map((x) => `"${x.profile}"`).join(', ');
-      findings.push(finding('sts-credential-process-skipped',
-        `${target.label}: not checked online, because its credentials come from the credential_process of profile ${which} and --no-credential-process forbids running it.`,
-        'Run without --no-credential-process to let doctor run the command (it is announced on stderr first), or check with `aws sts get-caller-identity`.', 'warning'));
+      findings.push(
+        finding(
+          'sts-credential-process-skipped',
+          `${target.label}: not checked online, because its credentials come from the credential_process of profile ${which} and --no-credential-process forbids running it.`,
+          'Run without --no-credential-process to let doctor run the command (it is announced on stderr first), or check with `aws sts get-caller-identity`.',
+          'warning',
+        ),
+      );
       continue;
     }
     for (const x of processes) {
@@ -170,23 +210,50 @@ export async function checkOnline(resolution: Resolution, config: SharedConfig, 
     });
     try {
       const out = await Promise.race([client.send(new GetCallerIdentityCommand({}), { abortSignal: abort.signal }), deadline]);
-      results.push({ label: target.label, ok: true, ...(out.Account ? { account: out.Account } : {}), ...(out.Arn ? { arn: out.Arn } : {}), ...(out.UserId ? { userId: out.UserId } : {}) });
+      results.push({
+        label: target.label,
+        ok: true,
+        ...(out.Account ? { account: out.Account } : {}),
+        ...(out.Arn ? { arn: out.Arn } : {}),
+        ...(out.UserId ? { userId: out.UserId } : {}),
+      });
     } catch (err) {
       const e = err as Error & { name?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
       results.push({ label: target.label, ok: false });
       const code = e.Code ?? e.name ?? 'Error';
       if (err instanceof Deadline || abort.signal.aborted) {
-        findings.push(finding('sts-timeout', clean(`${target.label}: no answer within ${seconds}${options.endpoint ? ` from ${options.endpoint}` : ''} (obtaining the credentials${processes.length ? ', running credential_process' : ''}, connecting, TLS and the STS response together).`),
-          'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / --endpoint-url; on a slow link raise --timeout SECONDS.'));
+        findings.push(
+          finding(
+            'sts-timeout',
+            clean(
+              `${target.label}: no answer within ${seconds}${options.endpoint ? ` from ${options.endpoint}` : ''} (obtaining the credentials${processes.length ? ', running credential_process' : ''}, connecting, TLS and the STS response together).`,
+            ),
+            'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / --endpoint-url; on a slow link raise --timeout SECONDS.',
+          ),
+        );
       } else if (e.$metadata?.httpStatusCode !== undefined) {
         const t = translate(code, clean(e.message), target, creds);
         findings.push(finding(t.ruleId, clean(t.message), t.fix));
       } else if (code === 'CredentialsProviderError' || /credential/i.test(code)) {
-        findings.push(finding('sts-credentials-unavailable', clean(`${target.label}: the SDK could not obtain credentials from profile${target.source.type === 'profile' ? ` "${target.source.profile}"` : ''}: ${e.message}`), 'Fix the profile findings above (SSO login, role source, credential_process), then run doctor again.'));
+        findings.push(
+          finding(
+            'sts-credentials-unavailable',
+            clean(
+              `${target.label}: the SDK could not obtain credentials from profile${target.source.type === 'profile' ? ` "${target.source.profile}"` : ''}: ${e.message}`,
+            ),
+            'Fix the profile findings above (SSO login, role source, credential_process), then run doctor again.',
+          ),
+        );
       } else if (/region/i.test(e.message)) {
         findings.push(finding('sts-missing-region', clean(`${target.label}: ${e.message}`), 'Export AWS_REGION with a valid region code.'));
       } else {
-        findings.push(finding('sts-unreachable', clean(`${target.label}: could not reach STS${options.endpoint ? ` at ${options.endpoint}` : ''}: ${e.message}${e.code ? ` (${e.code})` : ''}.`), 'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / --endpoint-url.'));
+        findings.push(
+          finding(
+            'sts-unreachable',
+            clean(`${target.label}: could not reach STS${options.endpoint ? ` at ${options.endpoint}` : ''}: ${e.message}${e.code ? ` (${e.code})` : ''}.`),
+            'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / --endpoint-url.',
+          ),
+        );
       }
     } finally {
       clearTimeout(timer);

@@ -21,18 +21,30 @@ export function profileKind(p: Profile): ProfileKind {
 
 export function describeProfile(p: Profile, config: SharedConfig): string {
   const kind = profileKind(p);
-  const where = p.sections.map((s) => s.file.display).filter((v, i, a) => a.indexOf(v) === i).join(' + ');
+  const where = p.sections
+    .map((s) => s.file.display)
+    .filter((v, i, a) => a.indexOf(v) === i)
+    .join(' + ');
   switch (kind) {
-    case 'static': return `static keys in ${where}`;
+    case 'static':
+      return `static keys in ${where}`;
     case 'role': {
-      const from = get(p, 'source_profile') ? `source profile "${get(p, 'source_profile')}"` : get(p, 'credential_source') ? `credential_source ${get(p, 'credential_source')}` : 'web identity token';
+      const from = get(p, 'source_profile')
+        ? `source profile "${get(p, 'source_profile')}"`
+        : get(p, 'credential_source')
+          ? `credential_source ${get(p, 'credential_source')}`
+          : 'web identity token';
       const chain = roleChain(p, config);
       return `role ${get(p, 'role_arn')} assumed with ${from}${chain.length > 2 ? ` (chain ${showChain(chain)})` : ''}, in ${where}`;
     }
-    case 'sso': return `IAM Identity Center (SSO)${get(p, 'sso_session') ? ` session "${get(p, 'sso_session')}"` : ` start URL ${get(p, 'sso_start_url')}`}, in ${where}`;
-    case 'process': return `credential_process, in ${where}`;
-    case 'web-identity': return `web identity token file, in ${where}`;
-    default: return `no credentials (only settings), in ${where}`;
+    case 'sso':
+      return `IAM Identity Center (SSO)${get(p, 'sso_session') ? ` session "${get(p, 'sso_session')}"` : ` start URL ${get(p, 'sso_start_url')}`}, in ${where}`;
+    case 'process':
+      return `credential_process, in ${where}`;
+    case 'web-identity':
+      return `web identity token file, in ${where}`;
+    default:
+      return `no credentials (only settings), in ${where}`;
   }
 }
 
@@ -160,9 +172,17 @@ export function checkRoleChains(config: SharedConfig, stats?: ChainStats): Docto
     const at = settingAt(src ?? roleArn!);
     const file = (src ?? roleArn!).file.display;
     if (!get(p, 'source_profile') && !get(p, 'credential_source') && !get(p, 'web_identity_token_file')) {
-      findings.push(fileFinding(file, 'role-without-source', 'shared-file', 'error',
-        `Profile "${p.name}" has role_arn but no source_profile, credential_source or web_identity_token_file, so nothing can assume the role.`,
-        `Add \`source_profile = <a profile with credentials>\` (or \`credential_source = Environment|Ec2InstanceMetadata|EcsContainer\`) to [${p.name}].`, at));
+      findings.push(
+        fileFinding(
+          file,
+          'role-without-source',
+          'shared-file',
+          'error',
+          `Profile "${p.name}" has role_arn but no source_profile, credential_source or web_identity_token_file, so nothing can assume the role.`,
+          `Add \`source_profile = <a profile with credentials>\` (or \`credential_source = Environment|Ec2InstanceMetadata|EcsContainer\`) to [${p.name}].`,
+          at,
+        ),
+      );
       continue;
     }
     const srcName = get(p, 'source_profile');
@@ -170,9 +190,17 @@ export function checkRoleChains(config: SharedConfig, stats?: ChainStats): Docto
     if (srcName === p.name) {
       // Allowed by the CLI and SDKs when the profile also holds static keys.
       if (!get(p, 'aws_access_key_id')) {
-        findings.push(fileFinding(file, 'role-chain-cycle', 'shared-file', 'error',
-          `Profile "${p.name}" names itself as source_profile but has no static keys to start from.`,
-          `Point source_profile at a profile with credentials, or add aws_access_key_id/aws_secret_access_key to [${p.name}].`, at));
+        findings.push(
+          fileFinding(
+            file,
+            'role-chain-cycle',
+            'shared-file',
+            'error',
+            `Profile "${p.name}" names itself as source_profile but has no static keys to start from.`,
+            `Point source_profile at a profile with credentials, or add aws_access_key_id/aws_secret_access_key to [${p.name}].`,
+            at,
+          ),
+        );
       }
       continue;
     }
@@ -182,9 +210,17 @@ export function checkRoleChains(config: SharedConfig, stats?: ChainStats): Docto
         reportedCycles.add(end.cycle);
         // Walked once per loop (its chain is bounded by the profiles leading to that loop).
         const chain = roleChain(p, config, stats);
-        findings.push(fileFinding(file, 'role-chain-cycle', 'shared-file', 'error',
-          `source_profile chain of profile "${p.name}" loops: ${showChain(chain)}. The AWS CLI stops with "Infinite loop in credential configuration detected" and the JS SDK with "Detected a cycle".`,
-          `Make the last profile of the chain hold credentials (static keys, sso_session, credential_process) instead of pointing back.`, at));
+        findings.push(
+          fileFinding(
+            file,
+            'role-chain-cycle',
+            'shared-file',
+            'error',
+            `source_profile chain of profile "${p.name}" loops: ${showChain(chain)}. The AWS CLI stops with "Infinite loop in credential configuration detected" and the JS SDK with "Detected a cycle".`,
+            `Make the last profile of the chain hold credentials (static keys, sso_session, credential_process) instead of pointing back.`,
+            at,
+          ),
+        );
       }
       continue;
     }
@@ -196,13 +232,29 @@ export function checkRoleChains(config: SharedConfig, stats?: ChainStats): Docto
     const from = config.profiles.get(end.from)!;
     const s = from.settings.get('source_profile')!;
     if (!lastProfile) {
-      findings.push(fileFinding(s.file.display, 'source-profile-not-found', 'shared-file', 'error',
-        `Profile "${from.name}" uses source_profile "${last}", which is in neither the credentials nor the config file.`,
-        `Create [${s.file.kind === 'config' ? `profile ${last}` : last}] with credentials, or fix the name.`, settingAt(s)));
+      findings.push(
+        fileFinding(
+          s.file.display,
+          'source-profile-not-found',
+          'shared-file',
+          'error',
+          `Profile "${from.name}" uses source_profile "${last}", which is in neither the credentials nor the config file.`,
+          `Create [${s.file.kind === 'config' ? `profile ${last}` : last}] with credentials, or fix the name.`,
+          settingAt(s),
+        ),
+      );
     } else {
-      findings.push(fileFinding(s.file.display, 'source-profile-no-credentials', 'shared-file', 'error',
-        `Profile "${from.name}" uses source_profile "${last}", which has no credentials (no keys, sso_session or credential_process).`,
-        `Give [${last}] credentials, or point source_profile at a profile that has them.`, settingAt(s)));
+      findings.push(
+        fileFinding(
+          s.file.display,
+          'source-profile-no-credentials',
+          'shared-file',
+          'error',
+          `Profile "${from.name}" uses source_profile "${last}", which has no credentials (no keys, sso_session or credential_process).`,
+          `Give [${last}] credentials, or point source_profile at a profile that has them.`,
+          settingAt(s),
+        ),
+      );
     }
   }
   return findings;

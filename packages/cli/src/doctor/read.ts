@@ -6,9 +6,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
  */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export type ReadResult =
-  | { ok: true; text: string }
-  | { ok: false; code: 'ENOENT' | 'too-large' | 'not-a-file' | string; size?: number };
+export type ReadResult = { ok: true; text: string } | { ok: false; code: 'ENOENT' | 'too-large' | 'not-a-file' | string; size?: number };
 
 /**
  * Reads a regular file of at most `limit` bytes as UTF-8. Checks the type before opening (a FIFO would

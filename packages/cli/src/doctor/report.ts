@@ -25,10 +25,19 @@ function renderFinding(f: DoctorFinding, c: Colors): string {
   return `  ${label} ${f.message} ${c.dim(`[${f.ruleId}]`)}\n          ${c.dim('at')} ${location(f)}\n          ${c.green('fix:')} ${f.fix}\n`;
 }
 
-export interface Colors { red(s: string): string; yellow(s: string): string; green(s: string): string; dim(s: string): string; bold(s: string): string }
+export interface Colors {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
 
 export function colors(enabled: boolean): Colors {
-  const wrap = (open: number, close: number) => (s: string): string => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  const wrap =
+    (open: number, close: number) =>
+    (s: string): string =>
+      enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s;
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 

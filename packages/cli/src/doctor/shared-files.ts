@@ -63,7 +63,8 @@ export function settingAt(s: Setting): { line: number; column: number; endLine: 
 
 /** Fix text for the dotenv shared-file checks, phrased for ~/.aws files. */
 const SHARED_FIXES: Record<string, string> = {
-  'session-token-required': 'Add `aws_session_token` from the same STS response to this profile, or replace the temporary key with a profile that obtains credentials itself (sso_session, role_arn, credential_process).',
+  'session-token-required':
+    'Add `aws_session_token` from the same STS response to this profile, or replace the temporary key with a profile that obtains credentials itself (sso_session, role_arn, credential_process).',
   'unexpected-session-token': 'Remove `aws_session_token` from this profile: a long-term AKIA key is signed without a token.',
   'incomplete-key-pair': 'Give the profile both `aws_access_key_id` and `aws_secret_access_key` from the same key.',
   'malformed-access-key-id': 'Copy the access key id again (20 characters, AKIA… or ASIA…), without quotes or spaces.',
@@ -71,7 +72,8 @@ const SHARED_FIXES: Record<string, string> = {
   'placeholder-credential': 'Replace the placeholder with a real credential, or remove the line.',
   'invalid-region': 'Set `region` to a region code such as `us-east-1`.',
   // validateAwsShared uses this id for keys written in the config file
-  'conflicting-credential-sources': 'Move the keys to ~/.aws/credentials under the same profile name (`[name]`, without `profile`) and delete them from config.',
+  'conflicting-credential-sources':
+    'Move the keys to ~/.aws/credentials under the same profile name (`[name]`, without `profile`) and delete them from config.',
   'duplicate-key': 'Keep one section / one setting and delete the other, so that it is clear which value is used.',
   'invalid-key': 'Fix the line: every setting is `key = value` inside a `[section]`.',
   'invalid-typed-value': 'Set the value in the type the SDKs expect (see the message).',
@@ -81,7 +83,11 @@ const SHARED_FIXES: Record<string, string> = {
  * Loads ~/.aws/credentials and ~/.aws/config (or where the env overrides put them) and runs the dotenv
  * shared-file checks on each. Missing default files are normal; a missing override is a finding.
  */
-export function loadSharedFiles(env: NodeJS.ProcessEnv, cwd: string, selectedProfile: string): {
+export function loadSharedFiles(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  selectedProfile: string,
+): {
   config: SharedConfig;
   findings: DoctorFinding[];
   errors: DoctorReport['errors'];
@@ -96,19 +102,41 @@ export function loadSharedFiles(env: NodeJS.ProcessEnv, cwd: string, selectedPro
       const code = read.code;
       if (code === 'ENOENT' && !loc.override) continue;
       if (code === 'ENOENT') {
-        findings.push(fileFinding(ENVIRONMENT, 'shared-file-not-found', 'shared-file', 'error',
-          `${loc.override} points to ${display}, which does not exist; the AWS CLI and SDKs then find no ${loc.kind} file at all.`,
-          `Fix the path in ${loc.override} or \`unset ${loc.override}\` to use ~/.aws/${loc.kind}.`));
+        findings.push(
+          fileFinding(
+            ENVIRONMENT,
+            'shared-file-not-found',
+            'shared-file',
+            'error',
+            `${loc.override} points to ${display}, which does not exist; the AWS CLI and SDKs then find no ${loc.kind} file at all.`,
+            `Fix the path in ${loc.override} or \`unset ${loc.override}\` to use ~/.aws/${loc.kind}.`,
+          ),
+        );
       } else if (code === 'too-large') {
         // Not read at all: reported as a finding and in summary.errors (fail closed, exit 2).
         const message = `The ${loc.kind} file ${display} is ${formatBytes(read.size ?? 0)}, over doctor's limit of ${formatBytes(MAX_FILE_BYTES)}, so doctor did not read or check it.`;
-        findings.push(fileFinding(display, 'file-too-large', 'shared-file', 'error', message,
-          `Shared files this large are not hand-written: check what generated ${display} (a loop appending profiles?) and trim it.`));
+        findings.push(
+          fileFinding(
+            display,
+            'file-too-large',
+            'shared-file',
+            'error',
+            message,
+            `Shared files this large are not hand-written: check what generated ${display} (a loop appending profiles?) and trim it.`,
+          ),
+        );
         errors.push({ file: display, code: 'too-large', message });
       } else {
-        findings.push(fileFinding(display, 'shared-file-unreadable', 'shared-file', 'error',
-          `The ${loc.kind} file ${display} cannot be read (${code === 'not-a-file' ? 'not a regular file' : code}); the AWS CLI and SDKs cannot read it either.`,
-          `Make it a regular file readable by you: \`chmod 600 ${display}\`.`));
+        findings.push(
+          fileFinding(
+            display,
+            'shared-file-unreadable',
+            'shared-file',
+            'error',
+            `The ${loc.kind} file ${display} cannot be read (${code === 'not-a-file' ? 'not a regular file' : code}); the AWS CLI and SDKs cannot read it either.`,
+            `Make it a regular file readable by you: \`chmod 600 ${display}\`.`,
+          ),
+        );
       }
       continue;
     }
@@ -117,9 +145,17 @@ export function loadSharedFiles(env: NodeJS.ProcessEnv, cwd: string, selectedPro
     const file: SharedFile = { ...loc, display, text, doc, lines: new LineIndex(text) };
     files.push(file);
     for (const d of validateAwsShared(text, { kind: loc.kind, filename: display, profile: selectedProfile })) {
-      findings.push(fileFinding(display, d.checkId, 'shared-file', d.severity, d.message,
-        SHARED_FIXES[d.checkId] ?? `See https://github.com/credlint/credlint/blob/main/docs/checks/${d.checkId}.md.`,
-        { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn }));
+      findings.push(
+        fileFinding(
+          display,
+          d.checkId,
+          'shared-file',
+          d.severity,
+          d.message,
+          SHARED_FIXES[d.checkId] ?? `See https://github.com/credlint/credlint/blob/main/docs/checks/${d.checkId}.md.`,
+          { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn },
+        ),
+      );
     }
   }
   return { config: buildConfig(files), findings, errors };
@@ -137,7 +173,13 @@ function buildConfig(files: SharedFile[]): SharedConfig {
         const start = file.lines.positionAt(e.start);
         const end = file.lines.positionAt(e.end);
         settings.set(e.key.toLowerCase(), {
-          key: e.key, value: e.value, file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+          key: e.key,
+          value: e.value,
+          file,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
         });
       }
       if (section.type === 'sso-session') {
@@ -167,7 +209,12 @@ export function permissionFinding(path: string, display: string, what: string): 
   }
   if ((mode & 0o077) === 0) return undefined;
   const who = mode & 0o007 ? 'every user on this machine' : 'the members of its group';
-  return fileFinding(display, 'shared-file-permissions', 'shared-file', mode & 0o007 ? 'error' : 'warning',
+  return fileFinding(
+    display,
+    'shared-file-permissions',
+    'shared-file',
+    mode & 0o007 ? 'error' : 'warning',
     `${display} (${what}) has mode ${mode.toString(8).padStart(3, '0')}: ${who} can read it.`,
-    `\`chmod 600 ${display}\``);
+    `\`chmod 600 ${display}\``,
+  );
 }

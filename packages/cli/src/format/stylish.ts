@@ -56,7 +56,9 @@ export function stylishSummary(summary: Summary, t: StylishTotals, c: Colors): s
   const total = t.errors + t.warnings;
   if (total > 0) {
     const mark = t.errors ? c.red(c.bold('✖')) : c.yellow(c.bold('⚠'));
-    lines.push(`${mark} ${c.bold(`${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}) in ${plural(summary.files, 'file')} scanned`)}`);
+    lines.push(
+      `${mark} ${c.bold(`${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}) in ${plural(summary.files, 'file')} scanned`)}`,
+    );
   } else {
     lines.push(`${c.green('✔')} no problems in ${plural(summary.files, 'file')} scanned`);
   }

@@ -9,9 +9,23 @@
  * UTF-16 is not byte-compatible: callers must not use this for it (see `utf16Bom`).
  * A test checks it against core on texts built around every needle.
  */
-const NEEDLES = ['ken', 'KEN', 'cret', 'CRET', 'ccount', 'CCOUNT', 'AKIA', 'ASIA', 'ABIA', 'ACCA', 'AQoDYXdz', 'IQoJb3JpZ2luX2Vj', 'GZXIvYXdz', 'QUtJQ', 'QVNJQ'].map((n) =>
-  Buffer.from(n, 'latin1'),
-);
+const NEEDLES = [
+  'ken',
+  'KEN',
+  'cret',
+  'CRET',
+  'ccount',
+  'CCOUNT',
+  'AKIA',
+  'ASIA',
+  'ABIA',
+  'ACCA',
+  'AQoDYXdz',
+  'IQoJb3JpZ2luX2Vj',
+  'GZXIvYXdz',
+  'QUtJQ',
+  'QVNJQ',
+].map((n) => Buffer.from(n, 'latin1'));
 
 export function mayHaveFindings(buf: Buffer): boolean {
   for (const n of NEEDLES) if (buf.indexOf(n) !== -1) return true;

@@ -80,9 +80,22 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline | undefined, baselineFile: string | undefined, config?: LoadedConfig): Promise<number> {
+export async function runHistory(
+  args: HistoryArgs,
+  io: Io,
+  baseline: Baseline | undefined,
+  baselineFile: string | undefined,
+  config?: LoadedConfig,
+): Promise<number> {
   const ignores = configIgnores(config);
-  const options = { cwd: io.cwd, maxFileSize: args.maxFileSize, ...(ignores.length ? { ignores } : {}), ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(args.range ? { range: args.range } : {}), ...(args.since ? { since: args.since } : {}) };
+  const options = {
+    cwd: io.cwd,
+    maxFileSize: args.maxFileSize,
+    ...(ignores.length ? { ignores } : {}),
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    ...(args.range ? { range: args.range } : {}),
+    ...(args.since ? { since: args.since } : {}),
+  };
   const result: HistoryResult = await scanHistory(options);
   // The configuration's severities, at the reporting boundary (before the baseline).
   result.findings = applyRules(result.findings, config);
@@ -96,11 +109,15 @@ export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline |
     try {
       writeBaseline(baselineFile, entries);
     } catch (e) {
-      io.stderr.write(`credlint: cannot write ${escapeControl(args.baseline ?? '')}: ${escapeControl((e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
+      io.stderr.write(
+        `credlint: cannot write ${escapeControl(args.baseline ?? '')}: ${escapeControl((e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`,
+      );
       return 2;
     }
     io.stderr.write(stylishNotes(notes, args.verbose, colors(false)));
-    io.stderr.write(`credlint: wrote ${plural(entries.length, 'finding')} to ${escapeControl(args.baseline ?? '')} (${kept.length} new from history; fingerprints only, no values)\n`);
+    io.stderr.write(
+      `credlint: wrote ${plural(entries.length, 'finding')} to ${escapeControl(args.baseline ?? '')} (${kept.length} new from history; fingerprints only, no values)\n`,
+    );
     return exitCode({ notes, errors: 0, warnings: 0 });
   }
 
@@ -114,7 +131,9 @@ export async function runHistory(args: HistoryArgs, io: Io, baseline: Baseline |
     const tail: string[] = [];
     if (kept.length) {
       const mark = errors ? c.red(c.bold('✖')) : c.yellow(c.bold('⚠'));
-      tail.push(`${mark} ${c.bold(`${plural(kept.length, 'credential')} in the history (${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ${scanned} scanned`)}`);
+      tail.push(
+        `${mark} ${c.bold(`${plural(kept.length, 'credential')} in the history (${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ${scanned} scanned`)}`,
+      );
     } else tail.push(`${c.green('✔')} no credentials in ${scanned} scanned`);
     const fatal = notes.filter(isFatal).length;
     if (fatal) tail.push(c.red(c.bold(`✖ ${plural(fatal, 'item')} could not be scanned (listed above): the scan fails`)));

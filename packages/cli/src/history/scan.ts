@@ -92,7 +92,6 @@ interface Intro {
   src: string[];
 }
 
-
 const keyOf = (f: Pick<ReportFinding, 'ruleId' | 'fingerprint'>) => `${f.ruleId}\0${f.fingerprint}`;
 
 function gitText(args: string[], cwd: string): string | undefined {
@@ -133,11 +132,7 @@ class BlobStream {
   private stderr = '';
   readonly done: Promise<void>;
 
-  constructor(
-    cwd: string,
-    maxSize: number,
-    onBlob: (id: string, content: Buffer | undefined, size: number) => void,
-  ) {
+  constructor(cwd: string, maxSize: number, onBlob: (id: string, content: Buffer | undefined, size: number) => void) {
     // A partial clone would otherwise fetch each missing blob from the remote, one round trip each
     // (git >= 2.44 honours this; older gits fetch, and report missing only when that fails).
     this.child = spawn('git', gitArgv(['cat-file', '--batch', '--buffer']), {
@@ -177,7 +172,7 @@ class BlobStream {
         if (this.want > 0) return;
         const cur = this.current;
         this.current = undefined;
-        onBlob(cur.id, cur.parts.length === 1 ? (cur.parts[0]) : Buffer.concat(cur.parts), cur.size);
+        onBlob(cur.id, cur.parts.length === 1 ? cur.parts[0] : Buffer.concat(cur.parts), cur.size);
       }
     });
     this.done = new Promise((resolve, reject) => {
@@ -241,7 +236,14 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       code: 'shallow',
       message:
         `shallow clone: scanned only down to ${boundary.length} boundary commit${boundary.length === 1 ? '' : 's'}` +
-        `${boundary.length ? ` (${boundary.slice(0, 3).map((s) => s.slice(0, 12)).join(', ')}${boundary.length > 3 ? ', …' : ''})` : ''}; ` +
+        `${
+          boundary.length
+            ? ` (${boundary
+                .slice(0, 3)
+                .map((s) => s.slice(0, 12))
+                .join(', ')}${boundary.length > 3 ? ', …' : ''})`
+            : ''
+        }; ` +
         'older history was not scanned and everything in a boundary commit is attributed to it (fetch more with `git fetch --unshallow`)',
       fatal: false,
     });
@@ -468,8 +470,20 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   }
 
   if (binary) notes.push({ file: '(history)', code: 'binary', message: `skipped: ${binary} binary blob${binary === 1 ? '' : 's'}`, fatal: false });
-  if (invalidUtf8) notes.push({ file: '(history)', code: 'invalid-utf8', message: `${invalidUtf8} blob${invalidUtf8 === 1 ? ' was' : 's were'} not valid UTF-8: scanned as Latin-1`, fatal: false });
-  for (const t of tooLarge) notes.push({ file: t, code: 'too-large', message: `not scanned: over the size limit of ${opts.maxFileSize} bytes (raise it with --max-file-size)`, fatal: true });
+  if (invalidUtf8)
+    notes.push({
+      file: '(history)',
+      code: 'invalid-utf8',
+      message: `${invalidUtf8} blob${invalidUtf8 === 1 ? ' was' : 's were'} not valid UTF-8: scanned as Latin-1`,
+      fatal: false,
+    });
+  for (const t of tooLarge)
+    notes.push({
+      file: t,
+      code: 'too-large',
+      message: `not scanned: over the size limit of ${opts.maxFileSize} bytes (raise it with --max-file-size)`,
+      fatal: true,
+    });
   if (missing.length) {
     notes.push({
       file: '(history)',

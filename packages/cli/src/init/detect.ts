@@ -65,4 +65,3 @@ export function detectPm(root: string, pkg: { packageManager?: unknown }, env: N
 export function binCommand(info: PmInfo, bin: string): string {
   return info.pnp ? `yarn ${bin}` : `node_modules/.bin/${bin}`;
 }
-

@@ -102,12 +102,7 @@ export const PRE_COMMIT_REPO = 'https://github.com/credlint/credlint';
  * not one it can extend safely (a `repos:` block list that ends the file), so the caller can refuse.
  */
 export function addPreCommitRepo(original: string | undefined, rev: string): string | undefined {
-  const entry = (indent: string) => [
-    `${indent}- repo: ${PRE_COMMIT_REPO}`,
-    `${indent}  rev: ${rev}`,
-    `${indent}  hooks:`,
-    `${indent}    - id: credlint-scan`,
-  ];
+  const entry = (indent: string) => [`${indent}- repo: ${PRE_COMMIT_REPO}`, `${indent}  rev: ${rev}`, `${indent}  hooks:`, `${indent}    - id: credlint-scan`];
   if (original === undefined || original.trim() === '') return `repos:\n${entry('  ').join('\n')}\n`;
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const rows = original.split(/\r?\n/);

@@ -38,9 +38,27 @@ export const DEV_RANGES: Record<string, string> = {
 
 const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 const LEGACY_ESLINT = ['.eslintrc', '.eslintrc.js', '.eslintrc.cjs', '.eslintrc.json', '.eslintrc.yml', '.eslintrc.yaml'];
-const SECRETLINT_RCS = ['.secretlintrc', '.secretlintrc.json', '.secretlintrc.yml', '.secretlintrc.yaml', '.secretlintrc.js', '.secretlintrc.cjs', '.secretlintrc.mjs'];
+const SECRETLINT_RCS = [
+  '.secretlintrc',
+  '.secretlintrc.json',
+  '.secretlintrc.yml',
+  '.secretlintrc.yaml',
+  '.secretlintrc.js',
+  '.secretlintrc.cjs',
+  '.secretlintrc.mjs',
+];
 const LINT_STAGED_JSON = ['.lintstagedrc', '.lintstagedrc.json'];
-const LINT_STAGED_OTHER = ['.lintstagedrc.yaml', '.lintstagedrc.yml', '.lintstagedrc.mjs', '.lintstagedrc.cjs', '.lintstagedrc.js', 'lint-staged.config.js', 'lint-staged.config.mjs', 'lint-staged.config.cjs', 'lint-staged.config.ts'];
+const LINT_STAGED_OTHER = [
+  '.lintstagedrc.yaml',
+  '.lintstagedrc.yml',
+  '.lintstagedrc.mjs',
+  '.lintstagedrc.cjs',
+  '.lintstagedrc.js',
+  'lint-staged.config.js',
+  'lint-staged.config.mjs',
+  'lint-staged.config.cjs',
+  'lint-staged.config.ts',
+];
 
 export const INSTALL_MJS = `// Activates the git hooks on install (written by credlint init; husky's documented pattern).
 // Production installs (npm ci --omit=dev sets NODE_ENV=production) and CI skip it: husky is a dev
@@ -100,21 +118,29 @@ const lintStagedRunsCredlint = (config: unknown): boolean =>
 
 /** package.json must be an object with object-valued sections where init writes; anything else is refused. */
 function validatePackageJson(pkg: unknown): asserts pkg is Json {
-  if (!isObject(pkg)) throw new InitError(`package.json must hold a JSON object, not ${pkg === null ? 'null' : Array.isArray(pkg) ? 'an array' : `a ${typeof pkg}`}; fix it and run init again`);
+  if (!isObject(pkg))
+    throw new InitError(
+      `package.json must hold a JSON object, not ${pkg === null ? 'null' : Array.isArray(pkg) ? 'an array' : `a ${typeof pkg}`}; fix it and run init again`,
+    );
   for (const key of ['scripts', 'devDependencies', 'dependencies', 'lint-staged']) {
     const v = pkg[key];
-    if (v !== undefined && !isObject(v)) throw new InitError(`package.json "${key}" must be an object, not ${v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`}; fix it and run init again`);
+    if (v !== undefined && !isObject(v))
+      throw new InitError(
+        `package.json "${key}" must be an object, not ${v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`}; fix it and run init again`,
+      );
   }
   const scripts = (pkg.scripts ?? {}) as Json;
   for (const key of ['prepare', 'postinstall', 'prepack', 'postpack']) {
-    if (scripts[key] !== undefined && typeof scripts[key] !== 'string') throw new InitError(`package.json "scripts.${key}" must be a string; fix it and run init again`);
+    if (scripts[key] !== undefined && typeof scripts[key] !== 'string')
+      throw new InitError(`package.json "scripts.${key}" must be a string; fix it and run init again`);
   }
 }
 
 function eslintNote(root: string, pkg: Json): string {
   const found = ESLINT_CONFIGS.find((f) => existsSync(path.join(root, f)));
   const legacy = LEGACY_ESLINT.find((f) => existsSync(path.join(root, f)));
-  if (!found && legacy) return `ESLint: ${legacy} is a legacy config; @credlint/eslint-plugin needs a flat config (eslint.config.mjs) — see the plugin's README.`;
+  if (!found && legacy)
+    return `ESLint: ${legacy} is a legacy config; @credlint/eslint-plugin needs a flat config (eslint.config.mjs) — see the plugin's README.`;
   const file = found ?? 'eslint.config.mjs';
   const cjs = file.endsWith('.cjs') || file.endsWith('.cts') || (file.endsWith('.js') && pkg.type !== 'module');
   const lines = cjs
@@ -137,7 +163,8 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
   validatePackageJson(parsed);
   const pkg = parsed;
   const huskyDir = path.join(root, '.husky');
-  if (existsSync(huskyDir) && !statSync(huskyDir).isDirectory()) throw new InitError('.husky exists but is not a directory; husky keeps its hooks there: move it away and run init again');
+  if (existsSync(huskyDir) && !statSync(huskyDir).isDirectory())
+    throw new InitError('.husky exists but is not a directory; husky keeps its hooks there: move it away and run init again');
   const hookText = readText(path.join(huskyDir, 'pre-commit'));
   const installText = readText(path.join(huskyDir, 'install.mjs'));
 
@@ -177,7 +204,10 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
         config = undefined;
       }
       if (!isObject(config)) {
-        if (tasks.length) notes.push(`${jsonRc} is not a JSON object, so it was left alone; add these lint-staged tasks by hand: ${tasks.map(([g, c]) => `"${g}": "${c}"`).join(', ')}`);
+        if (tasks.length)
+          notes.push(
+            `${jsonRc} is not a JSON object, so it was left alone; add these lint-staged tasks by hand: ${tasks.map(([g, c]) => `"${g}": "${c}"`).join(', ')}`,
+          );
         return undefined;
       }
       credlintInLintStaged = lintStagedRunsCredlint(config);
@@ -185,7 +215,8 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
       return added.length ? { file: jsonRc, before: text, after: stringifyLike(text, config), what: `lint-staged: ${added.join('; ')}` } : undefined;
     }
     if (otherRc) {
-      if (tasks.length) notes.push(`${otherRc} is not a JSON file, so it was left alone; add these tasks to it: ${tasks.map(([g, c]) => `"${g}": "${c}"`).join(', ')}`);
+      if (tasks.length)
+        notes.push(`${otherRc} is not a JSON file, so it was left alone; add these tasks to it: ${tasks.map(([g, c]) => `"${g}": "${c}"`).join(', ')}`);
       return undefined;
     }
     const config: Json = {};
@@ -206,7 +237,10 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
     scripts[scriptKey] = ACTIVATE;
     pkgWhat.push(`scripts.${scriptKey} activates the hook (${ACTIVATE}; skipped in production installs)`);
   } else if (!existing.includes(ACTIVATE)) {
-    if (/\bhusky\b/.test(existing)) notes.push(`scripts.${scriptKey} already runs husky ("${existing}"), so it was left alone; \`${ACTIVATE}\` is the form that does not fail production installs (npm ci --omit=dev).`);
+    if (/\bhusky\b/.test(existing))
+      notes.push(
+        `scripts.${scriptKey} already runs husky ("${existing}"), so it was left alone; \`${ACTIVATE}\` is the form that does not fail production installs (npm ci --omit=dev).`,
+      );
     else {
       scripts[scriptKey] = `${existing} && ${ACTIVATE}`;
       pkgWhat.push(`scripts.${scriptKey} also activates the hook`);
@@ -261,10 +295,21 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
     changes.push({ file: hookFile, before: undefined, after: `${body.join('\n')}\n`, what: `pre-commit hook runs ${hookLines.join(', then ')}`, mode: 0o755 });
   } else {
     const after = hookLines.length ? insertHookLines(hookBase as string, hookLines) : (hookBase as string);
-    if (after !== hookText) changes.push({ file: hookFile, before: hookText, after, what: hookLines.length ? `pre-commit hook also runs ${hookLines.join(', then ')}` : 'pre-commit hook runs lint-staged through yarn (Plug\'n\'Play)' });
+    if (after !== hookText)
+      changes.push({
+        file: hookFile,
+        before: hookText,
+        after,
+        what: hookLines.length ? `pre-commit hook also runs ${hookLines.join(', then ')}` : "pre-commit hook runs lint-staged through yarn (Plug'n'Play)",
+      });
   }
   if (installText === undefined && Object.values(newPkg.scripts ?? {}).some((s) => typeof s === 'string' && s.includes(ACTIVATE))) {
-    changes.push({ file: '.husky/install.mjs', before: undefined, after: INSTALL_MJS, what: 'activates husky on install, skipped in production installs and CI' });
+    changes.push({
+      file: '.husky/install.mjs',
+      before: undefined,
+      after: INSTALL_MJS,
+      what: 'activates husky on install, skipped in production installs and CI',
+    });
   }
 
   // .secretlintrc.json: our preset for secretlint users; rule-aws off inside preset-recommend so no
@@ -281,9 +326,16 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
       }
     }
     if (rcText === undefined) {
-      changes.push({ file: rcFile, before: undefined, after: stringifyLike(undefined, { rules: [{ id: PRESET }] }), what: 'secretlint uses the credlint preset' });
+      changes.push({
+        file: rcFile,
+        before: undefined,
+        after: stringifyLike(undefined, { rules: [{ id: PRESET }] }),
+        what: 'secretlint uses the credlint preset',
+      });
     } else if (!isObject(rc) || (rc.rules !== undefined && !Array.isArray(rc.rules))) {
-      notes.push(`${rcFile} was left alone (not a JSON object with a "rules" list); add {"id": "${PRESET}"} to its rules, and {"id": "${RULE_AWS}", "allowMessageIds": ${JSON.stringify(RULE_AWS_OVERLAP)}} to the "rules" of ${PRESET_RECOMMEND} if you use it`);
+      notes.push(
+        `${rcFile} was left alone (not a JSON object with a "rules" list); add {"id": "${PRESET}"} to its rules, and {"id": "${RULE_AWS}", "allowMessageIds": ${JSON.stringify(RULE_AWS_OVERLAP)}} to the "rules" of ${PRESET_RECOMMEND} if you use it`,
+      );
     } else {
       const rules = (rc.rules ?? []) as unknown[];
       const what: string[] = [];
@@ -319,7 +371,9 @@ export function planHusky(root: string, env: NodeJS.ProcessEnv): InitPlan {
   // Also when everything is declared but not installed yet (a second init before the install).
   const installed = info.pnp ? exists('.pnp.cjs') : exists('node_modules/husky') && exists('node_modules/.bin/credlint');
   const pending = !installed || missing.length > 0 || changes.some((c) => c.file === 'package.json' || c.file === '.husky/install.mjs');
-  const why = info.yarnBerry ? 'installs the dev dependencies; its postinstall activates the hook' : 'installs the dev dependencies; its prepare activates the hook';
+  const why = info.yarnBerry
+    ? 'installs the dev dependencies; its postinstall activates the hook'
+    : 'installs the dev dependencies; its prepare activates the hook';
   return { kind: 'husky', changes, notes, next: pending ? { cmd: info.pm, args: ['install'], why } : undefined };
 }
 
@@ -333,7 +387,14 @@ export function gitignoreChange(root: string): Change | undefined {
   if (!ig.ignores('prod.env')) adding.push('*.env');
   if (!adding.length) return undefined;
   // The patterns would also hide the committed templates: except them.
-  for (const t of ['.env.example', '.env.sample', '.env.template']) if (ignore().add(giText ?? '').add(adding).ignores(t)) adding.push(`!${t}`);
+  for (const t of ['.env.example', '.env.sample', '.env.template'])
+    if (
+      ignore()
+        .add(giText ?? '')
+        .add(adding)
+        .ignores(t)
+    )
+      adding.push(`!${t}`);
   const after = appendBlock(giText, ['# env files hold credentials: keep them out of git (credlint init)', ...adding]);
   return { file: '.gitignore', before: giText, after, what: `ignores ${adding.filter((l) => !l.startsWith('!')).join(', ')}` };
 }
@@ -382,7 +443,8 @@ export function planGitHook(root: string): InitPlan {
       // checked when written
     }
   }
-  if (rel.startsWith('.git/')) notes.push(`${rel} lives in .git, so it is not shared: each clone runs \`credlint init --hook=git\` (or use --hook=pre-commit-framework).`);
+  if (rel.startsWith('.git/'))
+    notes.push(`${rel} lives in .git, so it is not shared: each clone runs \`credlint init --hook=git\` (or use --hook=pre-commit-framework).`);
   const gi = gitignoreChange(root);
   if (gi) changes.push(gi);
   return { kind: 'git', changes, notes, next: undefined };

@@ -38,7 +38,10 @@ export function applyChanges(root: string, changes: Change[]): void {
     try {
       accessSync(dir, constants.W_OK);
     } catch (e) {
-      throw new InitError(`cannot write ${ch.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message} on ${path.relative(root, dir) || '.'}); nothing was written`, { cause: e });
+      throw new InitError(
+        `cannot write ${ch.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message} on ${path.relative(root, dir) || '.'}); nothing was written`,
+        { cause: e },
+      );
     }
   }
   for (const ch of changes) {
@@ -55,7 +58,10 @@ export function applyChanges(root: string, changes: Change[]): void {
       if (ch.mode !== undefined) chmodSync(target, ch.mode);
     } catch (e) {
       const done = changes.slice(0, changes.indexOf(ch)).map((c) => c.file);
-      throw new InitError(`could not write ${ch.file}: ${(e as Error).message}${done.length ? ` (already written: ${done.join(', ')}; run init again once fixed)` : ''}`, { cause: e });
+      throw new InitError(
+        `could not write ${ch.file}: ${(e as Error).message}${done.length ? ` (already written: ${done.join(', ')}; run init again once fixed)` : ''}`,
+        { cause: e },
+      );
     }
     if (owner && typeof process.getuid === 'function' && process.getuid() === 0) {
       const now = statSync(target);

@@ -195,7 +195,12 @@ export function envFingerprint(checkId: string, line: string): string {
 }
 
 /** Analyses one decoded file. `dotenv` is undefined when the validator is not available. */
-export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | undefined, options?: Pick<AnalyzeOptions, 'accountId'>): Omit<FileResult, 'scanned' | 'note'> {
+export function analyzeText(
+  text: string,
+  task: FileTask,
+  dotenv: DotenvApi | undefined,
+  options?: Pick<AnalyzeOptions, 'accountId'>,
+): Omit<FileResult, 'scanned' | 'note'> {
   const lines = new LineIndex(text);
   const core = analyze(text, { filename: task.file, ...(options?.accountId ? { kinds: WITH_ACCOUNT_ID } : {}) });
   const envKind = dotenv ? task.env : undefined;
@@ -209,13 +214,20 @@ export function analyzeText(text: string, task: FileTask, dotenv: DotenvApi | un
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
         : dotenv.annotate(
-            dotenv.validate(text, { filename: task.file, dialect: task.dialect ?? 'portable', ...(task.repo ? { repository: task.repo } : {}), ...(nodeLine ? { nodeLine } : {}) }),
+            dotenv.validate(text, {
+              filename: task.file,
+              dialect: task.dialect ?? 'portable',
+              ...(task.repo ? { repository: task.repo } : {}),
+              ...(nodeLine ? { nodeLine } : {}),
+            }),
             task.inference,
           );
   }
   // A check that restates a core finding (in an example file: "…, which is committed") replaces it.
   const restated = new Set(diagnostics.filter((d) => dotenv?.checks[d.checkId]?.restatesCore).map((d) => `${d.start}:${d.end}`));
-  const findings: ReportFinding[] = leak ? fromCoreAll(restated.size ? core.findings.filter((f) => !restated.has(`${f.start}:${f.end}`)) : core.findings, text, task.file) : [];
+  const findings: ReportFinding[] = leak
+    ? fromCoreAll(restated.size ? core.findings.filter((f) => !restated.has(`${f.start}:${f.end}`)) : core.findings, text, task.file)
+    : [];
   let ignored = leak ? core.ignored.length : 0;
   if (dotenv) for (const d of diagnostics) findings.push(fromDotenv(d, dotenv, task.file, envFingerprint(d.checkId, lines.lineText(d.line))));
   let out = findings;
@@ -335,7 +347,10 @@ export function runTask(task: FileTask, options: AnalyzeOptions, dotenv: DotenvA
     // git lists index entries whatever the work tree holds: a deleted tracked file, a path outside
     // a sparse checkout. Outside git the file went away during the scan. Either way nothing to read.
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      const why = task.git === 'tracked' || task.git === 'untracked' ? 'listed by git but absent from the work tree (deleted, or outside a sparse checkout)' : 'removed during the scan';
+      const why =
+        task.git === 'tracked' || task.git === 'untracked'
+          ? 'listed by git but absent from the work tree (deleted, or outside a sparse checkout)'
+          : 'removed during the scan';
       return skipped(task, 'deleted', `skipped: ${why}`);
     }
     if (code === 'ELOOP') return skipped(task, 'symlink', SYMLINK_MESSAGE);

@@ -103,7 +103,13 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
   for (const [repo, count] of counts) {
     if (repo === top) continue;
     const file = toPosix(path.relative(cwd, repo)) || '.';
-    notes.push(fileNote(file, 'submodule', `nested git work tree (a submodule or a repository inside this one): scanned with its own git listing, ${count} file${count === 1 ? '' : 's'}`));
+    notes.push(
+      fileNote(
+        file,
+        'submodule',
+        `nested git work tree (a submodule or a repository inside this one): scanned with its own git listing, ${count} file${count === 1 ? '' : 's'}`,
+      ),
+    );
   }
   return { entries, notes };
 }

@@ -32,7 +32,7 @@ interface Entry {
 /** Parses `git diff --raw -z` (with renames): `:old-mode new-mode old-id new-id status \0 path [\0 new-path] \0`. */
 export function parseRaw(raw: string[]): Entry[] {
   const entries: Entry[] = [];
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const meta = raw[i++] ?? '';
     const [, newMode, oldId, newId, status = ''] = meta.slice(1).split(' ');
     // A rename or copy names the source, then the destination.
@@ -123,7 +123,11 @@ function underAny(rel: string, named: string[]): boolean {
   return named.some((n) => n === '' || rel === n || rel.startsWith(`${n}/`));
 }
 
-export async function stagedTasks(paths: string[], cwd: string, options: { wholeFiles: boolean; maxFileSize: number; ignores?: Scoped[] }): Promise<StagedResult> {
+export async function stagedTasks(
+  paths: string[],
+  cwd: string,
+  options: { wholeFiles: boolean; maxFileSize: number; ignores?: Scoped[] },
+): Promise<StagedResult> {
   const where = findWorkTree(cwd);
   if (where.kind === 'no-git') throw new GitError('--staged needs git, and git was not found on PATH');
   if (where.kind === 'none') throw new GitError(`--staged needs a git repository: ${where.message}`);

@@ -59,8 +59,6 @@ function unreadableDir(file: string, e: unknown): FileNote {
   return fileNote(file, 'unreadable', `directory not scanned: could not list it (${errCode(e)})`);
 }
 
-
-
 /**
  * A named path that is itself a symbolic link is followed only when its target (fully resolved)
  * is inside `root` — the repository, or the current directory outside git — and then scanned
@@ -72,7 +70,12 @@ function resolveNamedLink(abs: string, root: string, file: string): { abs: strin
     real = realpathSync(abs);
   } catch (e) {
     const code = errCode(e);
-    const why = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'dangling symbolic link (its target does not exist)' : `symbolic link (${code})`;
+    const why =
+      code === 'ELOOP'
+        ? 'symbolic link loop'
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'dangling symbolic link (its target does not exist)'
+          : `symbolic link (${code})`;
     return { note: fileNote(file, 'symlink', `not followed: ${why}`) };
   }
   const realRoot = realpathSync(root);
@@ -272,7 +275,11 @@ function walkDir(
       // Symlinks are not followed (they may point outside the tree, at a FIFO, or loop); FIFOs,
       // sockets and devices are never opened (a FIFO would block the scan).
       const file = display(cwd, abs);
-      note(e.isSymbolicLink() ? fileNote(file, 'symlink', SYMLINK_MESSAGE) : fileNote(file, 'not-a-file', `skipped: ${specialKind(e)}, not a regular file (never opened)`));
+      note(
+        e.isSymbolicLink()
+          ? fileNote(file, 'symlink', SYMLINK_MESSAGE)
+          : fileNote(file, 'not-a-file', `skipped: ${specialKind(e)}, not a regular file (never opened)`),
+      );
     }
   }
 }

@@ -11,7 +11,13 @@ export const credentialInExample: Check = {
   run(ctx) {
     if (!ctx.isExample) return [];
     return scan(ctx.text, ctx.filename ? { filename: ctx.filename } : {}).map((f) =>
-      diagnostic(ctx, 'credential-in-example', f.start, f.end, `${f.message} in an example file, which is committed and shared: replace it with a placeholder (e.g. \`<your-access-key-id>\`) and rotate the credential.`),
+      diagnostic(
+        ctx,
+        'credential-in-example',
+        f.start,
+        f.end,
+        `${f.message} in an example file, which is committed and shared: replace it with a placeholder (e.g. \`<your-access-key-id>\`) and rotate the credential.`,
+      ),
     );
   },
 };

@@ -17,9 +17,22 @@ export const endingBlankLine: Check = {
     // the file's own line break (the first one), LF for a one-line file
     const eol = nodes.find((n) => n.eol !== '')?.eol ?? '\n';
     // A quote left open or a trailing `\` on the last line would take the new line break in.
-    const open = (last.type === 'entry' && last.unterminated === true) || last.raw.endsWith('\\') || (ctx.readers.includes('bash') && bashMultiLine(nodes).at(-1) === true);
+    const open =
+      (last.type === 'entry' && last.unterminated === true) ||
+      last.raw.endsWith('\\') ||
+      (ctx.readers.includes('bash') && bashMultiLine(nodes).at(-1) === true);
     const edit = { start: last.end, end: last.end, text: eol };
-    out.push(diagnostic(ctx, 'ending-blank-line', last.end, last.end, 'No line break at the end of the file: tools that append to it (`echo K=v >> .env`) glue their line to this one.', undefined, open ? undefined : edit));
+    out.push(
+      diagnostic(
+        ctx,
+        'ending-blank-line',
+        last.end,
+        last.end,
+        'No line break at the end of the file: tools that append to it (`echo K=v >> .env`) glue their line to this one.',
+        undefined,
+        open ? undefined : edit,
+      ),
+    );
     return out;
   },
 };

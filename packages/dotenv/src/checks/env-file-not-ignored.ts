@@ -9,6 +9,14 @@ export const envFileNotIgnored: Check = {
   run(ctx) {
     if (ctx.isExample || ctx.repo?.git !== 'untracked') return [];
     const name = ctx.source;
-    return [diagnostic(ctx, 'env-file-not-ignored', 0, 0, `${name} is not covered by .gitignore: one \`git add .\` puts its values in the history. Add \`${name}\` (or \`.env*\` with \`!.env.example\`) to .gitignore.`)];
+    return [
+      diagnostic(
+        ctx,
+        'env-file-not-ignored',
+        0,
+        0,
+        `${name} is not covered by .gitignore: one \`git add .\` puts its values in the history. Add \`${name}\` (or \`.env*\` with \`!.env.example\`) to .gitignore.`,
+      ),
+    ];
   },
 };

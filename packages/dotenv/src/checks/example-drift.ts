@@ -16,12 +16,23 @@ export const exampleDrift: Check = {
     const envKeys = new Set(own.map((e) => e.key));
     const missing = [...exKeys].filter((k) => !envKeys.has(k));
     const out: Diagnostic[] = [];
-    if (missing.length > 0) out.push(diagnostic(ctx, 'example-drift', 0, 0, `${missing.length} key${missing.length === 1 ? '' : 's'} in ${ex.name} missing here: ${missing.join(', ')}.`));
+    if (missing.length > 0)
+      out.push(
+        diagnostic(ctx, 'example-drift', 0, 0, `${missing.length} key${missing.length === 1 ? '' : 's'} in ${ex.name} missing here: ${missing.join(', ')}.`),
+      );
     const reported = new Set<string>();
     for (const e of own) {
       if (exKeys.has(e.key) || reported.has(e.key)) continue;
       reported.add(e.key);
-      out.push(diagnostic(ctx, 'example-drift', e.keyStart, e.keyEnd, `${e.key} is not in ${ex.name}: document it there (with a placeholder value) so others know to set it.`));
+      out.push(
+        diagnostic(
+          ctx,
+          'example-drift',
+          e.keyStart,
+          e.keyEnd,
+          `${e.key} is not in ${ex.name}: document it there (with a placeholder value) so others know to set it.`,
+        ),
+      );
     }
     return out;
   },

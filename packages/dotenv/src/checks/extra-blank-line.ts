@@ -21,7 +21,17 @@ export const extraBlankLine: Check = {
       // Remove the line with its line break; the last line (no break) takes the previous break with it.
       const edit = n.eol !== '' ? { start: n.start, end: n.end + n.eol.length, text: '' } : { start: prev.end, end: n.end, text: '' };
       const certain = !(joined?.[i] || joined?.[i - 1] || (i >= 2 && joined?.[i - 2]));
-      out.push(diagnostic(ctx, 'extra-blank-line', n.start, n.end, 'Extra blank line: one blank line is enough to separate groups.', undefined, certain ? edit : undefined));
+      out.push(
+        diagnostic(
+          ctx,
+          'extra-blank-line',
+          n.start,
+          n.end,
+          'Extra blank line: one blank line is enough to separate groups.',
+          undefined,
+          certain ? edit : undefined,
+        ),
+      );
     }
     return out;
   },

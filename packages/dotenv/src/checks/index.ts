@@ -73,7 +73,19 @@ export const ALL_CHECKS: readonly Check[] = [
 
 export const checks: Readonly<Record<CheckId, CheckMeta>> = Object.freeze(
   Object.fromEntries(
-    ALL_CHECKS.map((c) => [c.id, Object.freeze({ id: c.id, kind: c.kind, description: c.description, docsUrl: `${DOCS_BASE_URL}${c.id}.md`, fixable: c.fixable, severity: defaultSeverity(c.id), restatesCore: c.restatesCore === true, optIn: c.optIn === true })]),
+    ALL_CHECKS.map((c) => [
+      c.id,
+      Object.freeze({
+        id: c.id,
+        kind: c.kind,
+        description: c.description,
+        docsUrl: `${DOCS_BASE_URL}${c.id}.md`,
+        fixable: c.fixable,
+        severity: defaultSeverity(c.id),
+        restatesCore: c.restatesCore === true,
+        optIn: c.optIn === true,
+      }),
+    ]),
   ) as Record<CheckId, CheckMeta>,
 );
 

@@ -18,7 +18,11 @@ export const inlineComment: Check = {
       const edit = { start: from, end: e.comment.end, text: '' };
       const affected = readersChangedBy(e, edit, ctx.readers);
       if (affected.length === 0) continue;
-      const strip = readersChangedBy(e, edit, READERS.filter((r) => !affected.includes(r)));
+      const strip = readersChangedBy(
+        e,
+        edit,
+        READERS.filter((r) => !affected.includes(r)),
+      );
       const agree = READERS.filter((r) => !affected.includes(r) && !strip.includes(r) && !e.unknown?.includes(r));
       const parts = affected.map((r) =>
         r === 'docker'

@@ -31,10 +31,23 @@ export const invalidKey: Check = {
         while (nodeCursor < nodeReaderOnly.length && (nodeReaderOnly[nodeCursor]?.offset ?? 0) < n.start) nodeCursor++;
         const here = nodeReaderOnly[nodeCursor];
         const nodeKey = affected.includes('node') && here && here.offset <= n.end ? here.key : undefined;
-        const nodeSays = nodeKey !== undefined ? ` ${nodeReaderName(ctx.doc?.nodeLine ?? runningNodeLine())} (util.parseEnv) sets a variable named ${JSON.stringify(nodeKey)}.` : '';
+        const nodeSays =
+          nodeKey !== undefined
+            ? ` ${nodeReaderName(ctx.doc?.nodeLine ?? runningNodeLine())} (util.parseEnv) sets a variable named ${JSON.stringify(nodeKey)}.`
+            : '';
         const skip = affected.filter((r) => r !== 'bash' && r !== 'docker' && r !== 'compose' && !(r === 'node' && nodeKey !== undefined));
-        const fate = affected.includes('bash') ? 'bash runs it as a command.' : skip.length > 0 ? `${readerList(skip)} ${skip.length === 1 ? 'skips' : 'skip'} it.` : '';
-        const message = [`Not an assignment: ${n.message}.`, `${affected.includes('docker') || affected.includes('compose') ? '`docker run --env-file` and Docker Compose may reject the whole file; ' : ''}${fate}`, nodeSays.trim()].filter((p) => p !== '').join(' ');
+        const fate = affected.includes('bash')
+          ? 'bash runs it as a command.'
+          : skip.length > 0
+            ? `${readerList(skip)} ${skip.length === 1 ? 'skips' : 'skip'} it.`
+            : '';
+        const message = [
+          `Not an assignment: ${n.message}.`,
+          `${affected.includes('docker') || affected.includes('compose') ? '`docker run --env-file` and Docker Compose may reject the whole file; ' : ''}${fate}`,
+          nodeSays.trim(),
+        ]
+          .filter((p) => p !== '')
+          .join(' ');
         out.push(diagnostic(ctx, 'invalid-key', n.start + lead, n.end, message, affected));
       }
     }
@@ -66,14 +79,18 @@ export const invalidKey: Check = {
       const inner = e.key.length > 2 && e.key.startsWith("'") && e.key.endsWith("'") ? e.key.slice(1, -1) : undefined;
       // (and bash's `export 'a'=b` exports `a`: quotes are removed before `export` sees the word)
       const readsInner = (r: Reader): boolean =>
-        inner !== undefined && POSIX_NAME.test(inner) && (readerOnlyAt.get(e.keyStart + 1) ?? []).some((a) => a.reader === r && a.key === inner && a.value !== undefined);
+        inner !== undefined &&
+        POSIX_NAME.test(inner) &&
+        (readerOnlyAt.get(e.keyStart + 1) ?? []).some((a) => a.reader === r && a.key === inner && a.value !== undefined);
       const unquoting = ctx.readers.filter(readsInner);
       const judged = ctx.readers.filter((r) => !unquoting.includes(r));
       if (judged.length === 0) continue;
       const rejected = judged.filter((r) => e.values[r] === undefined && !e.unknown?.includes(r));
       // Every reader of the dialect sets the variable: the name works where the file is read.
       if (rejected.length === 0) continue;
-      const why = rejected.map((r) => (r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash runs the line as a command' : `${readerName(r)} skips the line`));
+      const why = rejected.map((r) =>
+        r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash runs the line as a command' : `${readerName(r)} skips the line`,
+      );
       const py = unquoting.length > 0 ? `; ${readerList(unquoting)} ${unquoting.length === 1 ? 'reads' : 'read'} it as ${JSON.stringify(inner)}` : '';
       const message = `${JSON.stringify(e.key)} is not a portable variable name: ${why.join('; ')}${py}. Use letters, digits and \`_\`, not starting with a digit.`;
       out.push(diagnostic(ctx, 'invalid-key', e.keyStart, e.keyEnd, message, rejected));

@@ -25,7 +25,9 @@ export const malformedAccessKeyId: Check = {
     if (isPlaceholder(bare) || isDocumentationExample(bare)) return []; // placeholder-credential's job
     const r = inspectAccessKeyId(v.value);
     if (r.ok) return [];
-    const problems = r.problems.map((p) => (p === 'resource-id' && r.resource ? `its prefix ${bare.slice(0, 4)} names an ${r.resource} id, not an access key` : PROBLEM_TEXT[p] ?? p));
+    const problems = r.problems.map((p) =>
+      p === 'resource-id' && r.resource ? `its prefix ${bare.slice(0, 4)} names an ${r.resource} id, not an access key` : (PROBLEM_TEXT[p] ?? p),
+    );
     const message = `${ACCESS_KEY_ID} ${mask(bare)} is not an access key id: ${problems.join('; ')}. AWS rejects it with InvalidClientTokenId.`;
     return [diagnostic(ctx, 'malformed-access-key-id', v.start, v.end, message)];
   },

@@ -9,11 +9,13 @@ function why(entry: EnvEntry, r: Reader): string {
     if (r === 'bash') return 'bash runs a backtick-quoted value as a command';
     return `${r === 'python' ? 'python-dotenv' : r === 'compose' ? 'Docker Compose' : r} does not treat backticks as quotes`;
   }
-  if (r === 'node' && entry.quote === 'double') return "Node's --env-file ends a double-quoted value at the next `\"`, escaped or not, and decodes no escapes but `\\n`";
+  if (r === 'node' && entry.quote === 'double')
+    return 'Node\'s --env-file ends a double-quoted value at the next `"`, escaped or not, and decodes no escapes but `\\n`';
   if (r === 'dotenv') return 'dotenv decodes no escapes but `\\n` and `\\r`';
   if (r === 'bash' && entry.quote === 'single') return 'bash has no escapes inside single quotes';
   if (r === 'bash') return 'bash expands `$`, `` ` `` and backslashes inside double quotes (single quotes keep them literal)';
-  if (r === 'compose' && entry.quote === 'double') return 'Docker Compose decodes escapes and interpolates `$` inside double quotes (single quotes keep them literal)';
+  if (r === 'compose' && entry.quote === 'double')
+    return 'Docker Compose decodes escapes and interpolates `$` inside double quotes (single quotes keep them literal)';
   if (r === 'python') return 'python-dotenv decodes escapes and `${…}` inside quotes';
   return `${readerName(r)} reads it as ${describeValue(entry.values[r])}`;
 }

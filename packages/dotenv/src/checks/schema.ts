@@ -41,7 +41,11 @@ function isEmail(v: string): boolean {
   const domain = v.slice(at + 1);
   if (local.split('.').some((p) => p === '' || [...p].some((c) => !isAlnum(c) && !ATEXT.includes(c)))) return false;
   if (domain.length === 0 || domain.length > 253) return false;
-  return domain.split('.').every((l) => l.length > 0 && l.length <= 63 && isAlnum(l[0] as string) && isAlnum(l[l.length - 1] as string) && [...l].every((c) => isAlnum(c) || c === '-'));
+  return domain
+    .split('.')
+    .every(
+      (l) => l.length > 0 && l.length <= 63 && isAlnum(l[0] as string) && isAlnum(l[l.length - 1] as string) && [...l].every((c) => isAlnum(c) || c === '-'),
+    );
 }
 
 function isUrl(v: string): boolean {
@@ -57,7 +61,8 @@ const BOOLEANS = new Set(['true', 'false', 'TRUE', 'FALSE', 'yes', 'no', 'YES', 
 
 /** Why `value` does not fit `entry`, or undefined. */
 export function schemaProblem(entry: SchemaEntry, value: string): string | undefined {
-  if (entry.maxLength !== undefined && value.length > entry.maxLength) return entry.maxLength === 0 ? 'must be empty' : `is longer than ${entry.maxLength} characters`;
+  if (entry.maxLength !== undefined && value.length > entry.maxLength)
+    return entry.maxLength === 0 ? 'must be empty' : `is longer than ${entry.maxLength} characters`;
   if (entry.enum && !entry.enum.includes(value)) return `must be one of ${list(entry.enum.map((s) => JSON.stringify(s)))}`;
   switch (entry.type) {
     case 'String':
@@ -82,7 +87,7 @@ export function schemaProblem(entry: SchemaEntry, value: string): string | undef
 export const schemaCheck: Check = {
   id: 'schema',
   kind: 'style',
-  description: 'Values checked against a `--schema` file (dotenv-linter\'s format, plus AwsRegion, enum and max_length).',
+  description: "Values checked against a `--schema` file (dotenv-linter's format, plus AwsRegion, enum and max_length).",
   fixable: false,
   optIn: true,
   run(ctx) {

@@ -11,9 +11,18 @@ import type { CheckId, CheckSetting, Severity } from '../types.js';
  * when the file works but is fragile, incomplete or drifting.
  */
 export const CHECK_SEVERITY: Readonly<Record<CheckId, { severity: Severity; why: string }>> = Object.freeze({
-  'quoted-value': { severity: 'error', why: 'a reader of the dialect keeps the quotes or unquotes differently: it gets another value (docker: `"eu-west-1"`, quotes included).' },
-  'space-around-equals': { severity: 'error', why: 'reported only when a reader of the dialect loses or changes the value (bash runs `KEY = v` as a command; docker rejects the file).' },
-  'trailing-whitespace': { severity: 'warning', why: 'invisible and always fixable; where the blanks end up in a value that matters (a region, a key), the AWS checks report that value as an error.' },
+  'quoted-value': {
+    severity: 'error',
+    why: 'a reader of the dialect keeps the quotes or unquotes differently: it gets another value (docker: `"eu-west-1"`, quotes included).',
+  },
+  'space-around-equals': {
+    severity: 'error',
+    why: 'reported only when a reader of the dialect loses or changes the value (bash runs `KEY = v` as a command; docker rejects the file).',
+  },
+  'trailing-whitespace': {
+    severity: 'warning',
+    why: 'invisible and always fixable; where the blanks end up in a value that matters (a region, a key), the AWS checks report that value as an error.',
+  },
   'inline-comment': { severity: 'error', why: 'a reader of the dialect reads the comment as part of the value.' },
   'unquoted-hash': { severity: 'error', why: 'a reader of the dialect cuts the value at `#`.' },
   'unquoted-value': { severity: 'error', why: 'a reader of the dialect splits, runs or expands the value: it gets another value, or none.' },
@@ -26,14 +35,23 @@ export const CHECK_SEVERITY: Readonly<Record<CheckId, { severity: Severity; why:
   'conflicting-credential-sources': { severity: 'warning', why: 'one source silently wins; the set-up works, but not with the credentials you may think.' },
   'incomplete-key-pair': { severity: 'error', why: 'half a key pair fails every request.' },
   'missing-region': { severity: 'warning', why: 'the profile in `~/.aws/config` may set a region.' },
-  'invalid-region': { severity: 'error', why: 'the SDK sends requests to an endpoint that does not exist (for a region-shaped name not in the table, the message says it may be newer than the data).' },
+  'invalid-region': {
+    severity: 'error',
+    why: 'the SDK sends requests to an endpoint that does not exist (for a region-shaped name not in the table, the message says it may be newer than the data).',
+  },
   'malformed-access-key-id': { severity: 'error', why: 'AWS rejects the key.' },
   'malformed-secret-access-key': { severity: 'error', why: 'AWS rejects the signature; a real secret is never shaped like this one.' },
   'placeholder-credential': { severity: 'warning', why: 'a placeholder is not a leak; the set-up is unfinished.' },
   'invalid-typed-value': { severity: 'error', why: 'the SDK throws or ignores the setting at startup.' },
-  'env-file-not-ignored': { severity: 'error', why: 'one `git add .` commits the file; env files are where credentials go, today or next week, and the fix is one line of `.gitignore`.' },
+  'env-file-not-ignored': {
+    severity: 'error',
+    why: 'one `git add .` commits the file; env files are where credentials go, today or next week, and the fix is one line of `.gitignore`.',
+  },
   'env-file-tracked': { severity: 'error', why: 'every value in the file is (or is about to be) in the history.' },
-  'example-drift': { severity: 'warning', why: 'a local file with fewer or more names than the example is common and often intended (optional settings): worth knowing, never a failed build.' },
+  'example-drift': {
+    severity: 'warning',
+    why: 'a local file with fewer or more names than the example is common and often intended (optional settings): worth knowing, never a failed build.',
+  },
   'credential-in-example': { severity: 'error', why: 'example files are committed: the credential is shared with everyone who can read the repository.' },
   // Opt-in checks (off unless a setting names them): style is a warning; a schema the team wrote is a contract.
   'unordered-key': { severity: 'warning', why: 'style, opt-in: every reader reads the keys in any order.' },
@@ -41,8 +59,11 @@ export const CHECK_SEVERITY: Readonly<Record<CheckId, { severity: Severity; why:
   'extra-blank-line': { severity: 'warning', why: 'style, opt-in: blank lines change no value.' },
   'ending-blank-line': { severity: 'warning', why: 'style, opt-in: the last line is read; only tools appending to the file are at risk.' },
   'key-without-value': { severity: 'warning', why: 'style, opt-in: the readers disagree only on whether the name is set (empty) or skipped.' },
-  'substitution-key': { severity: 'warning', why: 'style, opt-in: a `${…}` form some reader does not expand; the reader-specific checks report the values it changes.' },
-  'schema': { severity: 'error', why: 'opt-in: the file breaks the schema the team wrote for it (a missing required key, a value of the wrong type).' },
+  'substitution-key': {
+    severity: 'warning',
+    why: 'style, opt-in: a `${…}` form some reader does not expand; the reader-specific checks report the values it changes.',
+  },
+  schema: { severity: 'error', why: 'opt-in: the file breaks the schema the team wrote for it (a missing required key, a value of the wrong type).' },
 });
 
 /** A check's default severity. */

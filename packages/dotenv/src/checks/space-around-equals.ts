@@ -19,8 +19,16 @@ export const spaceAroundEquals: Check = {
       // Every reader of the dialect ignores the blanks: right for the file's readers, nothing to report.
       if (affected.length === 0) continue;
       const reasons: string[] = [];
-      if (affected.includes('bash')) reasons.push(before ? 'bash runs `KEY = value` as a command named KEY and sets nothing' : 'bash sets KEY to empty for the next word, which it runs as a command');
-      if (affected.includes('docker')) reasons.push(before ? '`docker run --env-file` rejects the whole file (the name contains whitespace)' : '`docker run --env-file` keeps the leading whitespace in the value');
+      if (affected.includes('bash'))
+        reasons.push(
+          before ? 'bash runs `KEY = value` as a command named KEY and sets nothing' : 'bash sets KEY to empty for the next word, which it runs as a command',
+        );
+      if (affected.includes('docker'))
+        reasons.push(
+          before
+            ? '`docker run --env-file` rejects the whole file (the name contains whitespace)'
+            : '`docker run --env-file` keeps the leading whitespace in the value',
+        );
       const others = affected.filter((r) => r !== 'bash' && r !== 'docker');
       if (others.length > 0) reasons.push(`${readerList(others)} read it differently`);
       const message = `Whitespace around \`=\`: ${reasons.join('; ')}. dotenv, Node, python-dotenv and Compose ignore it.`;

@@ -67,7 +67,11 @@ export function substitutionProblems(s: string): SubstitutionProblem[] {
       // `${BAR!}`, `${BAR$XYZ}`, `${FOO${BAR}`, or `${BAR` at the end
       let k = j;
       while (k < s.length && s[k] !== '}') k++;
-      out.push({ start, end: k < s.length ? k + 1 : s.length, why: k < s.length ? `\`${s.slice(start, k + 1)}\` is not a valid substitution (bash: "bad substitution")` : '`${` is never closed' });
+      out.push({
+        start,
+        end: k < s.length ? k + 1 : s.length,
+        why: k < s.length ? `\`${s.slice(start, k + 1)}\` is not a valid substitution (bash: "bad substitution")` : '`${` is never closed',
+      });
       i = k < s.length ? k + 1 : s.length;
       continue;
     }

@@ -27,18 +27,18 @@ export const trailingWhitespace: Check = {
         affected = readersChangedBy(entry, edit, ctx.readers);
         fixable = fixable && editKeepsMeaning(entry, edit, ctx.readers);
       }
-      const message =
-        affected.includes('docker')
-          ? `Trailing whitespace: \`docker run --env-file\` keeps it as part of the value${affected.length > 1 ? `; so do ${readerList(affected.filter((r) => r !== 'docker'))}` : ''}; the other readers trim it.`
-          : affected.length > 0
-            ? `Trailing whitespace: ${readerList(affected)} keep it as part of the value.`
-            : 'Trailing whitespace.';
+      const message = affected.includes('docker')
+        ? `Trailing whitespace: \`docker run --env-file\` keeps it as part of the value${affected.length > 1 ? `; so do ${readerList(affected.filter((r) => r !== 'docker'))}` : ''}; the other readers trim it.`
+        : affected.length > 0
+          ? `Trailing whitespace: ${readerList(affected)} keep it as part of the value.`
+          : 'Trailing whitespace.';
       out.push(diagnostic(ctx, 'trailing-whitespace', start, n.end, message, affected, fixable ? edit : undefined));
     }
     // CRLF: bash does not treat CR as part of the line break, so every value ends in `\r`.
     const crlf = (ctx.doc?.nodes ?? []).find((n): n is EnvEntry => n.type === 'entry' && n.eol === '\r\n' && n.values.bash?.endsWith('\r') === true);
     if (crlf && ctx.readers.includes('bash')) {
-      const message = 'Windows (CRLF) line endings: bash `source` keeps the CR at the end of every value (`eu-west-1\\r`); the other readers drop it. Save the file with LF line endings.';
+      const message =
+        'Windows (CRLF) line endings: bash `source` keeps the CR at the end of every value (`eu-west-1\\r`); the other readers drop it. Save the file with LF line endings.';
       out.push(diagnostic(ctx, 'trailing-whitespace', crlf.end, crlf.end + 1, message, ['bash']));
     }
     return out;

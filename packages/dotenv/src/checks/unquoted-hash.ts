@@ -16,7 +16,12 @@ export const unquotedHash: Check = {
       const hash = value.indexOf('#');
       if (hash < 0) continue;
       // Readers that cut the value at this `#`: their value is shorter than the text up to the comment.
-      const cut = (r: Reader): boolean => !e.unknown?.includes(r) && e.values[r] !== undefined && (e.values[r]).length <= hash && value.startsWith(e.values[r]) && !value.slice(0, hash).includes('$');
+      const cut = (r: Reader): boolean =>
+        !e.unknown?.includes(r) &&
+        e.values[r] !== undefined &&
+        e.values[r].length <= hash &&
+        value.startsWith(e.values[r]) &&
+        !value.slice(0, hash).includes('$');
       const cutters = READERS.filter(cut);
       const keepers = READERS.filter((r) => !cutters.includes(r) && e.values[r] !== undefined);
       // For a dialect whose reader keeps the whole value there is nothing to report.

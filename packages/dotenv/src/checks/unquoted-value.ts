@@ -53,8 +53,10 @@ export function valueShape(v: string): ValueShape {
 /** Why bash reads the value differently, in words (never quoting the value: it may be a credential). */
 function bashWhy(e: EnvEntry, shape: ValueShape): string {
   const v = e.values.bash;
-  if (v === undefined && shape.unclosedBrace) return 'bash `source` stops at the `${` that is never closed ("unexpected EOF"): neither this line nor any later one is set';
-  if (v === undefined && shape.dollar && !shape.blank) return 'bash `source` reports "bad substitution" for the `${…}` and leaves the variable unset (a subshell or a POSIX-mode shell stops reading there)';
+  if (v === undefined && shape.unclosedBrace)
+    return 'bash `source` stops at the `${` that is never closed ("unexpected EOF"): neither this line nor any later one is set';
+  if (v === undefined && shape.dollar && !shape.blank)
+    return 'bash `source` reports "bad substitution" for the `${…}` and leaves the variable unset (a subshell or a POSIX-mode shell stops reading there)';
   if (v === undefined && shape.blank) return `bash \`source\` runs the text after the whitespace as a command and leaves ${e.key} unset`;
   return `bash \`source\` expands \`$\` and reads ${describeValue(v)}`;
 }
@@ -62,7 +64,8 @@ function bashWhy(e: EnvEntry, shape: ValueShape): string {
 function why(e: EnvEntry, r: Reader, shape: ValueShape): string {
   if (r === 'bash') return bashWhy(e, shape);
   if (r === 'compose') return `Docker Compose interpolates \`$\` and reads ${describeValue(e.values.compose)}`;
-  if (r === 'python') return `python-dotenv reads \`\${…}\` as a reference${shape.bracedRefsOnly ? '' : ' (up to the first `}`, with `:-` as the only operator)'} and gets ${describeValue(e.values.python)}`;
+  if (r === 'python')
+    return `python-dotenv reads \`\${…}\` as a reference${shape.bracedRefsOnly ? '' : ' (up to the first `}`, with `:-` as the only operator)'} and gets ${describeValue(e.values.python)}`;
   return `${readerName(r)} reads ${describeValue(e.values[r])}`;
 }
 
@@ -84,14 +87,16 @@ function advice(affected: Reader[], shape: ValueShape): string {
   const literal = affected.filter((r) => r === 'bash' || r === 'compose');
   const parts: string[] = [];
   if (literal.length > 0) parts.push(`Quote it in single quotes to keep \`$\` literal for ${readerList(literal)}`);
-  if (affected.includes('python')) parts.push('python-dotenv interpolates in every quote style: write a well-formed `${NAME}` or `${NAME:-default}`, or no `${` at all');
+  if (affected.includes('python'))
+    parts.push('python-dotenv interpolates in every quote style: write a well-formed `${NAME}` or `${NAME:-default}`, or no `${` at all');
   return `${parts.join('; ')}.`;
 }
 
 export const unquotedValue: Check = {
   id: 'unquoted-value',
   kind: 'format',
-  description: 'An unquoted value readers read differently: inner whitespace (bash runs the rest as a command), `$` (bash, Compose and python-dotenv expand it), or a broken `${…}` (bash stops reading the file or leaves the variable unset).',
+  description:
+    'An unquoted value readers read differently: inner whitespace (bash runs the rest as a command), `$` (bash, Compose and python-dotenv expand it), or a broken `${…}` (bash stops reading the file or leaves the variable unset).',
   fixable: true,
   run(ctx) {
     const out: Diagnostic[] = [];

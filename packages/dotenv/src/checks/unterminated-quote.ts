@@ -23,11 +23,16 @@ export const unterminatedQuote: Check = {
     for (const e of entriesOf(ctx)) {
       if (e.unterminated) {
         const how = (r: Reader): string =>
-          r === 'compose' ? 'Docker Compose rejects the whole file' : r === 'bash' ? 'bash stops with a syntax error' : `${readerName(r)} reads ${describeValue(e.values[r])}`;
+          r === 'compose'
+            ? 'Docker Compose rejects the whole file'
+            : r === 'bash'
+              ? 'bash stops with a syntax error'
+              : `${readerName(r)} reads ${describeValue(e.values[r])}`;
         const message = `The ${e.quote} quote opened here is never closed: ${ctx.readers.map(how).join('; ')}.`;
         out.push(diagnostic(ctx, 'unterminated-quote', e.valueStart, e.valueEnd, message, ctx.readers));
       } else if (e.endLine > e.line && ctx.readers.includes('docker')) {
-        const message = 'A multi-line quoted value: `docker run --env-file` reads each line on its own (the first keeps the opening quote, the others become separate, usually invalid, variables). Use `\\n` inside double quotes where the reader supports it.';
+        const message =
+          'A multi-line quoted value: `docker run --env-file` reads each line on its own (the first keeps the opening quote, the others become separate, usually invalid, variables). Use `\\n` inside double quotes where the reader supports it.';
         out.push(diagnostic(ctx, 'unterminated-quote', e.valueStart, e.valueEnd, message, ['docker']));
       }
     }

@@ -17,7 +17,8 @@ class Syntax extends Error {}
 /** `${BAR!}`, `${BAR$XYZ}`, `${}`: bash prints "bad substitution" and the command (the assignment) is not run. */
 class BadSubstitution extends Error {}
 
-const isNameChar = (c: string | undefined): boolean => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_');
+const isNameChar = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_');
 /** Parameter-expansion operators that may follow a name inside `${…}`. */
 const PARAM_OPERATORS = ':-=?+#%/^,@';
 
@@ -52,7 +53,23 @@ function expandDollar(s: string, i: number, env: Lookup): { text: string; next: 
   }
   const n = rest[0];
   // A `$` that cannot start an expansion is literal.
-  if (n === undefined || BLANK(n) || n === '\n' || n === '\r' || n === '"' || n === '/' || n === ':' || n === '=' || n === '.' || n === ',' || n === '%' || n === '+' || n === '}' || n === ']' || n === '^') {
+  if (
+    n === undefined ||
+    BLANK(n) ||
+    n === '\n' ||
+    n === '\r' ||
+    n === '"' ||
+    n === '/' ||
+    n === ':' ||
+    n === '=' ||
+    n === '.' ||
+    n === ',' ||
+    n === '%' ||
+    n === '+' ||
+    n === '}' ||
+    n === ']' ||
+    n === '^'
+  ) {
     return { text: '$', next: i + 1 };
   }
   throw new Unknown();

@@ -299,11 +299,16 @@ export function toEstreeTokens(code: string, raw: readonly AcornToken[]): Estree
     else if (label === 'privateId') {
       type = 'PrivateIdentifier';
       value = value.slice(1);
-    }
-    else if (label === 'jsxName') type = 'JSXIdentifier';
+    } else if (label === 'jsxName') type = 'JSXIdentifier';
     else if (label === 'jsxText') type = 'JSXText';
-    const regex = type === 'RegularExpression' ? ((t as unknown as { value: { pattern: string; flags: string } }).value) : undefined;
-    out.push({ type, value, range: [t.start, t.end], loc: { start: startLoc, end: endLoc }, ...(regex ? { regex: { pattern: regex.pattern, flags: regex.flags } } : {}) });
+    const regex = type === 'RegularExpression' ? (t as unknown as { value: { pattern: string; flags: string } }).value : undefined;
+    out.push({
+      type,
+      value,
+      range: [t.start, t.end],
+      loc: { start: startLoc, end: endLoc },
+      ...(regex ? { regex: { pattern: regex.pattern, flags: regex.flags } } : {}),
+    });
   }
   return out;
 }

@@ -1,7 +1,19 @@
 import { isAbsolute, resolve } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { isEnvFile } from '@credlint/dotenv/files';
-import { annotate, checks, loadSchema, repositoryFacts, validate, type CheckId, type CheckMeta, type CheckSetting, type Diagnostic, type EnvSchema, type ValidateOptions } from '@credlint/dotenv';
+import {
+  annotate,
+  checks,
+  loadSchema,
+  repositoryFacts,
+  validate,
+  type CheckId,
+  type CheckMeta,
+  type CheckSetting,
+  type Diagnostic,
+  type EnvSchema,
+  type ValidateOptions,
+} from '@credlint/dotenv';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { DotenvSourceCode } from '../languages/dotenv/language.js';
 import { createRule, type CredlintRule } from '../util/create-rule.js';
@@ -78,7 +90,14 @@ function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic', Options> {
       messages: { diagnostic: '{{message}}' },
       schema:
         meta.id === 'schema'
-          ? [{ type: 'object', properties: { schema: { type: 'string', description: 'Path of a dotenv-linter schema (JSON), relative to the ESLint cwd.' } }, required: ['schema'], additionalProperties: false }]
+          ? [
+              {
+                type: 'object',
+                properties: { schema: { type: 'string', description: 'Path of a dotenv-linter schema (JSON), relative to the ESLint cwd.' } },
+                required: ['schema'],
+                additionalProperties: false,
+              },
+            ]
           : [],
       languages: ['credlint/dotenv'],
     },
@@ -86,7 +105,8 @@ function dotenvRule(meta: CheckMeta): CredlintRule<'diagnostic', Options> {
       const sc = context.sourceCode as unknown as DotenvSourceCode;
       if (!(sc instanceof DotenvSourceCode)) return {};
       const schemaPath = meta.id === 'schema' ? context.options[0]?.schema : undefined;
-      if (meta.id === 'schema' && schemaPath === undefined) throw new Error('credlint/schema: give the schema file as an option: ["error", { schema: "env.schema.json" }]');
+      if (meta.id === 'schema' && schemaPath === undefined)
+        throw new Error('credlint/schema: give the schema file as an option: ["error", { schema: "env.schema.json" }]');
       return {
         DotenvFile() {
           const diags = schemaPath !== undefined ? diagnosticsOfSchema(sc, resolve(context.cwd, schemaPath)) : diagnosticsOf(sc);

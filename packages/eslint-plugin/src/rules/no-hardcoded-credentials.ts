@@ -148,8 +148,7 @@ export default createRule<MessageIds, [Options?]>({
       addNamed(range, scan.namedFindings(range, nameOf, awsContext));
     };
 
-    const parentOf = (node: object): object | undefined =>
-      (node as AnyNode).parent ?? (typeof sc.getParent === 'function' ? sc.getParent(node) : undefined);
+    const parentOf = (node: object): object | undefined => (node as AnyNode).parent ?? (typeof sc.getParent === 'function' ? sc.getParent(node) : undefined);
     const awsOf = (node: AnyNode) => () => awsAncestor(node, parentOf, keyOf);
 
     /** Outside a slot: a string that is exactly the finding becomes an environment read. */
@@ -220,7 +219,8 @@ export default createRule<MessageIds, [Options?]>({
       PyString(node: PyString) {
         slots?.listeners.PyString(node);
         const b = node.binding;
-        const whole = b !== undefined && b.static && b.strings === 1 && !node.interpolated && node.prefix.toLowerCase() !== 'b' && b.kind !== 'subscript-assign';
+        const whole =
+          b !== undefined && b.static && b.strings === 1 && !node.interpolated && node.prefix.toLowerCase() !== 'b' && b.kind !== 'subscript-assign';
         const replaceable = whole ? (): Hit['replaceable'] => ({ range: node.range, language: 'python' }) : undefined;
         // The content offsets, so "value = whole string" compares like JS (quote + content + quote).
         addNamed(pyRange(node), pyNamedFindings(scan, node), replaceable);

@@ -16,7 +16,8 @@ export default createRule<MessageIds, []>({
     },
     hasSuggestions: true,
     messages: {
-      static: "Static AWS credential in code ({{slot}}): load credentials from the environment, a shared profile or a role through the SDK's default provider chain",
+      static:
+        "Static AWS credential in code ({{slot}}): load credentials from the environment, a shared profile or a role through the SDK's default provider chain",
       ...SLOT_MESSAGES,
     },
     schema: [],

@@ -14,7 +14,11 @@ type Meta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
   languages?: string[];
 };
 
-export type CredlintRule<MessageIds extends string = string, Options extends readonly unknown[] = []> = TSESLint.RuleModule<MessageIds, Options, CredlintRuleDocs> & {
+export type CredlintRule<MessageIds extends string = string, Options extends readonly unknown[] = []> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  CredlintRuleDocs
+> & {
   name: string;
 };
 

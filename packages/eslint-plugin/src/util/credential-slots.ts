@@ -34,7 +34,25 @@ export interface SlotValue {
 }
 
 /** Calls that only transform constants: a value built from literals with these is still a literal. */
-const STATIC_METHODS = new Set(['join', 'reverse', 'split', 'toString', 'concat', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'trim', 'toUpperCase', 'toLowerCase', 'from', 'fromCharCode', 'decode', 'at']);
+const STATIC_METHODS = new Set([
+  'join',
+  'reverse',
+  'split',
+  'toString',
+  'concat',
+  'slice',
+  'substring',
+  'substr',
+  'replace',
+  'replaceAll',
+  'trim',
+  'toUpperCase',
+  'toLowerCase',
+  'from',
+  'fromCharCode',
+  'decode',
+  'at',
+]);
 const STATIC_FUNCTIONS = new Set(['atob', 'decodeURIComponent', 'unescape', 'String']);
 const STATIC_OBJECTS = new Set(['Buffer', 'String']);
 
@@ -84,7 +102,11 @@ export function namesACredential(value: string): boolean {
 /** Not a credential at all: `''`, or the name of one (`ACCESS_KEY = 'AWS_ACCESS_KEY_ID'`). */
 function isNoCredential(node: TSESTree.Node): boolean {
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value === '' || namesACredential(node.value);
-  return node.type === 'TemplateLiteral' && node.expressions.length === 0 && (node.quasis[0]?.value.cooked === '' || namesACredential(node.quasis[0]?.value.cooked ?? ''));
+  return (
+    node.type === 'TemplateLiteral' &&
+    node.expressions.length === 0 &&
+    (node.quasis[0]?.value.cooked === '' || namesACredential(node.quasis[0]?.value.cooked ?? ''))
+  );
 }
 
 function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
@@ -94,7 +116,9 @@ function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
 }
 
 function isProcessEnv(node: TSESTree.Node): boolean {
-  return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'process' && keyName(node.property, node.computed) === 'env';
+  return (
+    node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'process' && keyName(node.property, node.computed) === 'env'
+  );
 }
 
 function calleeName(node: TSESTree.Node): string | undefined {
@@ -240,7 +264,11 @@ export function slotValueOf(values: readonly SlotValue[], f: Pick<Finding, 'star
 
 /** `no-hardcoded-credentials`' named scan of a JS string (its range includes the quotes). */
 export function jsNamedFindings(scan: CredentialScan, node: TSESTree.Literal | TSESTree.TemplateLiteral): Finding[] {
-  return scan.namedFindings(node.range, () => jsNameOf(node), () => false);
+  return scan.namedFindings(
+    node.range,
+    () => jsNameOf(node),
+    () => false,
+  );
 }
 
 /** `no-hardcoded-credentials`' named scan of a Python string: quote + content + quote, like JS. */
@@ -249,7 +277,11 @@ export function pyRange(node: PyString): [number, number] {
 }
 
 export function pyNamedFindings(scan: CredentialScan, node: PyString): Finding[] {
-  return scan.namedFindings(pyRange(node), () => node.binding?.name, () => /aws|boto/i.test(scan.text));
+  return scan.namedFindings(
+    pyRange(node),
+    () => node.binding?.name,
+    () => /aws|boto/i.test(scan.text),
+  );
 }
 
 /** The text to remove for a keyword argument: with the comma before it, or the one after it when it comes first. */

@@ -22,8 +22,10 @@ export const messages = {
     ja: (p: Props) => `Amazon Bedrock API キー ${p.KEY} が見つかりました (長期キー${jaAccount(p)})`,
   },
   BedrockShortTermAPIKey: {
-    en: (p: Props) => `Amazon Bedrock API key ${p.KEY} (short-term, signed with ${p.SIGNER ?? 'a temporary key'}${enAccount(p)}${p.EXPIRES ? `, expires ${p.EXPIRES}` : ''})`,
-    ja: (p: Props) => `Amazon Bedrock API キー ${p.KEY} が見つかりました (短期キー、署名キー ${p.SIGNER ?? '一時キー'}${jaAccount(p)}${p.EXPIRES ? `、有効期限 ${p.EXPIRES}` : ''})`,
+    en: (p: Props) =>
+      `Amazon Bedrock API key ${p.KEY} (short-term, signed with ${p.SIGNER ?? 'a temporary key'}${enAccount(p)}${p.EXPIRES ? `, expires ${p.EXPIRES}` : ''})`,
+    ja: (p: Props) =>
+      `Amazon Bedrock API キー ${p.KEY} が見つかりました (短期キー、署名キー ${p.SIGNER ?? '一時キー'}${jaAccount(p)}${p.EXPIRES ? `、有効期限 ${p.EXPIRES}` : ''})`,
   },
 };
 

@@ -99,7 +99,6 @@ export class DotenvSourceCode extends HashCommentSourceCode<DotenvFile> {
   }
 }
 
-
 export interface DotenvLanguageOptions extends Record<string, unknown> {
   /**
    * Which reader(s) the file is judged for (see `credlint dotenv --dialect`). Default: inferred from

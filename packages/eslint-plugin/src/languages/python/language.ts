@@ -5,7 +5,11 @@ import { parsePython } from './parse.js';
 
 export class PythonSourceCode extends HashCommentSourceCode<PythonModule> {
   constructor(text: string, ast: PythonModule) {
-    super(text, ast, ast.body.filter((n): n is PyComment => n.type === 'PyComment'));
+    super(
+      text,
+      ast,
+      ast.body.filter((n): n is PyComment => n.type === 'PyComment'),
+    );
   }
 
   protected children(node: BaseNode): readonly BaseNode[] {

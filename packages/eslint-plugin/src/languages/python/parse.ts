@@ -117,10 +117,13 @@ export function parsePython(text: string): PythonModule {
     }
     if (t.type === 'op' && (t.value === '(' || t.value === '[' || t.value === '{')) {
       if (f.expr) f.expr.static = false;
-      const afterValue = prev !== undefined && (prev.type === 'name' || prev.type === 'string' || (prev.type === 'op' && (prev.value === ')' || prev.value === ']')));
+      const afterValue =
+        prev !== undefined && (prev.type === 'name' || prev.type === 'string' || (prev.type === 'op' && (prev.value === ')' || prev.value === ']')));
       let frame: Frame;
       if (t.value === '(') {
-        frame = afterValue ? { open: '(', kind: 'call', arg: 0, since: k + 1, afterColon: false } : { open: '(', kind: 'group', arg: 0, since: k + 1, afterColon: false };
+        frame = afterValue
+          ? { open: '(', kind: 'call', arg: 0, since: k + 1, afterColon: false }
+          : { open: '(', kind: 'group', arg: 0, since: k + 1, afterColon: false };
         const callee = afterValue ? dottedNameBefore(sig, k) : undefined;
         if (callee) frame.callee = callee;
       } else if (t.value === '[') {

@@ -48,7 +48,13 @@ function isNamePart(c: string): boolean {
  * Scans a string body from `i` (just after the opening quote). Returns the offset just past
  * the closing quote (or where the unterminated string stops) and whether a replacement field occurred.
  */
-function scanStringBody(text: string, i: number, quote: string, triple: boolean, formatted: boolean): { end: number; contentEnd: number; interpolated: boolean; unterminated: boolean } {
+function scanStringBody(
+  text: string,
+  i: number,
+  quote: string,
+  triple: boolean,
+  formatted: boolean,
+): { end: number; contentEnd: number; interpolated: boolean; unterminated: boolean } {
   const n = text.length;
   let interpolated = false;
   while (i < n) {
