@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { projectNodeLine } from './node-line.js';
 import { type NodeLine, withNodeLine } from './readers/node.js';
 import { editKeepsMeaning, meant, readersOf } from './context.js';
@@ -113,7 +114,7 @@ function keepsLaw(base: Baseline, text: string, readers: Reader[]): boolean {
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
   // one Node line for the findings and for every re-read that proves a fix safe
-  const nodeLine = options.nodeLine ?? (options.filename ? projectNodeLine(options.filename) : undefined);
+  const nodeLine = options.nodeLine ?? (options.filename && isAbsolute(options.filename) ? projectNodeLine(options.filename) : undefined);
   return nodeLine ? withNodeLine(nodeLine, () => fixOn(text, { ...options, nodeLine })) : fixOn(text, options);
 }
 

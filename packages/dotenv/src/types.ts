@@ -205,7 +205,11 @@ export interface ValidateOptions {
   checks?: Partial<Record<CheckId, CheckSetting>>;
   /** Extra AWS-style typed settings: key → `number`, `boolean` or the allowed values. */
   typedKeys?: Record<string, TypedKeySpec>;
-  /** Which Node line's `--env-file` parser the `node` reader models; default: the running Node's. */
+  /**
+   * Which Node line's `--env-file` parser the `node` reader models. Default: the line the nearest
+   * `engines.node` names when `filename` is absolute (a relative one is not resolved against this
+   * process's cwd), else the running Node's.
+   */
   nodeLine?: NodeLine;
   /** A loaded `--schema` file (see `loadSchema`): turns the `schema` check on unless it is set off. */
   schema?: EnvSchema;

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { projectNodeLine } from './node-line.js';
 import { type NodeLine, withNodeLine } from './readers/node.js';
 import { LineIndex, redact, scan } from '@credlint/core';
@@ -70,9 +71,9 @@ function run(ctx: CheckContext, settings: Partial<Record<CheckId, CheckSetting>>
 /** Pure: format checks for the dialect, AWS checks, and `credential-in-example` when the filename says example. */
 export function validate(text: string, options: ValidateOptions = {}): Diagnostic[] {
   const dialect = options.dialect ?? 'portable';
-  // the Node line: given, or the one the file's project supports (engines), or the running Node's
-  // (without either, the running release's own parser: parse's default)
-  const nodeLine = options.nodeLine ?? (options.filename ? projectNodeLine(options.filename) : undefined);
+  // the Node line: given, or the one the file's project supports (engines; looked up only for an absolute
+  // filename, never against this process's cwd), or the running Node's (parse's default)
+  const nodeLine = options.nodeLine ?? (options.filename && isAbsolute(options.filename) ? projectNodeLine(options.filename) : undefined);
   return nodeLine ? withNodeLine(nodeLine, () => validateOn(text, options, dialect, nodeLine)) : validateOn(text, options, dialect, undefined);
 }
 

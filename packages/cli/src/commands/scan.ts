@@ -398,9 +398,12 @@ function chooseDialects(tasks: FileTask[], dotenv: DotenvApi, config: LoadedConf
   });
   for (const t of tasks) {
     if (t.env !== 'env' && t.env !== 'example') continue;
-    const choice = choose(t.abs ?? path.resolve(cwd, t.file));
+    const abs = t.abs ?? path.resolve(cwd, t.file);
+    const choice = choose(abs);
     t.dialect = choice.dialect;
     if (choice.inference) t.inference = choice.inference;
+    const nodeLine = dotenv.projectNodeLine(abs);
+    if (nodeLine) t.nodeLine = nodeLine;
   }
 }
 

@@ -7,7 +7,7 @@ import { SequentialPositions } from './positions.js';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { fileNote } from '../exit-code.js';
-import type { DialectInference } from '@credlint/dotenv';
+import type { DialectInference, NodeLine } from '@credlint/dotenv';
 import type { Dialect, DotenvApi, Diagnostic, EnvFileNames, RepositoryFacts } from '../dotenv-bridge.js';
 import type { FileResult, ReportFinding, SkipCode } from '../types.js';
 
@@ -34,6 +34,8 @@ export interface FileTask {
   dialect?: Dialect;
   /** When the dialect was inferred: the reader and why, added to the format findings' messages. */
   inference?: DialectInference;
+  /** The Node line the project's `engines.node` names (set on the main thread from the absolute path); absent: the running Node's. */
+  nodeLine?: NodeLine;
   /** Named on the command line as a file (not met in a directory): repository checks only with `--repo-checks`. */
   named?: boolean;
   /** Staged mode: the path is in HEAD too (a modified file), so git state `committed`, not only `staged`. */
@@ -209,7 +211,7 @@ export function analyzeText(
   let diagnostics: Diagnostic[] = [];
   if (dotenv && envKind) {
     // the Node line the project's engines ask for (else the running release's parser)
-    const nodeLine = task.abs ? dotenv.projectNodeLine(task.abs) : undefined;
+    const nodeLine = task.nodeLine ?? (task.abs ? dotenv.projectNodeLine(task.abs) : undefined);
     diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
