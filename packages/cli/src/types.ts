@@ -57,7 +57,8 @@ export interface FileNote {
   fatal?: boolean;
 }
 
-export interface FileResult {
+/** What `scan` learnt about one file (dotenv's `validateFile` answers with its own `FileResult`). */
+export interface ScannedFile {
   file: string;
   findings: ReportFinding[];
   /** Findings silenced by inline `credlint-ignore` directives. */

@@ -26,7 +26,7 @@ import { tagEnvFiles, type FileTask } from '../scan/analyze.js';
 import { analyzeAll } from '../scan/pool.js';
 import { stagedTasks } from '../scan/staged.js';
 import { walk } from '../scan/walk.js';
-import { UsageError, type FileNote, type FileResult, type Io, type ReportFinding, type Summary } from '../types.js';
+import { UsageError, type FileNote, type ScannedFile, type Io, type ReportFinding, type Summary } from '../types.js';
 import { VERSION } from '../version.js';
 
 export const SCAN_HELP = `Usage: credlint scan [paths...] [options]
@@ -274,7 +274,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   // Stylish output to a terminal/pipe streams in path order as results arrive; others wait for the end.
   const stream = args.format === 'stylish' && !args.output && !args.updateBaseline;
   const c = colors(args.output ? false : useColor(io.stdout, io.env, args.color));
-  const results: (FileResult | undefined)[] = new Array(tasks.length);
+  const results: (ScannedFile | undefined)[] = new Array(tasks.length);
   const all: ReportFinding[] = [];
   const totals: StylishTotals = { errors: 0, warnings: 0, baselined: 0, inline: 0 };
   let files = 0;
@@ -284,7 +284,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   // Baseline merge: how this run covered each file (root-relative).
   const coverage = new Map<string, Coverage>();
   const partial = args.staged && !args.wholeFiles;
-  const take = (r: FileResult) => {
+  const take = (r: ScannedFile) => {
     if (r.scanned) files++;
     if (r.note) notes.push(r.note);
     if (baselinePaths && args.updateBaseline && (r.scanned || (r.note && !isFatal(r.note)))) {

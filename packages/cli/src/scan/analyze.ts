@@ -9,7 +9,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Di
 import { fileNote } from '../exit-code.js';
 import type { DialectInference, NodeLine } from '@credlint/dotenv';
 import type { Dialect, DotenvApi, Diagnostic, EnvFileNames, RepositoryFacts } from '../dotenv-bridge.js';
-import type { FileResult, ReportFinding, SkipCode } from '../types.js';
+import type { ScannedFile, ReportFinding, SkipCode } from '../types.js';
 
 /** How git sees the file: decides whether credentials in an env file are a leak. */
 export type GitState = 'tracked' | 'staged' | 'untracked' | 'ignored' | 'none';
@@ -202,7 +202,7 @@ export function analyzeText(
   task: FileTask,
   dotenv: DotenvApi | undefined,
   options?: Pick<AnalyzeOptions, 'accountId'>,
-): Omit<FileResult, 'scanned' | 'note'> {
+): Omit<ScannedFile, 'scanned' | 'note'> {
   const lines = new LineIndex(text);
   const core = analyze(text, { filename: task.file, ...(options?.accountId ? { kinds: WITH_ACCOUNT_ID } : {}) });
   const envKind = dotenv ? task.env : undefined;
@@ -275,11 +275,11 @@ export function envKindOf(file: string, dotenv: EnvFileNames): EnvKind | undefin
 }
 
 /** Reads (if needed), sniffs and analyses one file; never throws. */
-function skipped(task: FileTask, code: SkipCode, message: string): FileResult {
+function skipped(task: FileTask, code: SkipCode, message: string): ScannedFile {
   return { file: task.file, findings: [], ignored: 0, scanned: false, note: fileNote(task.file, code, message) };
 }
 
-function tooLarge(task: FileTask, size: number, options: AnalyzeOptions): FileResult {
+function tooLarge(task: FileTask, size: number, options: AnalyzeOptions): ScannedFile {
   return skipped(task, 'too-large', `not scanned: ${size} bytes is over the size limit of ${options.maxFileSize} (raise it with --max-file-size)`);
 }
 
@@ -287,11 +287,11 @@ function tooLarge(task: FileTask, size: number, options: AnalyzeOptions): FileRe
  * Analyses one file's bytes; `size` is the whole file's when `buf` holds only the head of an
  * over-limit file (then binary is a note and text is `too-large`, which fails the scan).
  */
-export function analyzeBuffer(buf: Uint8Array, task: FileTask, options: AnalyzeOptions, dotenv: DotenvApi | undefined, size = buf.length): FileResult {
+export function analyzeBuffer(buf: Uint8Array, task: FileTask, options: AnalyzeOptions, dotenv: DotenvApi | undefined, size = buf.length): ScannedFile {
   if (isBinary(buf)) return skipped(task, 'binary', 'skipped: binary file');
   if (size > options.maxFileSize) return tooLarge(task, size, options);
   const { text, valid, encoding } = decode(buf);
-  let result: FileResult;
+  let result: ScannedFile;
   try {
     result = { ...analyzeText(text, task, dotenv, options), scanned: true };
   } catch (e) {
@@ -325,7 +325,7 @@ function readInto(fd: number, buf: Buffer, length: number): number {
  * followed and a FIFO, socket or device never opened. An over-size file is read only far enough
  * to tell text (fatal: not scanned) from binary (a note).
  */
-export function runTask(task: FileTask, options: AnalyzeOptions, dotenv: DotenvApi | undefined): FileResult {
+export function runTask(task: FileTask, options: AnalyzeOptions, dotenv: DotenvApi | undefined): ScannedFile {
   if (task.content) return analyzeBuffer(task.content, task, options, dotenv);
   const where = task.abs ?? task.file;
   let fd: number | undefined;

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { loadDotenv } from '../dotenv-bridge.js';
-import type { FileResult } from '../types.js';
+import type { ScannedFile } from '../types.js';
 import { runTask, type AnalyzeOptions, type FileTask } from './analyze.js';
 
 /** Below this many files (or bytes of staged content) a scan runs inline. */
@@ -25,7 +25,7 @@ export interface WorkerRequest {
 
 export interface WorkerResponse {
   batch: number;
-  results: FileResult[];
+  results: ScannedFile[];
 }
 
 /**
@@ -39,7 +39,7 @@ export function workerCount(tasks: number, jobs: number | undefined): number {
   return Math.max(1, Math.min(cap, Math.ceil(tasks / (BATCH * 2))));
 }
 
-export async function analyzeAll(tasks: FileTask[], options: PoolOptions, onResult: (index: number, result: FileResult) => void): Promise<void> {
+export async function analyzeAll(tasks: FileTask[], options: PoolOptions, onResult: (index: number, result: ScannedFile) => void): Promise<void> {
   const workers = workerCount(tasks.length, options.jobs);
   const analyzeOptions: AnalyzeOptions = { maxFileSize: options.maxFileSize, ...(options.accountId ? { accountId: true } : {}) };
   if (workers === 0) {
