@@ -210,8 +210,8 @@ export function analyzeText(
   const leak = !(envKind && task.git === 'ignored');
   let diagnostics: Diagnostic[] = [];
   if (dotenv && envKind) {
-    // the Node line the project's engines ask for (else the running release's parser)
-    const nodeLine = task.nodeLine ?? (task.abs ? dotenv.projectNodeLine(task.abs) : undefined);
+    // the Node line the project's engines ask for, decided on the main thread (absent: the running release's parser)
+    const nodeLine = task.nodeLine;
     diagnostics =
       envKind === 'credentials' || envKind === 'config'
         ? dotenv.validateAwsShared(text, { kind: envKind, filename: task.file })
