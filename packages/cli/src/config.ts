@@ -8,6 +8,7 @@
  * Fail closed: a config that cannot be read or holds an unknown key, an unknown rule id or a bad
  * value is a ConfigError (exit 2) naming the file and the key, never a silently default run.
  */
+import { repositoryRoot } from './display-path.js';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -88,13 +89,7 @@ export const CONFIG_HELP = `  --config FILE         read the configuration from 
                         (credlint.config.{js,mjs,cjs,json}, .credlintrc.json, .credlintrc, package.json#credlint)
   --no-config           use no configuration file`;
 
-/** The first ancestor of `dir` (itself included) that holds `.git` (a directory, or a worktree's file). */
-export function repositoryRoot(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.git'))) return d;
-    if (path.dirname(d) === d) return undefined;
-  }
-}
+export { repositoryRoot };
 
 /** The deepest directory holding every named path (a file counts as its directory); `cwd` when none are named. */
 export function searchStart(paths: readonly string[], cwd: string, isDir: (abs: string) => boolean): string {

@@ -8,7 +8,8 @@ import { fakeAccessKeyId, prng } from '@credlint/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { envFileNames } from '../dist/dotenv-bridge.js';
 import { envKindOf, mayBeEnvName, runTask } from '../dist/scan/analyze.js';
-import { below, display } from '../dist/scan/walk.js';
+import { below } from '../dist/scan/walk.js';
+import { displayPath } from '../dist/display-path.js';
 import { removeDir, tempDir } from './helpers.js';
 
 const dirs: string[] = [];
@@ -54,12 +55,11 @@ describe('env-name pre-check', () => {
 });
 
 describe('display paths by slicing', () => {
-  it('match path.relative for paths below, at and outside the cwd', () => {
-    const cwd = '/work/repo';
-    for (const abs of ['/work/repo', '/work/repo/a.ts', '/work/repo/a/b/c.env', '/work/repo2/x', '/work/x', '/other']) {
-      expect(display(cwd, abs)).toBe(path.relative(cwd, abs) || '.');
-    }
-    expect(display('/', '/etc/x')).toBe('etc/x');
+  it('match path.relative for paths below and at the cwd; outside it (and any repository) are absolute', () => {
+    const cwd = '/nonexistent-credlint/repo';
+    for (const abs of [cwd, `${cwd}/a.ts`, `${cwd}/a/b/c.env`]) expect(displayPath(abs, cwd)).toBe(path.relative(cwd, abs) || '.');
+    for (const abs of [`${cwd}2/x`, '/nonexistent-credlint/x', '/other']) expect(displayPath(abs, cwd)).toBe(abs);
+    expect(displayPath('/etc/x', '/')).toBe('etc/x');
     expect(below('/work/repo', '/work/repo2/x')).toBeUndefined();
   });
 });

@@ -7,7 +7,8 @@ import { applyRules, checksOff, CONFIG_HELP, CONFIG_OPTIONS, configIgnores, conf
 import { loadDotenv, type Dialect } from '../dotenv-bridge.js';
 import { formatJson } from '../format/json.js';
 import { stylishFile, stylishNotes, stylishSummary } from '../format/stylish.js';
-import { credlintIgnores, display, ignoredBy } from '../scan/walk.js';
+import { credlintIgnores, ignoredBy } from '../scan/walk.js';
+import { displayPath } from '../display-path.js';
 import { fromDotenv } from '../scan/analyze.js';
 import { findWorkTree, GitError, type WorkTree } from '../git.js';
 import { dialectChooser } from '../dialect.js';
@@ -175,7 +176,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
   });
   for (const f of files) {
     const abs = path.resolve(io.cwd, f);
-    const file = display(io.cwd, abs);
+    const file = displayPath(abs, io.cwd);
     // --dialect > the configuration's dialect for this path > inferred > portable (dialect.ts).
     const choice = choose(abs);
     const r = await dotenv.validateFile(abs, {
@@ -212,7 +213,7 @@ export async function runDotenv(argv: string[], io: Io): Promise<number> {
       }
       continue;
     }
-    if (r.backupFile) io.stderr.write(`credlint dotenv: kept the original of ${file} as ${display(io.cwd, r.backupFile)}\n`);
+    if (r.backupFile) io.stderr.write(`credlint dotenv: kept the original of ${file} as ${displayPath(r.backupFile, io.cwd)}\n`);
     if (values.format === 'stylish') io.stdout.write(stylishFile(mine, c));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 /** The home directory as the AWS SDKs compute it: HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS. */
 export function awsHomeDir(env: NodeJS.ProcessEnv): string {
@@ -38,9 +38,4 @@ export function ssoCacheDir(env: NodeJS.ProcessEnv): string {
   return join(awsHomeDir(env), '.aws', 'sso', 'cache');
 }
 
-/** Report paths relative to cwd when inside it, absolute otherwise (the JSON `file` convention). */
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
-  return path;
-}
+export { displayPath } from '../display-path.js';

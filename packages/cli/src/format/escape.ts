@@ -25,17 +25,23 @@ export function escapeMessage(text: string): string {
     .join('\n');
 }
 
-/** A file path as a SARIF `artifactLocation.uri`: each segment percent-encoded, so `#`, `?`, `%`, `:` and controls stay literal. */
+/**
+ * A file path as a SARIF `artifactLocation.uri`: each segment percent-encoded, so `#`, `?`, `%`, `:` and controls
+ * stay literal; an absolute path (a file outside the project, see displayPath) as a `file://` URI.
+ */
 export function pathToUri(file: string): string {
-  return file
-    .split('/')
-    .map((segment) => {
-      try {
-        return encodeURIComponent(segment);
-      } catch {
-        // A lone surrogate cannot be encoded: replace it rather than drop the result.
-        return encodeURIComponent(segment.replace(/[\ud800-\udfff]/g, '\ufffd'));
-      }
-    })
-    .join('/');
+  return (
+    (file.startsWith('/') ? 'file://' : '') +
+    file
+      .split('/')
+      .map((segment) => {
+        try {
+          return encodeURIComponent(segment);
+        } catch {
+          // A lone surrogate cannot be encoded: replace it rather than drop the result.
+          return encodeURIComponent(segment.replace(/[\ud800-\udfff]/g, '\ufffd'));
+        }
+      })
+      .join('/')
+  );
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { findWorkTree, git, GitError, splitZ } from '../git.js';
 import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
+import { displayPath } from '../display-path.js';
 
 export interface GitListed {
   abs: string;
@@ -91,7 +92,7 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
     });
     counts.set(repo, Math.max(counts.get(repo) ?? 0, entries.length - before));
     for (const n of nested) {
-      const file = toPosix(path.relative(cwd, n.abs)) || '.';
+      const file = displayPath(n.abs, cwd);
       if (n.checkedOut && repoTopAt(n.abs)) queue.push({ repo: n.abs, g: { dirs: [n.abs], files: [] } });
       else if (n.gitlink) {
         notes.push(fileNote(file, 'submodule-not-checked-out', 'submodule not checked out: nothing here to scan (its content is another repository)'));
@@ -102,7 +103,7 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
   }
   for (const [repo, count] of counts) {
     if (repo === top) continue;
-    const file = toPosix(path.relative(cwd, repo)) || '.';
+    const file = displayPath(repo, cwd);
     notes.push(
       fileNote(
         file,
@@ -184,7 +185,7 @@ export function gitUnreadableDirs(stderr: string, top: string, cwd: string): Fil
     const end = line.lastIndexOf("': ");
     const dir = end >= prefix.length ? line.slice(prefix.length, end) : line.slice(prefix.length);
     const why = end >= prefix.length ? line.slice(end + 3) : 'path too long; git cut its message';
-    notes.push(fileNote(toPosix(path.relative(cwd, path.resolve(top, dir))) || '.', 'unreadable', `directory not scanned: could not list it (${why})`));
+    notes.push(fileNote(displayPath(path.resolve(top, dir), cwd), 'unreadable', `directory not scanned: could not list it (${why})`));
   }
   return notes;
 }

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { findWorkTree, GitError, gitOk, readBlobs, splitZ, unquoteGitPath } from '../git.js';
 import type { FileNote } from '../types.js';
 import { isBinary, type FileTask } from './analyze.js';
-import { credlintIgnores, display, ignoredBy, type Scoped } from './walk.js';
+import { credlintIgnores, ignoredBy, type Scoped } from './walk.js';
+import { displayPath } from '../display-path.js';
 
 export interface StagedResult {
   tasks: FileTask[];
@@ -149,7 +150,7 @@ export async function stagedTasks(
   const tasks: FileTask[] = [];
   const notes: FileNote[] = [];
   for (const e of kept) {
-    const file = display(cwd, path.join(top, e.rel));
+    const file = displayPath(path.join(top, e.rel), cwd);
     const blob = blobs.get(e.id);
     if (blob === undefined) {
       notes.push({ file, code: 'unreadable', message: `could not read the staged blob ${e.id} from git` });

@@ -13,18 +13,12 @@ import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
 import { mayBeEnvName, specialKind, SYMLINK_MESSAGE, type FileTask, type GitState } from './analyze.js';
 import { listGitTree } from './git-list.js';
+import { displayPath } from '../display-path.js';
 
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 // The .credlintignore matcher is core's, shared with the ESLint plugin and the secretlint preset.
 export { below, credlintIgnores, ignoredBy, type Scoped } from '@credlint/core/ignore-file';
-
-/** Display path of an absolute path: relative to cwd, `/`-separated. */
-export function display(cwd: string, abs: string): string {
-  const rel = below(cwd, abs);
-  if (rel !== undefined) return toPosix(rel) || '.';
-  return toPosix(path.relative(cwd, abs)) || '.';
-}
 
 /**
  * Directory part of a normalised absolute path below the root, by slicing: what path.dirname gives
@@ -86,7 +80,7 @@ function resolveNamedLink(abs: string, root: string, file: string): { abs: strin
 /** Stat of a path named on the command line; the final component's link is resolved by resolveNamedLink. */
 function statNamed(p: string, cwd: string, root: string): { abs: string; st: Stats } | { note: FileNote } {
   let abs = path.resolve(cwd, p);
-  const file = display(cwd, abs);
+  const file = displayPath(abs, cwd);
   try {
     if (lstatSync(abs).isSymbolicLink()) {
       const r = resolveNamedLink(abs, root, file);
@@ -146,7 +140,7 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
   const overridden: string[] = [];
   const add = (abs: string, git: GitState, explicit = false, regular = false): FileTask | undefined => {
     if (seen.has(abs)) return undefined;
-    const file = display(cwd, abs);
+    const file = displayPath(abs, cwd);
     if (!explicit && hasSkippedSegment(file)) return undefined;
     if (!overridden.some((d) => inside(d, abs)) && ignoredBy(credlint, abs, false)) return undefined;
     seen.add(abs);
@@ -202,14 +196,14 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
     for (const [dir, listed] of byDir) {
       // Only directories met while listing a named directory bring in their gitignored env files:
       // `credlint scan b.txt` scans exactly b.txt.
-      const envFiles = !!dotenv && gitDirs.some((d) => inside(d, dir)) && !hasSkippedSegment(display(top, dir));
+      const envFiles = !!dotenv && gitDirs.some((d) => inside(d, dir)) && !hasSkippedSegment(displayPath(dir, top));
       if (!envFiles && listed.length === 0) continue;
       let entries;
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch (e) {
         // Absent (deleted, sparse checkout): its listed files are noted as deleted by runTask.
-        if (!['ENOENT', 'ENOTDIR'].includes(errCode(e))) notes.push(unreadableDir(display(cwd, dir), e));
+        if (!['ENOENT', 'ENOTDIR'].includes(errCode(e))) notes.push(unreadableDir(displayPath(dir, cwd), e));
         continue;
       }
       const regular = new Set<string>();
@@ -219,7 +213,7 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
         // Gitignored env files are validated (format, AWS checks) but are not leaks.
         if (envFiles && (mayBeEnvName(e.name) || mayBeEnvName(dir))) {
           const abs = path.join(dir, e.name);
-          if (!seen.has(abs) && isEnvName(display(cwd, abs), dotenv)) add(abs, 'ignored', false, true);
+          if (!seen.has(abs) && isEnvName(displayPath(abs, cwd), dotenv)) add(abs, 'ignored', false, true);
         }
       }
       for (const t of listed) if (t.abs && regular.has(t.abs.slice(dir.length + 1))) t.regular = true;
@@ -252,7 +246,7 @@ function walkDir(
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    note(unreadableDir(display(cwd, dir), e));
+    note(unreadableDir(displayPath(dir, cwd), e));
     return;
   }
   // The listing says whether there is a .gitignore here: no extra stat per directory.
@@ -274,7 +268,7 @@ function walkDir(
       if (ALWAYS_SKIPPED_DIRS.has(e.name) || ignoredBy(scopes, abs, false) || ignoredBy(credlint, abs, false)) continue;
       // Symlinks are not followed (they may point outside the tree, at a FIFO, or loop); FIFOs,
       // sockets and devices are never opened (a FIFO would block the scan).
-      const file = display(cwd, abs);
+      const file = displayPath(abs, cwd);
       note(
         e.isSymbolicLink()
           ? fileNote(file, 'symlink', SYMLINK_MESSAGE)
