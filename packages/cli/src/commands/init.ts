@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { unifiedDiff } from '../diff.js';
 import { gitTopLevel } from '../git.js';
+import { CI_KINDS, type CiKind, planCi } from '../init/ci.js';
 import { type InitPlan, planGitHook, planHusky, planPreCommitFramework } from '../init/plan.js';
 import { applyChanges, InitError } from '../init/write.js';
 import { UsageError, type Io } from '../types.js';
@@ -35,6 +36,7 @@ Without a package.json: --hook=pre-commit-framework (.pre-commit-config.yaml) or
 
 Options:
   --hook KIND   husky | pre-commit-framework | git (default: husky with a package.json)
+  --ci KIND     github | gitlab: also add the CI job that scans each pull (merge) request's commits
   --no-install  do not run the install, print it
   --dry-run     show the changes as a diff, write nothing
   -h, --help    show this help`;
@@ -61,6 +63,7 @@ export async function runInit(argv: string[], io: Io): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       'no-install': { type: 'boolean', default: false },
       hook: { type: 'string' },
+      ci: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,9 +80,16 @@ export async function runInit(argv: string[], io: Io): Promise<number> {
   const dry = values['dry-run'];
   const out: string[] = [];
   try {
+    const ci = values.ci;
+    if (ci !== undefined && !(CI_KINDS as readonly string[]).includes(ci)) throw new UsageError(`--ci must be one of ${CI_KINDS.join(', ')}`);
     const kind = chooseHook(root, values.hook, io.env);
     if (kind === 'husky') plan = planHusky(root, io.env);
     else plan = kind === 'git' ? planGitHook(root) : planPreCommitFramework(root);
+    if (ci !== undefined) {
+      const { change, note } = planCi(root, ci as CiKind);
+      if (change) plan.changes.push(change);
+      if (note) plan.notes.push(note);
+    }
     if (!dry) applyChanges(root, plan.changes);
   } catch (e) {
     if (e instanceof InitError) {
