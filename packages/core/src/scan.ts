@@ -1,48 +1,24 @@
 import { DEFAULT_KINDS, KINDS } from './kinds.js';
-import {
-  BEDROCK_LONG_TERM,
-  BEDROCK_LONG_TERM_MAX,
-  BEDROCK_SHORT_TERM_MAX,
-  BEDROCK_SHORT_TERM_PREFIX,
-  parseBedrockPresignedUrl,
-  type BedrockDetails,
-} from './bedrock.js';
-import {
-  decodeBase64,
-  decodeBase64Runs,
-  decodedShape,
-  decodeJsonEscapes,
-  decodePercentBase64,
-  isBase64UrlChar,
-  isPercentBase64,
-  isUnicodeEscapedBase64,
-} from './codec.js';
-import {
-  isSecretKeyShaped,
-  isSessionTokenName,
-  isTokenShaped,
-  MIN_SESSION_TOKEN_LENGTH,
-  opaqueTokenKind,
-  SECRET_KEY_LENGTH,
-  SESSION_TOKEN_PREFIXES,
-  startsInsideToken,
-} from './shapes.js';
+import { BEDROCK_LONG_TERM, BEDROCK_LONG_TERM_MAX, BEDROCK_SHORT_TERM_MAX, BEDROCK_SHORT_TERM_PREFIX, parseBedrockPresignedUrl } from './bedrock.js';
+import { decodeBase64, decodeBase64Runs, decodedShape, decodePercentBase64, isBase64UrlChar } from './codec.js';
+import { isSecretKeyShaped, isTokenShaped, MIN_SESSION_TOKEN_LENGTH, SECRET_KEY_LENGTH, startsInsideToken } from './shapes.js';
 import { Anchors, AnchorKind } from './anchors.js';
-import { isDocumentationExample, isLowDiversity } from './allowlist.js';
+import { isDocumentationExample } from './allowlist.js';
 import { followsEscape, followsPercentEncoding, isBase64, isNameChar, isUpper, isWordChar } from './charclass.js';
 import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
 import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
-import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
+import { base64RunEnd, BY_NAME, secretRunEnd, tokenRunFrom, type Candidate, type NamedKind, type ReadState } from './values.js';
 import { LineIndex } from './lines.js';
 import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
-import type { Confidence, Finding, FindingEncoding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
+import type { Confidence, Finding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
 
 const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
 
-type NameKind = 'secret' | 'token' | 'account';
-const NAME_KINDS: readonly NameKind[] = ['secret', 'token'];
-const ACCOUNT_KIND: readonly NameKind[] = ['account'];
+/** What a `secret`/`token`/`aws` anchor may name, and what an `account` anchor may. */
+const NAME_KINDS: readonly NamedKind[] = [BY_NAME['secret-access-key'], BY_NAME['session-token']];
+const ACCOUNT_KIND: readonly NamedKind[] = [BY_NAME['account-id']];
+const ALL_NAMED_KINDS: readonly NamedKind[] = [...NAME_KINDS, ...ACCOUNT_KIND];
 /** The extent of the last name judged by one anchor pass. */
 interface NameRun {
   start: number;
@@ -59,25 +35,6 @@ const PAIR_REACH = 600;
 const AWS_CONTEXT_REACH = 400;
 /** Words that put a weakly named value in an AWS context (`laws`, `draws` do not count). */
 const AWS_WORDS = /(?<![a-z])aws|amazon|amzn|boto(?:3|core)/gi;
-
-interface Candidate {
-  kind: FindingKind;
-  start: number;
-  end: number;
-  confidence: Confidence;
-  evidence: string[];
-  keyName?: string;
-  /** Set for values named only weakly (`secret_key`): kept only if AWS is mentioned near this offset. */
-  awsContextAt?: number;
-  /** For base64-encoded values: the credential itself (masked and decoded from this, never printed). */
-  decoded?: string;
-  /** For Bedrock API keys: what the key decodes to. */
-  bedrock?: BedrockDetails;
-  /** How the value is encoded in the text (Finding.encoding). */
-  encoding?: FindingEncoding;
-  /** For credentials found inside a decoded base64 blob: the finding in the decoded text. */
-  inner?: Finding;
-}
 
 /**
  * Base64 blobs are decoded and scanned to this depth (base64 inside base64 inside the file):
@@ -113,22 +70,21 @@ export function analyze(text: string, options: ScanOptions = {}): ScanResult {
   return scanner.run();
 }
 
-class Scanner {
-  private readonly text: string;
+class Scanner implements ReadState {
   private readonly kinds: ReadonlySet<FindingKind>;
-  private readonly stats: ScanStats;
   private readonly options: ScanOptions;
   private readonly candidates = new Map<number, Candidate>();
   private readonly keyIds: number[] = [];
   private lines: LineIndex | undefined;
   private fileAwsContext: boolean;
-  /** End of the last session-token run consumed, so anchors inside a run are not re-walked. */
-  private tokenRunEnd = -1;
+  // ReadState, shared with the value readers (values.ts)
+  readonly text: string;
+  readonly stats: ScanStats;
+  tokenRunEnd = -1;
+  opaqueRunEnd = -1;
+  readonly opaqueDots: number[] = [];
   /** End of the last name run an `aws` anchor looked at (see endsLikeAwsKeyName). */
   private awsRunEnd = -1;
-  /** End of the last opaque token run walked for a session-token name, and its first dots. */
-  private opaqueRunEnd = -1;
-  private readonly opaqueDots: number[] = [];
   /** Offsets of `aws`/`amazon`/… words, computed on first need. */
   private awsWords: number[] | undefined;
 
@@ -268,7 +224,7 @@ class Scanner {
     const text = this.text;
     if (text.charCodeAt(idEnd) !== 58 /* : */ || !this.kinds.has('secret-access-key')) return idEnd;
     const start = idEnd + 1;
-    const end = this.secretRunEnd(start);
+    const end = secretRunEnd(this, start);
     if (end < 0 || text.charCodeAt(end) !== 64 /* @ */) return idEnd;
     const raw = text.slice(start, end);
     const percent = raw.includes('%');
@@ -302,22 +258,11 @@ class Scanner {
     }
     const keyType = keyTypeOf(id);
     if (!keyType || classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return i;
-    const end = this.base64RunEnd(i, 64);
+    const end = base64RunEnd(this, i, 64);
     this.keyIds.push(i);
     if (!this.kinds.has('access-key-id')) return end;
     this.add({ kind: 'access-key-id', start: i, end, confidence: 'high', evidence: [`base64-encoded ${keyType} key id`], decoded: id, encoding: 'base64' });
     return end;
-  }
-
-  /** End of a base64 value with its `=` padding, looking at no more than `max` characters. */
-  private base64RunEnd(start: number, max: number): number {
-    const text = this.text;
-    const limit = Math.min(text.length, start + max);
-    let j = start;
-    while (j < limit && isBase64(text.charCodeAt(j))) j++;
-    while (j < limit && text.charCodeAt(j) === 61) j++;
-    this.stats.charsVisited += j - start;
-    return j;
   }
 
   // ---- names: secret / token / account -------------------------------------------------
@@ -330,7 +275,7 @@ class Scanner {
    * character of a name is read a bounded number of times however many anchors it holds.
    * Returns the end of the value consumed, or -1.
    */
-  private namedAt(i: number, run: NameRun, whats: readonly NameKind[]): number {
+  private namedAt(i: number, run: NameRun, named: readonly NamedKind[]): number {
     const text = this.text;
     let ns = i;
     const minStart = Math.max(0, i - MAX_NAME_REACH);
@@ -346,16 +291,19 @@ class Scanner {
     const name = text.slice(ns, ne);
     let consumed = -1;
     let valueStart = -2;
-    for (const what of whats) {
-      const strength = what === 'secret' ? secretNameStrength(name) : what === 'token' ? tokenNameStrength(name) : accountNameStrength(name);
+    for (const kind of named) {
+      const strength = kind.strength(name);
       if (strength === 'none') continue;
       if (valueStart === -2) {
         valueStart = this.skipSeparators(ne);
         if (valueStart >= 0) valueStart = this.skipTypeAnnotation(valueStart);
       }
       if (valueStart < 0) return -1;
-      const end = this.valueAfterName(valueStart, name, strength, what, ns);
-      if (end > valueStart) consumed = Math.max(consumed, end);
+      const c = kind.read(this, valueStart, { name, strength, start: ns });
+      if (c) {
+        this.add(c);
+        consumed = Math.max(consumed, c.end);
+      }
     }
     return consumed;
   }
@@ -379,15 +327,12 @@ class Scanner {
 
   /** The value named by the host (ESLint's property/variable name) is the text itself. */
   private namedValue(keyName: string): void {
-    const checks: ['secret' | 'token' | 'account', NameStrength][] = [
-      ['secret', secretNameStrength(keyName)],
-      ['token', tokenNameStrength(keyName)],
-      ['account', this.kinds.has('account-id') ? accountNameStrength(keyName) : 'none'],
-    ];
     let start = 0;
     while (start < this.text.length && isSkippable(this.text.charCodeAt(start))) start++;
-    for (const [what, strength] of checks) {
-      if (strength !== 'none') this.valueAfterName(start, keyName, strength, what, 0);
+    for (const kind of this.kinds.has('account-id') ? ALL_NAMED_KINDS : NAME_KINDS) {
+      const strength = kind.strength(keyName);
+      const c = strength === 'none' ? undefined : kind.read(this, start, { name: keyName, strength, start: 0 });
+      if (c) this.add(c);
     }
   }
 
@@ -426,185 +371,6 @@ class Scanner {
     if (j === at || j === limit || text.charCodeAt(k) !== 61 /* = */ || text.charCodeAt(k + 1) === 61) return at;
     const after = this.skipSeparators(k);
     return after < 0 ? at : after;
-  }
-
-  /** Returns the end of the value it consumed (or `start`). */
-  private valueAfterName(start: number, name: string, strength: NameStrength, what: 'secret' | 'token' | 'account', nameStart: number): number {
-    const text = this.text;
-    if (what === 'secret') {
-      const end = this.secretRunEnd(start);
-      if (end < 0) return strength === 'strong' ? this.encodedSecretAfterName(start, name) : start;
-      const raw = text.slice(start, end);
-      const escaped = end - start !== SECRET_KEY_LENGTH && raw.includes('\\');
-      const percent = end - start !== SECRET_KEY_LENGTH && raw.includes('%');
-      const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(escaped ? decodeJsonEscapes(raw) : raw);
-      if (!isSecretKeyShaped(value)) return start;
-      const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
-      if (escaped) evidence.push('JSON-escaped value (\\/ or \\u002F)');
-      if (percent) evidence.push('percent-encoded value (%2F, %2B)');
-      this.add({
-        kind: 'secret-access-key',
-        start,
-        end,
-        confidence: strength === 'strong' ? 'high' : 'medium',
-        evidence,
-        keyName: name,
-        ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
-        ...(escaped || percent ? { decoded: value } : {}),
-        ...(escaped ? { encoding: 'json-escape' as const } : percent ? { encoding: 'percent' as const } : {}),
-      });
-      return end;
-    } else if (what === 'token') {
-      if (start <= this.tokenRunEnd) return start;
-      let end = this.tokenRunFrom(start);
-      let other: string | undefined;
-      if (start >= this.opaqueRunEnd && isSessionTokenName(name)) {
-        // MinIO's STS and other S3-compatible services put a JWT or another opaque token in the
-        // session-token slot; the name is the evidence, the run admits `. - _ ~`. Each run is
-        // walked once: a name inside a run already walked (`T=x.T=x.…`) does not walk it again.
-        const wide = this.opaqueTokenRunFrom(start);
-        this.opaqueRunEnd = wide;
-        const kind = wide > end ? opaqueTokenKind(text, start, wide, this.opaqueDots) : undefined;
-        if (kind) {
-          end = wide;
-          other = kind;
-        }
-      }
-      if (end - start < MIN_SESSION_TOKEN_LENGTH) return start;
-      const value = text.slice(start, end);
-      if (!isTokenShaped(value)) return start;
-      this.tokenRunEnd = end;
-      const prefixed = SESSION_TOKEN_PREFIXES.some((p) => value.startsWith(p));
-      const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
-      if (prefixed) evidence.push('known STS session-token prefix');
-      if (other) evidence.push(`${other}, not an STS token`);
-      this.add({
-        kind: 'session-token',
-        start,
-        end,
-        confidence: strength === 'strong' || prefixed ? 'high' : 'medium',
-        evidence,
-        keyName: name,
-        // An STS prefix is AWS evidence by itself; a weak name alone is not.
-        ...(strength === 'weak' && !prefixed ? { awsContextAt: nameStart } : {}),
-      });
-      return end;
-    } else {
-      // 12 digits, optionally as 1234-5678-9012
-      let end = start;
-      let digits = '';
-      while (end < text.length && end - start < 14) {
-        const ch = text.charCodeAt(end);
-        if (ch >= 48 && ch <= 57) digits += text[end];
-        else if (ch !== 45 /* - */) break;
-        end++;
-      }
-      if (digits.length !== 12 || (end < text.length && isWordChar(text.charCodeAt(end)))) return start;
-      if (isLowDiversity(digits)) return start;
-      const c: Candidate = {
-        kind: 'account-id',
-        start,
-        end,
-        confidence: strength === 'strong' ? 'medium' : 'low',
-        evidence: [`key name "${name}"`],
-        keyName: name,
-        ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
-      };
-      this.add(c);
-      return end;
-    }
-  }
-
-  /**
-   * End of a 40-character secret starting at `start`, or -1. `%2B`/`%2F` count as one character
-   * each (a secret in a URL query); a 41st character or `=` padding (`%3D`) means a longer blob.
-   */
-  private secretRunEnd(start: number): number {
-    const text = this.text;
-    let j = start;
-    let n = 0;
-    while (n <= SECRET_KEY_LENGTH && j < text.length) {
-      const ch = text.charCodeAt(j);
-      if (isBase64(ch)) j++;
-      else if (ch === 37 /* % */ && isPercentBase64(text, j) && text.charCodeAt(j + 1) === 50 /* %2B %2F */) j += 3;
-      else if (ch === 92 /* \ */ && text.charCodeAt(j + 1) === 47)
-        j += 2; // `\/`: PHP's json_encode, JSON
-      else if (ch === 92 && isUnicodeEscapedBase64(text, j))
-        j += 6; // `\u002F`, `\u002B`
-      else break;
-      n++;
-    }
-    this.stats.charsVisited += j - start;
-    if (n !== SECRET_KEY_LENGTH) return -1;
-    const next = text.charCodeAt(j);
-    if (next === 61 /* = */ || (next === 37 && isPercentBase64(text, j))) return -1;
-    return j;
-  }
-
-  /**
-   * A strongly named secret stored base64-encoded (`AWS_SECRET_ACCESS_KEY: <base64>` in a
-   * Kubernetes Secret's `data:`): 40 bytes, or 41 with the newline `echo` adds, encode to 56
-   * characters with padding. Returns the end of the value, or `start`.
-   */
-  private encodedSecretAfterName(start: number, name: string): number {
-    const end = this.base64RunEnd(start, 60);
-    const len = end - start;
-    if (len !== 56 || isBase64(this.text.charCodeAt(end))) return start;
-    let decoded = decodeBase64(this.text, start, len);
-    if (decoded === undefined) return start;
-    if (decoded.endsWith('\n')) decoded = decoded.slice(0, decoded.endsWith('\r\n') ? -2 : -1);
-    if (!isSecretKeyShaped(decoded)) return start;
-    this.add({
-      kind: 'secret-access-key',
-      start,
-      end,
-      confidence: 'high',
-      evidence: [`key name "${name}"`, 'base64-encoded value'],
-      keyName: name,
-      decoded,
-      encoding: 'base64',
-    });
-    return end;
-  }
-
-  /** End of a session-token run: base64, percent-encoded `+ / =` (URLs), and trailing `=` padding. */
-  private tokenRunFrom(start: number): number {
-    const text = this.text;
-    let j = start;
-    const n = text.length;
-    for (;;) {
-      const ch = text.charCodeAt(j);
-      if (j < n && isBase64(ch)) j++;
-      else if (ch === 37 /* % */ && isPercentBase64(text, j)) j += 3;
-      else break;
-    }
-    while (j < n && text.charCodeAt(j) === 61 && j - start > 0) j++;
-    this.stats.charsVisited += j - start;
-    return j;
-  }
-
-  /**
-   * End of an opaque token run for a session-token name: base64 and base64url characters, `.`
-   * (JWT segments), `~`, `=` and percent-encodings. Only called once per named value.
-   */
-  private opaqueTokenRunFrom(start: number): number {
-    const text = this.text;
-    let j = start;
-    const n = text.length;
-    const dots = this.opaqueDots;
-    dots.length = 0;
-    for (;;) {
-      const ch = text.charCodeAt(j);
-      if (j < n && (isBase64(ch) || ch === 45 || ch === 95 || ch === 46 || ch === 126 || ch === 61)) {
-        if (ch === 46 && dots.length < 3) dots.push(j);
-        j++;
-      } else if (ch === 37 /* % */ && isPercentBase64(text, j)) j += 3;
-      else break;
-    }
-    // a sentence-ending dot is not part of the token
-    while (j > start && text.charCodeAt(j - 1) === 46) j--;
-    this.stats.charsVisited += j - start;
-    return j;
   }
 
   // ---- base64 blobs -------------------------------------------------------------------------
@@ -742,7 +508,7 @@ class Scanner {
   private bedrockLongTermAt(i: number): number {
     const text = this.text;
     if (startsInsideToken(text, i)) return i;
-    const end = this.base64RunEnd(i + 4, BEDROCK_LONG_TERM_MAX);
+    const end = base64RunEnd(this, i + 4, BEDROCK_LONG_TERM_MAX);
     if (end - (i + 4) < 40 || isBase64(text.charCodeAt(end)) || isWordChar(text.charCodeAt(end))) return i;
     const decoded = decodeBase64(text, i + 4, end - (i + 4));
     this.stats.charsVisited += end - i;
@@ -769,7 +535,7 @@ class Scanner {
     const text = this.text;
     if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
     const valueStart = i + BEDROCK_SHORT_TERM_PREFIX.length;
-    const end = this.base64RunEnd(valueStart, BEDROCK_SHORT_TERM_MAX);
+    const end = base64RunEnd(this, valueStart, BEDROCK_SHORT_TERM_MAX);
     if (end - valueStart < 100 || isBase64(text.charCodeAt(end))) return i;
     const decoded = decodeBase64(text, valueStart, end - valueStart);
     this.stats.charsVisited += end - valueStart;
@@ -788,7 +554,7 @@ class Scanner {
     const text = this.text;
     if (i <= this.tokenRunEnd) return i;
     if (i > 0 && isBase64(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
-    const end = this.tokenRunFrom(i);
+    const end = tokenRunFrom(this, i);
     this.tokenRunEnd = end;
     if (end - i < MIN_SESSION_TOKEN_LENGTH) return end;
     const value = text.slice(i, end);
@@ -881,7 +647,7 @@ class Scanner {
           this.add({ kind: 'secret-access-key', start, end: j, confidence: 'medium', evidence: [`next to ${near}`] });
         }
       } else if (len >= MIN_SESSION_TOKEN_LENGTH && start > this.tokenRunEnd && this.kinds.has('session-token')) {
-        const end = this.tokenRunFrom(start);
+        const end = tokenRunFrom(this, start);
         const value = text.slice(start, end);
         // `YXdz` is also how `aws_access_key_id` starts in base64: a blob already decoded to the
         // credentials it holds (a credentials file next to a plain key id) is not a token.
