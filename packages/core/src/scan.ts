@@ -1,3 +1,7 @@
+/**
+ * The scan's orchestration: the anchor pass, names, key ids and their pairing, blobs, and findings.
+ * No match: a position is -1 and an object is undefined, in every scanning helper of core.
+ */
 import { DEFAULT_KINDS, KINDS } from './kinds.js';
 import { BEDROCK_LONG_TERM, BEDROCK_LONG_TERM_MAX, BEDROCK_SHORT_TERM_MAX, BEDROCK_SHORT_TERM_PREFIX, parseBedrockPresignedUrl } from './bedrock.js';
 import { decodeBase64, decodeBase64Runs, decodedShape, decodePercentBase64, isBase64UrlChar } from './codec.js';
@@ -121,7 +125,7 @@ class Scanner implements ReadState {
       const kind = anchors.kind;
       if (kind === AnchorKind.KeyId) {
         const end = this.keyIdAt(i);
-        if (end > i) from = end;
+        if (end >= 0) from = end;
       } else if (kind === AnchorKind.Secret || kind === AnchorKind.Token || kind === AnchorKind.AwsName) {
         // Judge the whole name once. Only a value moves the cursor: a key id may sit inside a
         // name (`my-secret-AKIA…`).
@@ -133,13 +137,13 @@ class Scanner implements ReadState {
         if (end > from) from = end;
       } else if (kind === AnchorKind.Base64KeyId) {
         const end = this.base64KeyIdAt(i);
-        if (end > i) from = end;
+        if (end >= 0) from = end;
       } else if (kind === AnchorKind.BedrockLongTerm || kind === AnchorKind.BedrockShortTerm) {
         const end = kind === AnchorKind.BedrockLongTerm ? this.bedrockLongTermAt(i) : this.bedrockShortTermAt(i);
-        if (end > i) from = this.consumed(i, end);
+        if (end >= 0) from = this.consumed(i, end);
       } else {
         const end = this.tokenPrefixAt(i);
-        if (end > i) from = this.consumed(i, end);
+        if (end >= 0) from = this.consumed(i, end);
       }
     }
     this.stats.anchorChecks = (this.stats.anchorChecks ?? 0) + anchors.checks;
@@ -186,26 +190,26 @@ class Scanner implements ReadState {
 
   // ---- access key ids -------------------------------------------------------------------
 
-  /** Returns the end offset of a key id found at i, or i when there is none. */
+  /** Returns the end of a key id found at i (or of the URL password after it), or -1. */
   private keyIdAt(i: number): number {
     const text = this.text;
     const end = i + KEY_ID_LENGTH;
-    if (end > text.length) return i;
+    if (end > text.length) return -1;
     this.stats.charsVisited += 2;
-    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
-    if (end < text.length && isWordChar(text.charCodeAt(end))) return i;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return -1;
+    if (end < text.length && isWordChar(text.charCodeAt(end))) return -1;
     for (let k = i + 4; k < end; k++) {
       this.stats.charsVisited++;
       const ch = text.charCodeAt(k);
-      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return i;
+      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return -1;
     }
     this.stats.charsVisited += KEY_ID_LENGTH;
     const id = text.slice(i, end);
     // Documented decision: ids outside base32 (0, 1, 8, 9 in the body) are not AWS-issued;
     // they are reported by the validator (inspectAccessKeyId), not by the scanner.
-    if (classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return i;
+    if (classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return -1;
     const keyType = keyTypeOf(id);
-    if (!keyType) return i;
+    if (!keyType) return -1;
     this.keyIds.push(i);
     if (!this.kinds.has('access-key-id')) return end;
     const evidence = [`${keyType} key id prefix with a base32 body`];
@@ -238,26 +242,26 @@ class Scanner implements ReadState {
 
   /**
    * A base64 value whose decoded form starts with an AKIA/ASIA key id: a Kubernetes Secret's
-   * `data:`, a Helm value or `echo $KEY | base64` output. Decodes at most 21 bytes.
+   * `data:`, a Helm value or `echo $KEY | base64` output. Decodes at most 21 bytes. Returns the value's end, or -1.
    */
   private base64KeyIdAt(i: number): number {
     const text = this.text;
     // inside a longer run: `AKIA`/`ASIA` at offset 0 of a base64 blob (a file or document)
     if (i > 0 && isBase64UrlChar(text.charCodeAt(i - 1))) {
       if (this.blobHits.length === 0 || (this.blobHits[this.blobHits.length - 1] ?? 0) < i) this.blobHits.push(i);
-      return i;
+      return -1;
     }
     const decoded = decodeBase64(text, i, 28);
     this.stats.charsVisited += 28;
-    if (decoded === undefined || decoded.length < KEY_ID_LENGTH) return i;
+    if (decoded === undefined || decoded.length < KEY_ID_LENGTH) return -1;
     const id = decoded.slice(0, KEY_ID_LENGTH);
-    if (decoded.length > KEY_ID_LENGTH && isWordChar(decoded.charCodeAt(KEY_ID_LENGTH))) return i;
+    if (decoded.length > KEY_ID_LENGTH && isWordChar(decoded.charCodeAt(KEY_ID_LENGTH))) return -1;
     for (let k = 4; k < KEY_ID_LENGTH; k++) {
       const ch = id.charCodeAt(k);
-      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return i;
+      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return -1;
     }
     const keyType = keyTypeOf(id);
-    if (!keyType || classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return i;
+    if (!keyType || classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return -1;
     const end = base64RunEnd(this, i, 64);
     this.keyIds.push(i);
     if (!this.kinds.has('access-key-id')) return end;
@@ -290,11 +294,11 @@ class Scanner implements ReadState {
     if (tooLong || ne - i > MAX_NAME_REACH) return -1;
     const name = text.slice(ns, ne);
     let consumed = -1;
-    let valueStart = -2;
+    let valueStart: number | undefined;
     for (const kind of named) {
       const strength = kind.strength(name);
       if (strength === 'none') continue;
-      if (valueStart === -2) {
+      if (valueStart === undefined) {
         valueStart = this.skipSeparators(ne);
         if (valueStart >= 0) valueStart = this.skipTypeAnnotation(valueStart);
       }
@@ -425,11 +429,11 @@ class Scanner implements ReadState {
    * base64url, lines wrapped at a multiple of 4 characters (`base64` wraps at 76) joined — decodes
    * it once and scans the decoded text, to MAX_DECODE_DEPTH levels. Findings inside are reported
    * at the span of the encoded run that holds them. Returns the run's end when something was
-   * found (its characters are the blob's), else `i`.
+   * found (its characters are the blob's), else -1.
    */
   private base64BlobAt(i: number): number {
     const text = this.text;
-    if (this.depth >= MAX_DECODE_DEPTH || i < this.blobRunEnd) return i;
+    if (this.depth >= MAX_DECODE_DEPTH || i < this.blobRunEnd) return -1;
     let s = i;
     const floor = Math.max(0, this.blobRunEnd);
     while (s > floor && isBase64UrlChar(text.charCodeAt(s - 1))) s--;
@@ -455,23 +459,23 @@ class Scanner implements ReadState {
     this.stats.charsVisited += e - s;
     // Each run is walked once, whatever is in it.
     this.blobRunEnd = e;
-    if (e - s < MIN_BLOB_LENGTH) return i;
+    if (e - s < MIN_BLOB_LENGTH) return -1;
     // Random binary (images, keys, digests) hits needles too: decode 48 characters around the
     // hit before decoding a run that may be megabytes long (lines are whole quanta, so the line's
     // start gives the alignment).
     const lineStart = segments[segments.length - 2] ?? s;
     const at = i >= lineStart ? lineStart + Math.max(0, Math.floor((i - lineStart - 24) / 4) * 4) : s;
     this.stats.charsVisited += 48;
-    if (!decodeBase64Runs(text, [at, Math.min(at + 48, e)]).text) return i;
+    if (!decodeBase64Runs(text, [at, Math.min(at + 48, e)]).text) return -1;
     const { decoded, text: isText } = decodeBase64Runs(text, segments);
     this.stats.charsVisited += e - s;
-    if (!isText) return i;
+    if (!isText) return -1;
     const inner = new Scanner(
       decoded,
       { kinds: [...this.kinds], inlineIgnores: false, stats: this.stats, ...(this.fileAwsContext ? { context: { awsContext: true } } : {}) },
       this.depth + 1,
     ).run().findings;
-    if (inner.length === 0) return i;
+    if (inner.length === 0) return -1;
     this.decodedBlobs.push(s, e);
     // compact offset → text offset; findings come in order, so one cursor walks the segments once
     let seg = 0;
@@ -503,17 +507,17 @@ class Scanner implements ReadState {
   /**
    * A long-term Bedrock API key: `ABSK` + base64 of `BedrockAPIKey-<id>-at-<account>:<secret>`
    * (the IAM service-specific credential's user name and password). Decoded to check the
-   * shape and name the account. Returns the end of the key, or i.
+   * shape and name the account. Returns the end of the key, or -1.
    */
   private bedrockLongTermAt(i: number): number {
     const text = this.text;
-    if (startsInsideToken(text, i)) return i;
+    if (startsInsideToken(text, i)) return -1;
     const end = base64RunEnd(this, i + 4, BEDROCK_LONG_TERM_MAX);
-    if (end - (i + 4) < 40 || isBase64(text.charCodeAt(end)) || isWordChar(text.charCodeAt(end))) return i;
+    if (end - (i + 4) < 40 || isBase64(text.charCodeAt(end)) || isWordChar(text.charCodeAt(end))) return -1;
     const decoded = decodeBase64(text, i + 4, end - (i + 4));
     this.stats.charsVisited += end - i;
     const m = decoded === undefined ? null : BEDROCK_LONG_TERM.exec(decoded);
-    if (!m || isDocumentationExample(decoded ?? '')) return i;
+    if (!m || isDocumentationExample(decoded ?? '')) return -1;
     const account = m[2] ?? '';
     this.add({
       kind: 'bedrock-api-key',
@@ -533,14 +537,14 @@ class Scanner implements ReadState {
    */
   private bedrockShortTermAt(i: number): number {
     const text = this.text;
-    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return -1;
     const valueStart = i + BEDROCK_SHORT_TERM_PREFIX.length;
     const end = base64RunEnd(this, valueStart, BEDROCK_SHORT_TERM_MAX);
-    if (end - valueStart < 100 || isBase64(text.charCodeAt(end))) return i;
+    if (end - valueStart < 100 || isBase64(text.charCodeAt(end))) return -1;
     const decoded = decodeBase64(text, valueStart, end - valueStart);
     this.stats.charsVisited += end - valueStart;
     const details = decoded === undefined ? undefined : parseBedrockPresignedUrl(decoded);
-    if (!details) return i;
+    if (!details) return -1;
     const evidence = ['short-term Amazon Bedrock API key (bedrock-api-key-, a presigned CallWithBearerToken URL)'];
     if (details.embeddedKeyId) evidence.push(`signed with key id ${details.embeddedKeyId}`);
     if (details.expiresAt) evidence.push(`expires ${details.expiresAt}`);
@@ -550,10 +554,11 @@ class Scanner implements ReadState {
 
   // ---- STS token prefixes ---------------------------------------------------------------
 
+  /** At an STS prefix: returns the end of the run read (a token or not, its anchors are not re-walked), or -1. */
   private tokenPrefixAt(i: number): number {
     const text = this.text;
-    if (i <= this.tokenRunEnd) return i;
-    if (i > 0 && isBase64(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
+    if (i <= this.tokenRunEnd) return -1;
+    if (i > 0 && isBase64(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return -1;
     const end = tokenRunFrom(this, i);
     this.tokenRunEnd = end;
     if (end - i < MIN_SESSION_TOKEN_LENGTH) return end;
