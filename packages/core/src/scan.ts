@@ -11,6 +11,7 @@ import { isDocumentationExample } from './allowlist.js';
 import { followsEscape, followsPercentEncoding, isBase64, isNameChar, isUpper, isWordChar } from './charclass.js';
 import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
 import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
+import { normalizeName } from './key-name.js';
 import { base64RunEnd, BY_NAME, secretRunEnd, tokenRunFrom, type Candidate, type NamedKind, type ReadState } from './values.js';
 import { LineIndex } from './lines.js';
 import { mask, maskAccountId } from './mask.js';
@@ -293,17 +294,19 @@ class Scanner implements ReadState {
     // A name-character run longer than any key name (minified chains, base64, DNA): not a name.
     if (tooLong || ne - i > MAX_NAME_REACH) return -1;
     const name = text.slice(ns, ne);
+    // normalised once, for every kind the name may name and the value reader
+    const normalized = normalizeName(name);
     let consumed = -1;
     let valueStart: number | undefined;
     for (const kind of named) {
-      const strength = kind.strength(name);
+      const strength = kind.strength(normalized);
       if (strength === 'none') continue;
       if (valueStart === undefined) {
         valueStart = this.skipSeparators(ne);
         if (valueStart >= 0) valueStart = this.skipTypeAnnotation(valueStart);
       }
       if (valueStart < 0) return -1;
-      const c = kind.read(this, valueStart, { name, strength, start: ns });
+      const c = kind.read(this, valueStart, { name, normalized, strength, start: ns });
       if (c) {
         this.add(c);
         consumed = Math.max(consumed, c.end);
@@ -333,9 +336,10 @@ class Scanner implements ReadState {
   private namedValue(keyName: string): void {
     let start = 0;
     while (start < this.text.length && isSkippable(this.text.charCodeAt(start))) start++;
+    const normalized = normalizeName(keyName);
     for (const kind of this.kinds.has('account-id') ? ALL_NAMED_KINDS : NAME_KINDS) {
-      const strength = kind.strength(keyName);
-      const c = strength === 'none' ? undefined : kind.read(this, start, { name: keyName, strength, start: 0 });
+      const strength = kind.strength(normalized);
+      const c = strength === 'none' ? undefined : kind.read(this, start, { name: keyName, normalized, strength, start: 0 });
       if (c) this.add(c);
     }
   }

@@ -8,16 +8,8 @@ import type { BedrockDetails } from './bedrock.js';
 import { isLowDiversity } from './allowlist.js';
 import { isBase64, isWordChar } from './charclass.js';
 import { decodeBase64, decodeJsonEscapes, decodePercentBase64, isPercentBase64, isUnicodeEscapedBase64 } from './codec.js';
-import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
-import {
-  isSecretKeyShaped,
-  isSessionTokenName,
-  isTokenShaped,
-  MIN_SESSION_TOKEN_LENGTH,
-  opaqueTokenKind,
-  SECRET_KEY_LENGTH,
-  SESSION_TOKEN_PREFIXES,
-} from './shapes.js';
+import { accountStrength, isSessionTokenName, secretStrength, tokenStrength, type NameStrength, type NormalizedName } from './key-name.js';
+import { isSecretKeyShaped, isTokenShaped, MIN_SESSION_TOKEN_LENGTH, opaqueTokenKind, SECRET_KEY_LENGTH, SESSION_TOKEN_PREFIXES } from './shapes.js';
 import type { Confidence, Finding, FindingEncoding, FindingKind, ScanStats } from './types.js';
 
 /** A value the scan found, before it becomes a Finding. */
@@ -54,21 +46,22 @@ export interface ReadState {
 /** A name judged strong or weak for a kind, and where it starts (weak names need AWS context near it). */
 export interface NameSighting {
   name: string;
+  normalized: NormalizedName;
   strength: Exclude<NameStrength, 'none'>;
   start: number;
 }
 
 /** A kind found by a name: how strongly a name names it, and the reader of the value after the name. */
 export interface NamedKind {
-  strength(name: string): NameStrength;
+  strength(name: NormalizedName): NameStrength;
   read(s: ReadState, start: number, n: NameSighting): Candidate | undefined;
 }
 
 /** Each kind found by a name, with its reader (below). */
 export const BY_NAME = {
-  'secret-access-key': { strength: secretNameStrength, read: readSecretAccessKey },
-  'session-token': { strength: tokenNameStrength, read: readSessionToken },
-  'account-id': { strength: accountNameStrength, read: readAccountId },
+  'secret-access-key': { strength: secretStrength, read: readSecretAccessKey },
+  'session-token': { strength: tokenStrength, read: readSessionToken },
+  'account-id': { strength: accountStrength, read: readAccountId },
 } as const satisfies Partial<Record<FindingKind, NamedKind>>;
 
 /** The evidence a name gives. */
@@ -137,7 +130,7 @@ export function readSessionToken(s: ReadState, start: number, n: NameSighting): 
   const text = s.text;
   let end = tokenRunFrom(s, start);
   let other: string | undefined;
-  if (start >= s.opaqueRunEnd && isSessionTokenName(n.name)) {
+  if (start >= s.opaqueRunEnd && isSessionTokenName(n.normalized)) {
     // MinIO's STS and other S3-compatible services put a JWT or another opaque token in the
     // session-token slot; the name is the evidence, the run admits `. - _ ~`. Each run is
     // walked once: a name inside a run already walked (`T=x.T=x.…`) does not walk it again.
