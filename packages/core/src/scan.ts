@@ -1,48 +1,29 @@
+/**
+ * The scan's orchestration: the anchor pass, names, key ids and their pairing, blobs, and findings.
+ * No match: a position is -1 and an object is undefined, in every scanning helper of core.
+ */
 import { DEFAULT_KINDS, KINDS } from './kinds.js';
-import {
-  BEDROCK_LONG_TERM,
-  BEDROCK_LONG_TERM_MAX,
-  BEDROCK_SHORT_TERM_MAX,
-  BEDROCK_SHORT_TERM_PREFIX,
-  parseBedrockPresignedUrl,
-  type BedrockDetails,
-} from './bedrock.js';
-import {
-  decodeBase64,
-  decodeBase64Runs,
-  decodedShape,
-  decodeJsonEscapes,
-  decodePercentBase64,
-  isBase64UrlChar,
-  isPercentBase64,
-  isUnicodeEscapedBase64,
-} from './codec.js';
-import {
-  isSecretKeyShaped,
-  isSessionTokenName,
-  isTokenShaped,
-  MIN_SESSION_TOKEN_LENGTH,
-  opaqueTokenKind,
-  SECRET_KEY_LENGTH,
-  SESSION_TOKEN_PREFIXES,
-  startsInsideToken,
-} from './shapes.js';
+import { BEDROCK_LONG_TERM, BEDROCK_LONG_TERM_MAX, BEDROCK_SHORT_TERM_MAX, BEDROCK_SHORT_TERM_PREFIX, parseBedrockPresignedUrl } from './bedrock.js';
+import { decodeBase64, decodeBase64Runs, decodedShape, decodePercentBase64, isBase64UrlChar } from './codec.js';
+import { isSecretKeyShaped, isTokenShaped, MIN_SESSION_TOKEN_LENGTH, SECRET_KEY_LENGTH, startsInsideToken } from './shapes.js';
 import { Anchors, AnchorKind } from './anchors.js';
-import { isDocumentationExample, isLowDiversity } from './allowlist.js';
+import { isDocumentationExample } from './allowlist.js';
 import { followsEscape, followsPercentEncoding, isBase64, isNameChar, isUpper, isWordChar } from './charclass.js';
 import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
 import { classifyKeyIdBody, decodeAccountId, isCanaryAccount, keyTypeOf, KEY_ID_LENGTH } from './key-id.js';
-import { accountNameStrength, secretNameStrength, tokenNameStrength, type NameStrength } from './key-name.js';
+import { normalizeName } from './key-name.js';
+import { base64RunEnd, BY_NAME, secretRunEnd, tokenRunFrom, type Candidate, type NamedKind, type ReadState } from './values.js';
 import { LineIndex } from './lines.js';
 import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
-import type { Confidence, Finding, FindingEncoding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
+import type { Confidence, Finding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
 
 const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
 
-type NameKind = 'secret' | 'token' | 'account';
-const NAME_KINDS: readonly NameKind[] = ['secret', 'token'];
-const ACCOUNT_KIND: readonly NameKind[] = ['account'];
+/** What a `secret`/`token`/`aws` anchor may name, and what an `account` anchor may. */
+const NAME_KINDS: readonly NamedKind[] = [BY_NAME['secret-access-key'], BY_NAME['session-token']];
+const ACCOUNT_KIND: readonly NamedKind[] = [BY_NAME['account-id']];
+const ALL_NAMED_KINDS: readonly NamedKind[] = [...NAME_KINDS, ...ACCOUNT_KIND];
 /** The extent of the last name judged by one anchor pass. */
 interface NameRun {
   start: number;
@@ -59,25 +40,6 @@ const PAIR_REACH = 600;
 const AWS_CONTEXT_REACH = 400;
 /** Words that put a weakly named value in an AWS context (`laws`, `draws` do not count). */
 const AWS_WORDS = /(?<![a-z])aws|amazon|amzn|boto(?:3|core)/gi;
-
-interface Candidate {
-  kind: FindingKind;
-  start: number;
-  end: number;
-  confidence: Confidence;
-  evidence: string[];
-  keyName?: string;
-  /** Set for values named only weakly (`secret_key`): kept only if AWS is mentioned near this offset. */
-  awsContextAt?: number;
-  /** For base64-encoded values: the credential itself (masked and decoded from this, never printed). */
-  decoded?: string;
-  /** For Bedrock API keys: what the key decodes to. */
-  bedrock?: BedrockDetails;
-  /** How the value is encoded in the text (Finding.encoding). */
-  encoding?: FindingEncoding;
-  /** For credentials found inside a decoded base64 blob: the finding in the decoded text. */
-  inner?: Finding;
-}
 
 /**
  * Base64 blobs are decoded and scanned to this depth (base64 inside base64 inside the file):
@@ -113,22 +75,21 @@ export function analyze(text: string, options: ScanOptions = {}): ScanResult {
   return scanner.run();
 }
 
-class Scanner {
-  private readonly text: string;
+class Scanner implements ReadState {
   private readonly kinds: ReadonlySet<FindingKind>;
-  private readonly stats: ScanStats;
   private readonly options: ScanOptions;
   private readonly candidates = new Map<number, Candidate>();
   private readonly keyIds: number[] = [];
   private lines: LineIndex | undefined;
   private fileAwsContext: boolean;
-  /** End of the last session-token run consumed, so anchors inside a run are not re-walked. */
-  private tokenRunEnd = -1;
+  // ReadState, shared with the value readers (values.ts)
+  readonly text: string;
+  readonly stats: ScanStats;
+  tokenRunEnd = -1;
+  opaqueRunEnd = -1;
+  readonly opaqueDots: number[] = [];
   /** End of the last name run an `aws` anchor looked at (see endsLikeAwsKeyName). */
   private awsRunEnd = -1;
-  /** End of the last opaque token run walked for a session-token name, and its first dots. */
-  private opaqueRunEnd = -1;
-  private readonly opaqueDots: number[] = [];
   /** Offsets of `aws`/`amazon`/… words, computed on first need. */
   private awsWords: number[] | undefined;
 
@@ -165,7 +126,7 @@ class Scanner {
       const kind = anchors.kind;
       if (kind === AnchorKind.KeyId) {
         const end = this.keyIdAt(i);
-        if (end > i) from = end;
+        if (end >= 0) from = end;
       } else if (kind === AnchorKind.Secret || kind === AnchorKind.Token || kind === AnchorKind.AwsName) {
         // Judge the whole name once. Only a value moves the cursor: a key id may sit inside a
         // name (`my-secret-AKIA…`).
@@ -177,13 +138,13 @@ class Scanner {
         if (end > from) from = end;
       } else if (kind === AnchorKind.Base64KeyId) {
         const end = this.base64KeyIdAt(i);
-        if (end > i) from = end;
+        if (end >= 0) from = end;
       } else if (kind === AnchorKind.BedrockLongTerm || kind === AnchorKind.BedrockShortTerm) {
         const end = kind === AnchorKind.BedrockLongTerm ? this.bedrockLongTermAt(i) : this.bedrockShortTermAt(i);
-        if (end > i) from = this.consumed(i, end);
+        if (end >= 0) from = this.consumed(i, end);
       } else {
         const end = this.tokenPrefixAt(i);
-        if (end > i) from = this.consumed(i, end);
+        if (end >= 0) from = this.consumed(i, end);
       }
     }
     this.stats.anchorChecks = (this.stats.anchorChecks ?? 0) + anchors.checks;
@@ -230,26 +191,26 @@ class Scanner {
 
   // ---- access key ids -------------------------------------------------------------------
 
-  /** Returns the end offset of a key id found at i, or i when there is none. */
+  /** Returns the end of a key id found at i (or of the URL password after it), or -1. */
   private keyIdAt(i: number): number {
     const text = this.text;
     const end = i + KEY_ID_LENGTH;
-    if (end > text.length) return i;
+    if (end > text.length) return -1;
     this.stats.charsVisited += 2;
-    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
-    if (end < text.length && isWordChar(text.charCodeAt(end))) return i;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return -1;
+    if (end < text.length && isWordChar(text.charCodeAt(end))) return -1;
     for (let k = i + 4; k < end; k++) {
       this.stats.charsVisited++;
       const ch = text.charCodeAt(k);
-      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return i;
+      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return -1;
     }
     this.stats.charsVisited += KEY_ID_LENGTH;
     const id = text.slice(i, end);
     // Documented decision: ids outside base32 (0, 1, 8, 9 in the body) are not AWS-issued;
     // they are reported by the validator (inspectAccessKeyId), not by the scanner.
-    if (classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return i;
+    if (classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return -1;
     const keyType = keyTypeOf(id);
-    if (!keyType) return i;
+    if (!keyType) return -1;
     this.keyIds.push(i);
     if (!this.kinds.has('access-key-id')) return end;
     const evidence = [`${keyType} key id prefix with a base32 body`];
@@ -268,7 +229,7 @@ class Scanner {
     const text = this.text;
     if (text.charCodeAt(idEnd) !== 58 /* : */ || !this.kinds.has('secret-access-key')) return idEnd;
     const start = idEnd + 1;
-    const end = this.secretRunEnd(start);
+    const end = secretRunEnd(this, start);
     if (end < 0 || text.charCodeAt(end) !== 64 /* @ */) return idEnd;
     const raw = text.slice(start, end);
     const percent = raw.includes('%');
@@ -282,42 +243,31 @@ class Scanner {
 
   /**
    * A base64 value whose decoded form starts with an AKIA/ASIA key id: a Kubernetes Secret's
-   * `data:`, a Helm value or `echo $KEY | base64` output. Decodes at most 21 bytes.
+   * `data:`, a Helm value or `echo $KEY | base64` output. Decodes at most 21 bytes. Returns the value's end, or -1.
    */
   private base64KeyIdAt(i: number): number {
     const text = this.text;
     // inside a longer run: `AKIA`/`ASIA` at offset 0 of a base64 blob (a file or document)
     if (i > 0 && isBase64UrlChar(text.charCodeAt(i - 1))) {
       if (this.blobHits.length === 0 || (this.blobHits[this.blobHits.length - 1] ?? 0) < i) this.blobHits.push(i);
-      return i;
+      return -1;
     }
     const decoded = decodeBase64(text, i, 28);
     this.stats.charsVisited += 28;
-    if (decoded === undefined || decoded.length < KEY_ID_LENGTH) return i;
+    if (decoded === undefined || decoded.length < KEY_ID_LENGTH) return -1;
     const id = decoded.slice(0, KEY_ID_LENGTH);
-    if (decoded.length > KEY_ID_LENGTH && isWordChar(decoded.charCodeAt(KEY_ID_LENGTH))) return i;
+    if (decoded.length > KEY_ID_LENGTH && isWordChar(decoded.charCodeAt(KEY_ID_LENGTH))) return -1;
     for (let k = 4; k < KEY_ID_LENGTH; k++) {
       const ch = id.charCodeAt(k);
-      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return i;
+      if (!isUpper(ch) && !(ch >= 48 && ch <= 57)) return -1;
     }
     const keyType = keyTypeOf(id);
-    if (!keyType || classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return i;
-    const end = this.base64RunEnd(i, 64);
+    if (!keyType || classifyKeyIdBody(id) !== 'key' || isDocumentationExample(id)) return -1;
+    const end = base64RunEnd(this, i, 64);
     this.keyIds.push(i);
     if (!this.kinds.has('access-key-id')) return end;
     this.add({ kind: 'access-key-id', start: i, end, confidence: 'high', evidence: [`base64-encoded ${keyType} key id`], decoded: id, encoding: 'base64' });
     return end;
-  }
-
-  /** End of a base64 value with its `=` padding, looking at no more than `max` characters. */
-  private base64RunEnd(start: number, max: number): number {
-    const text = this.text;
-    const limit = Math.min(text.length, start + max);
-    let j = start;
-    while (j < limit && isBase64(text.charCodeAt(j))) j++;
-    while (j < limit && text.charCodeAt(j) === 61) j++;
-    this.stats.charsVisited += j - start;
-    return j;
   }
 
   // ---- names: secret / token / account -------------------------------------------------
@@ -330,7 +280,7 @@ class Scanner {
    * character of a name is read a bounded number of times however many anchors it holds.
    * Returns the end of the value consumed, or -1.
    */
-  private namedAt(i: number, run: NameRun, whats: readonly NameKind[]): number {
+  private namedAt(i: number, run: NameRun, named: readonly NamedKind[]): number {
     const text = this.text;
     let ns = i;
     const minStart = Math.max(0, i - MAX_NAME_REACH);
@@ -344,18 +294,23 @@ class Scanner {
     // A name-character run longer than any key name (minified chains, base64, DNA): not a name.
     if (tooLong || ne - i > MAX_NAME_REACH) return -1;
     const name = text.slice(ns, ne);
+    // normalised once, for every kind the name may name and the value reader
+    const normalized = normalizeName(name);
     let consumed = -1;
-    let valueStart = -2;
-    for (const what of whats) {
-      const strength = what === 'secret' ? secretNameStrength(name) : what === 'token' ? tokenNameStrength(name) : accountNameStrength(name);
+    let valueStart: number | undefined;
+    for (const kind of named) {
+      const strength = kind.strength(normalized);
       if (strength === 'none') continue;
-      if (valueStart === -2) {
+      if (valueStart === undefined) {
         valueStart = this.skipSeparators(ne);
         if (valueStart >= 0) valueStart = this.skipTypeAnnotation(valueStart);
       }
       if (valueStart < 0) return -1;
-      const end = this.valueAfterName(valueStart, name, strength, what, ns);
-      if (end > valueStart) consumed = Math.max(consumed, end);
+      const c = kind.read(this, valueStart, { name, normalized, strength, start: ns });
+      if (c) {
+        this.add(c);
+        consumed = Math.max(consumed, c.end);
+      }
     }
     return consumed;
   }
@@ -379,15 +334,13 @@ class Scanner {
 
   /** The value named by the host (ESLint's property/variable name) is the text itself. */
   private namedValue(keyName: string): void {
-    const checks: ['secret' | 'token' | 'account', NameStrength][] = [
-      ['secret', secretNameStrength(keyName)],
-      ['token', tokenNameStrength(keyName)],
-      ['account', this.kinds.has('account-id') ? accountNameStrength(keyName) : 'none'],
-    ];
     let start = 0;
     while (start < this.text.length && isSkippable(this.text.charCodeAt(start))) start++;
-    for (const [what, strength] of checks) {
-      if (strength !== 'none') this.valueAfterName(start, keyName, strength, what, 0);
+    const normalized = normalizeName(keyName);
+    for (const kind of this.kinds.has('account-id') ? ALL_NAMED_KINDS : NAME_KINDS) {
+      const strength = kind.strength(normalized);
+      const c = strength === 'none' ? undefined : kind.read(this, start, { name: keyName, normalized, strength, start: 0 });
+      if (c) this.add(c);
     }
   }
 
@@ -426,185 +379,6 @@ class Scanner {
     if (j === at || j === limit || text.charCodeAt(k) !== 61 /* = */ || text.charCodeAt(k + 1) === 61) return at;
     const after = this.skipSeparators(k);
     return after < 0 ? at : after;
-  }
-
-  /** Returns the end of the value it consumed (or `start`). */
-  private valueAfterName(start: number, name: string, strength: NameStrength, what: 'secret' | 'token' | 'account', nameStart: number): number {
-    const text = this.text;
-    if (what === 'secret') {
-      const end = this.secretRunEnd(start);
-      if (end < 0) return strength === 'strong' ? this.encodedSecretAfterName(start, name) : start;
-      const raw = text.slice(start, end);
-      const escaped = end - start !== SECRET_KEY_LENGTH && raw.includes('\\');
-      const percent = end - start !== SECRET_KEY_LENGTH && raw.includes('%');
-      const value = end - start === SECRET_KEY_LENGTH ? raw : decodePercentBase64(escaped ? decodeJsonEscapes(raw) : raw);
-      if (!isSecretKeyShaped(value)) return start;
-      const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
-      if (escaped) evidence.push('JSON-escaped value (\\/ or \\u002F)');
-      if (percent) evidence.push('percent-encoded value (%2F, %2B)');
-      this.add({
-        kind: 'secret-access-key',
-        start,
-        end,
-        confidence: strength === 'strong' ? 'high' : 'medium',
-        evidence,
-        keyName: name,
-        ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
-        ...(escaped || percent ? { decoded: value } : {}),
-        ...(escaped ? { encoding: 'json-escape' as const } : percent ? { encoding: 'percent' as const } : {}),
-      });
-      return end;
-    } else if (what === 'token') {
-      if (start <= this.tokenRunEnd) return start;
-      let end = this.tokenRunFrom(start);
-      let other: string | undefined;
-      if (start >= this.opaqueRunEnd && isSessionTokenName(name)) {
-        // MinIO's STS and other S3-compatible services put a JWT or another opaque token in the
-        // session-token slot; the name is the evidence, the run admits `. - _ ~`. Each run is
-        // walked once: a name inside a run already walked (`T=x.T=x.…`) does not walk it again.
-        const wide = this.opaqueTokenRunFrom(start);
-        this.opaqueRunEnd = wide;
-        const kind = wide > end ? opaqueTokenKind(text, start, wide, this.opaqueDots) : undefined;
-        if (kind) {
-          end = wide;
-          other = kind;
-        }
-      }
-      if (end - start < MIN_SESSION_TOKEN_LENGTH) return start;
-      const value = text.slice(start, end);
-      if (!isTokenShaped(value)) return start;
-      this.tokenRunEnd = end;
-      const prefixed = SESSION_TOKEN_PREFIXES.some((p) => value.startsWith(p));
-      const evidence = [`key name "${name}"${strength === 'weak' ? ' in an AWS context' : ''}`];
-      if (prefixed) evidence.push('known STS session-token prefix');
-      if (other) evidence.push(`${other}, not an STS token`);
-      this.add({
-        kind: 'session-token',
-        start,
-        end,
-        confidence: strength === 'strong' || prefixed ? 'high' : 'medium',
-        evidence,
-        keyName: name,
-        // An STS prefix is AWS evidence by itself; a weak name alone is not.
-        ...(strength === 'weak' && !prefixed ? { awsContextAt: nameStart } : {}),
-      });
-      return end;
-    } else {
-      // 12 digits, optionally as 1234-5678-9012
-      let end = start;
-      let digits = '';
-      while (end < text.length && end - start < 14) {
-        const ch = text.charCodeAt(end);
-        if (ch >= 48 && ch <= 57) digits += text[end];
-        else if (ch !== 45 /* - */) break;
-        end++;
-      }
-      if (digits.length !== 12 || (end < text.length && isWordChar(text.charCodeAt(end)))) return start;
-      if (isLowDiversity(digits)) return start;
-      const c: Candidate = {
-        kind: 'account-id',
-        start,
-        end,
-        confidence: strength === 'strong' ? 'medium' : 'low',
-        evidence: [`key name "${name}"`],
-        keyName: name,
-        ...(strength === 'weak' ? { awsContextAt: nameStart } : {}),
-      };
-      this.add(c);
-      return end;
-    }
-  }
-
-  /**
-   * End of a 40-character secret starting at `start`, or -1. `%2B`/`%2F` count as one character
-   * each (a secret in a URL query); a 41st character or `=` padding (`%3D`) means a longer blob.
-   */
-  private secretRunEnd(start: number): number {
-    const text = this.text;
-    let j = start;
-    let n = 0;
-    while (n <= SECRET_KEY_LENGTH && j < text.length) {
-      const ch = text.charCodeAt(j);
-      if (isBase64(ch)) j++;
-      else if (ch === 37 /* % */ && isPercentBase64(text, j) && text.charCodeAt(j + 1) === 50 /* %2B %2F */) j += 3;
-      else if (ch === 92 /* \ */ && text.charCodeAt(j + 1) === 47)
-        j += 2; // `\/`: PHP's json_encode, JSON
-      else if (ch === 92 && isUnicodeEscapedBase64(text, j))
-        j += 6; // `\u002F`, `\u002B`
-      else break;
-      n++;
-    }
-    this.stats.charsVisited += j - start;
-    if (n !== SECRET_KEY_LENGTH) return -1;
-    const next = text.charCodeAt(j);
-    if (next === 61 /* = */ || (next === 37 && isPercentBase64(text, j))) return -1;
-    return j;
-  }
-
-  /**
-   * A strongly named secret stored base64-encoded (`AWS_SECRET_ACCESS_KEY: <base64>` in a
-   * Kubernetes Secret's `data:`): 40 bytes, or 41 with the newline `echo` adds, encode to 56
-   * characters with padding. Returns the end of the value, or `start`.
-   */
-  private encodedSecretAfterName(start: number, name: string): number {
-    const end = this.base64RunEnd(start, 60);
-    const len = end - start;
-    if (len !== 56 || isBase64(this.text.charCodeAt(end))) return start;
-    let decoded = decodeBase64(this.text, start, len);
-    if (decoded === undefined) return start;
-    if (decoded.endsWith('\n')) decoded = decoded.slice(0, decoded.endsWith('\r\n') ? -2 : -1);
-    if (!isSecretKeyShaped(decoded)) return start;
-    this.add({
-      kind: 'secret-access-key',
-      start,
-      end,
-      confidence: 'high',
-      evidence: [`key name "${name}"`, 'base64-encoded value'],
-      keyName: name,
-      decoded,
-      encoding: 'base64',
-    });
-    return end;
-  }
-
-  /** End of a session-token run: base64, percent-encoded `+ / =` (URLs), and trailing `=` padding. */
-  private tokenRunFrom(start: number): number {
-    const text = this.text;
-    let j = start;
-    const n = text.length;
-    for (;;) {
-      const ch = text.charCodeAt(j);
-      if (j < n && isBase64(ch)) j++;
-      else if (ch === 37 /* % */ && isPercentBase64(text, j)) j += 3;
-      else break;
-    }
-    while (j < n && text.charCodeAt(j) === 61 && j - start > 0) j++;
-    this.stats.charsVisited += j - start;
-    return j;
-  }
-
-  /**
-   * End of an opaque token run for a session-token name: base64 and base64url characters, `.`
-   * (JWT segments), `~`, `=` and percent-encodings. Only called once per named value.
-   */
-  private opaqueTokenRunFrom(start: number): number {
-    const text = this.text;
-    let j = start;
-    const n = text.length;
-    const dots = this.opaqueDots;
-    dots.length = 0;
-    for (;;) {
-      const ch = text.charCodeAt(j);
-      if (j < n && (isBase64(ch) || ch === 45 || ch === 95 || ch === 46 || ch === 126 || ch === 61)) {
-        if (ch === 46 && dots.length < 3) dots.push(j);
-        j++;
-      } else if (ch === 37 /* % */ && isPercentBase64(text, j)) j += 3;
-      else break;
-    }
-    // a sentence-ending dot is not part of the token
-    while (j > start && text.charCodeAt(j - 1) === 46) j--;
-    this.stats.charsVisited += j - start;
-    return j;
   }
 
   // ---- base64 blobs -------------------------------------------------------------------------
@@ -659,11 +433,11 @@ class Scanner {
    * base64url, lines wrapped at a multiple of 4 characters (`base64` wraps at 76) joined — decodes
    * it once and scans the decoded text, to MAX_DECODE_DEPTH levels. Findings inside are reported
    * at the span of the encoded run that holds them. Returns the run's end when something was
-   * found (its characters are the blob's), else `i`.
+   * found (its characters are the blob's), else -1.
    */
   private base64BlobAt(i: number): number {
     const text = this.text;
-    if (this.depth >= MAX_DECODE_DEPTH || i < this.blobRunEnd) return i;
+    if (this.depth >= MAX_DECODE_DEPTH || i < this.blobRunEnd) return -1;
     let s = i;
     const floor = Math.max(0, this.blobRunEnd);
     while (s > floor && isBase64UrlChar(text.charCodeAt(s - 1))) s--;
@@ -689,23 +463,23 @@ class Scanner {
     this.stats.charsVisited += e - s;
     // Each run is walked once, whatever is in it.
     this.blobRunEnd = e;
-    if (e - s < MIN_BLOB_LENGTH) return i;
+    if (e - s < MIN_BLOB_LENGTH) return -1;
     // Random binary (images, keys, digests) hits needles too: decode 48 characters around the
     // hit before decoding a run that may be megabytes long (lines are whole quanta, so the line's
     // start gives the alignment).
     const lineStart = segments[segments.length - 2] ?? s;
     const at = i >= lineStart ? lineStart + Math.max(0, Math.floor((i - lineStart - 24) / 4) * 4) : s;
     this.stats.charsVisited += 48;
-    if (!decodeBase64Runs(text, [at, Math.min(at + 48, e)]).text) return i;
+    if (!decodeBase64Runs(text, [at, Math.min(at + 48, e)]).text) return -1;
     const { decoded, text: isText } = decodeBase64Runs(text, segments);
     this.stats.charsVisited += e - s;
-    if (!isText) return i;
+    if (!isText) return -1;
     const inner = new Scanner(
       decoded,
       { kinds: [...this.kinds], inlineIgnores: false, stats: this.stats, ...(this.fileAwsContext ? { context: { awsContext: true } } : {}) },
       this.depth + 1,
     ).run().findings;
-    if (inner.length === 0) return i;
+    if (inner.length === 0) return -1;
     this.decodedBlobs.push(s, e);
     // compact offset → text offset; findings come in order, so one cursor walks the segments once
     let seg = 0;
@@ -737,17 +511,17 @@ class Scanner {
   /**
    * A long-term Bedrock API key: `ABSK` + base64 of `BedrockAPIKey-<id>-at-<account>:<secret>`
    * (the IAM service-specific credential's user name and password). Decoded to check the
-   * shape and name the account. Returns the end of the key, or i.
+   * shape and name the account. Returns the end of the key, or -1.
    */
   private bedrockLongTermAt(i: number): number {
     const text = this.text;
-    if (startsInsideToken(text, i)) return i;
-    const end = this.base64RunEnd(i + 4, BEDROCK_LONG_TERM_MAX);
-    if (end - (i + 4) < 40 || isBase64(text.charCodeAt(end)) || isWordChar(text.charCodeAt(end))) return i;
+    if (startsInsideToken(text, i)) return -1;
+    const end = base64RunEnd(this, i + 4, BEDROCK_LONG_TERM_MAX);
+    if (end - (i + 4) < 40 || isBase64(text.charCodeAt(end)) || isWordChar(text.charCodeAt(end))) return -1;
     const decoded = decodeBase64(text, i + 4, end - (i + 4));
     this.stats.charsVisited += end - i;
     const m = decoded === undefined ? null : BEDROCK_LONG_TERM.exec(decoded);
-    if (!m || isDocumentationExample(decoded ?? '')) return i;
+    if (!m || isDocumentationExample(decoded ?? '')) return -1;
     const account = m[2] ?? '';
     this.add({
       kind: 'bedrock-api-key',
@@ -767,14 +541,14 @@ class Scanner {
    */
   private bedrockShortTermAt(i: number): number {
     const text = this.text;
-    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return -1;
     const valueStart = i + BEDROCK_SHORT_TERM_PREFIX.length;
-    const end = this.base64RunEnd(valueStart, BEDROCK_SHORT_TERM_MAX);
-    if (end - valueStart < 100 || isBase64(text.charCodeAt(end))) return i;
+    const end = base64RunEnd(this, valueStart, BEDROCK_SHORT_TERM_MAX);
+    if (end - valueStart < 100 || isBase64(text.charCodeAt(end))) return -1;
     const decoded = decodeBase64(text, valueStart, end - valueStart);
     this.stats.charsVisited += end - valueStart;
     const details = decoded === undefined ? undefined : parseBedrockPresignedUrl(decoded);
-    if (!details) return i;
+    if (!details) return -1;
     const evidence = ['short-term Amazon Bedrock API key (bedrock-api-key-, a presigned CallWithBearerToken URL)'];
     if (details.embeddedKeyId) evidence.push(`signed with key id ${details.embeddedKeyId}`);
     if (details.expiresAt) evidence.push(`expires ${details.expiresAt}`);
@@ -784,11 +558,12 @@ class Scanner {
 
   // ---- STS token prefixes ---------------------------------------------------------------
 
+  /** At an STS prefix: returns the end of the run read (a token or not, its anchors are not re-walked), or -1. */
   private tokenPrefixAt(i: number): number {
     const text = this.text;
-    if (i <= this.tokenRunEnd) return i;
-    if (i > 0 && isBase64(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return i;
-    const end = this.tokenRunFrom(i);
+    if (i <= this.tokenRunEnd) return -1;
+    if (i > 0 && isBase64(text.charCodeAt(i - 1)) && !followsEscape(text, i) && !followsPercentEncoding(text, i)) return -1;
+    const end = tokenRunFrom(this, i);
     this.tokenRunEnd = end;
     if (end - i < MIN_SESSION_TOKEN_LENGTH) return end;
     const value = text.slice(i, end);
@@ -881,7 +656,7 @@ class Scanner {
           this.add({ kind: 'secret-access-key', start, end: j, confidence: 'medium', evidence: [`next to ${near}`] });
         }
       } else if (len >= MIN_SESSION_TOKEN_LENGTH && start > this.tokenRunEnd && this.kinds.has('session-token')) {
-        const end = this.tokenRunFrom(start);
+        const end = tokenRunFrom(this, start);
         const value = text.slice(start, end);
         // `YXdz` is also how `aws_access_key_id` starts in base64: a blob already decoded to the
         // credentials it holds (a credentials file next to a plain key id) is not a token.

@@ -2,7 +2,6 @@
 import { isDocumentationExample, isLowDiversity, isPlaceholder, looksRandom } from './allowlist.js';
 import { followsEscape, followsPercentEncoding, isBase64, isHexDigit, isLower, isUpper, shannonEntropy } from './charclass.js';
 import { decodeBase64Url } from './codec.js';
-import { normalizeName } from './key-name.js';
 
 export const SECRET_KEY_LENGTH = 40;
 /** Shortest value accepted as a session token; real STS tokens run from ~300 to over 1000 characters. */
@@ -46,12 +45,6 @@ export function startsInsideToken(text: string, i: number): boolean {
   if (i === 0) return false;
   const p = text.charCodeAt(i - 1);
   return (isBase64(p) || p === 95 || p === 45) && !followsEscape(text, i) && !followsPercentEncoding(text, i);
-}
-
-/** Session-token slot names proper (`AWS_SESSION_TOKEN`, `SessionToken`, `x-amz-security-token`). */
-export function isSessionTokenName(name: string): boolean {
-  const n = normalizeName(name);
-  return n.includes('sessiontoken') || n.includes('securitytoken');
 }
 
 /**
