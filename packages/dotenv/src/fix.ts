@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import { projectNodeLine } from './node-line.js';
 import { type NodeLine, withNodeLine } from './readers/node.js';
 import { editKeepsMeaning, meant, readersOf } from './context.js';
-import { bashMultiLine, entries, parse } from './parse.js';
+import { bashMultiLine, entries, lastNodeStartingBy, parse } from './parse.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit } from './types.js';
 import { enabled, validateParsed } from './validate.js';
 import { append } from './append.js';
@@ -92,6 +92,8 @@ interface Baseline {
   /** With bash among the readers: nodes of multi-line bash commands, which stay byte for byte. */
   multiLine: boolean[] | undefined;
   raws: string[];
+  /** The node index of each entry. */
+  entryNode: number[];
   entries: { key: string; meant: string | undefined; ok: Reader[]; values: Record<Reader, string | undefined>; unknown: Reader[] }[];
 }
 
@@ -100,6 +102,7 @@ function baseline(doc: EnvDocument, readers: Reader[]): Baseline {
     types: doc.nodes.map((n) => n.type),
     multiLine: readers.includes('bash') ? bashMultiLine(doc.nodes) : undefined,
     raws: doc.nodes.map((n) => n.raw + n.eol),
+    entryNode: doc.nodes.flatMap((n, i) => (n.type === 'entry' ? [i] : [])),
     entries: entries(doc).map((e) => {
       const m = meant(e);
       return {
@@ -118,32 +121,40 @@ function baseline(doc: EnvDocument, readers: Reader[]): Baseline {
  * the original still does. (Edits are checked on their own entry first; this catches what one entry
  * cannot show: a quote that now pairs with one on another line, a whole-file reader that now reads on.)
  */
-function keepsLaw(base: Baseline, text: string, readers: Reader[], memo: Memo): boolean {
+function lawBreaks(base: Baseline, text: string, readers: Reader[], memo: Memo): Set<number> | undefined {
   const doc = memo.parse(text);
-  if (doc.nodes.length !== base.types.length || doc.nodes.some((n, i) => n.type !== base.types[i])) return false;
+  if (doc.nodes.length !== base.types.length || doc.nodes.some((n, i) => n.type !== base.types[i])) return undefined;
+  const breaks = new Set<number>();
   if (base.multiLine) {
     // bash joins these lines into one command (`A= \` + `C=x`, `C="y"\rD = 3`): an edit there can
     // change what bash reads for another line, which the per-entry model does not see. Leave them,
     // and do not make new ones (a trimmed blank after `\` would start a continuation).
     const now = bashMultiLine(doc.nodes);
     for (let i = 0; i < now.length; i++) {
-      if (now[i] !== base.multiLine[i]) return false;
       const n = doc.nodes[i] as (typeof doc.nodes)[number];
-      if (base.multiLine[i] && n.raw + n.eol !== base.raws[i]) return false;
+      if (now[i] !== base.multiLine[i] || (base.multiLine[i] && n.raw + n.eol !== base.raws[i])) breaks.add(i);
     }
   }
   const es = entries(doc);
-  return base.entries.every((b, i) => {
+  base.entries.forEach((b, i) => {
     const e = es[i];
-    if (e === undefined || e.key !== b.key) return false;
-    if (b.meant !== undefined && meant(e) !== b.meant) return false;
-    // readers that read the meant value keep it; the others read the meant value now, or what they read before
-    return readers.every((r) => {
-      if (b.ok.includes(r)) return !e.unknown?.includes(r) && e.values[r] === b.meant;
-      if (b.unknown.includes(r)) return true;
-      return !e.unknown?.includes(r) && (e.values[r] === b.values[r] || (b.meant !== undefined && e.values[r] === b.meant));
-    });
+    const kept =
+      e !== undefined &&
+      e.key === b.key &&
+      (b.meant === undefined || meant(e) === b.meant) &&
+      // readers that read the meant value keep it; the others read the meant value now, or what they read before
+      readers.every((r) => {
+        if (b.ok.includes(r)) return !e.unknown?.includes(r) && e.values[r] === b.meant;
+        if (b.unknown.includes(r)) return true;
+        return !e.unknown?.includes(r) && (e.values[r] === b.values[r] || (b.meant !== undefined && e.values[r] === b.meant));
+      });
+    if (!kept) breaks.add(base.entryNode[i] as number);
   });
+  return breaks;
+}
+
+function keepsLaw(base: Baseline, text: string, readers: Reader[], memo: Memo): boolean {
+  return lawBreaks(base, text, readers, memo)?.size === 0;
 }
 
 /**
@@ -193,20 +204,13 @@ function formatFixes(text: string, dialect: Dialect, readers: Reader[], checks: 
       fixable.map((d) => d.fix as TextEdit),
     );
     if (!keepsLaw(base, output, readers, memo)) {
-      // Some edit interacts with another line: apply them one at a time, last first, keeping the good ones.
-      output = current;
-      applied = [];
-      const byEnd = fixable.map((d) => d.fix as TextEdit).sort((a, b) => b.start - a.start);
-      let floor = Infinity;
-      for (const edit of byEnd) {
-        if (edit.end > floor) continue;
-        const next = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-        if (keepsLaw(base, next, readers, memo)) {
-          output = next;
-          applied.push(edit);
-          floor = edit.start;
-        }
-      }
+      // Some edit interacts with another line: keep the edits that keep the law (see lawful)
+      ({ output, applied } = lawful(
+        memo.parse(current),
+        current,
+        fixable.map((d) => d.fix as TextEdit),
+        (t) => lawBreaks(base, t, readers, memo),
+      ));
     }
     const appliedSet = new Set(applied);
     append(
@@ -225,19 +229,8 @@ function formatFixes(text: string, dialect: Dialect, readers: Reader[], checks: 
     if (edit) combined.push(edit);
   }
   if (combined.length > 0) {
-    let { output } = applyEdits(current, combined);
-    let used = combined;
-    if (!keepsLaw(base, output, readers, memo)) {
-      output = current;
-      used = [];
-      for (const edit of [...combined].sort((a, b) => b.start - a.start)) {
-        const next = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-        if (keepsLaw(base, next, readers, memo)) {
-          output = next;
-          used.push(edit);
-        }
-      }
-    }
+    let { output, applied: used } = applyEdits(current, combined);
+    if (!keepsLaw(base, output, readers, memo)) ({ output, applied: used } = lawful(memo.parse(current), current, combined, (t) => lawBreaks(base, t, readers, memo)));
     const FIXERS = new Set<CheckId>(['quoted-value', 'space-around-equals', 'trailing-whitespace', 'export-prefix']);
     const usedSorted = [...used].sort((a, b) => a.start - b.start);
     append(
@@ -247,6 +240,55 @@ function formatFixes(text: string, dialect: Dialect, readers: Reader[], checks: 
     current = output;
   }
   return current;
+}
+
+/**
+ * Some of `edits` break the law once applied together (`breaks`: the nodes whose reading it no longer
+ * keeps; undefined when the nodes themselves changed): keep those that do not. The edits are taken last
+ * first, those overlapping a later one left for the next pass. A run of them is tried at once; if the law
+ * fails, the edits on the nodes it names are dropped (their diagnostics stay, so the next pass can try
+ * them again) and the rest tried again; if it names none of them, the run is tried as its later half,
+ * then its earlier half. Each try re-reads the whole file: a few tries, not one per edit (which made a
+ * file with one unterminated quote quadratic).
+ */
+function lawful(doc: EnvDocument, text: string, edits: TextEdit[], breaks: (text: string) => Set<number> | undefined): { output: string; applied: TextEdit[] } {
+  const todo: TextEdit[] = [];
+  let floor = Infinity;
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
+    if (e.end > floor) continue;
+    todo.push(e);
+    floor = e.start;
+  }
+  let output = text;
+  const applied: TextEdit[] = [];
+  // the nodes an edit touches (by its offsets in `text`, which the nodes of `doc` cover)
+  const touches = (e: TextEdit, nodes: Set<number>): boolean => {
+    for (let i = lastNodeStartingBy(doc.nodes, e.start); i <= lastNodeStartingBy(doc.nodes, Math.max(e.start, e.end - 1)); i++) if (nodes.has(i)) return true;
+    return false;
+  };
+  // every edit of `run` lies before every applied one: its offsets still hold in `output`
+  const attempt = (first: TextEdit[]): void => {
+    let run = first;
+    while (run.length > 0) {
+      const next = applyEdits(output, run).output;
+      const broken = breaks(next);
+      if (broken?.size === 0) {
+        output = next;
+        applied.push(...run);
+        return;
+      }
+      const rest = broken ? run.filter((e) => !touches(e, broken)) : run;
+      if (rest.length === run.length) break;
+      run = rest;
+    }
+    if (run.length > 1) {
+      const half = run.length >> 1;
+      attempt(run.slice(0, half));
+      attempt(run.slice(half));
+    }
+  };
+  if (todo.length > 0) attempt(todo);
+  return { output, applied };
 }
 
 interface Final {
