@@ -3,14 +3,16 @@ import { projectNodeLine } from './node-line.js';
 import { type NodeLine, withNodeLine } from './readers/node.js';
 import { editKeepsMeaning, meant, readersOf } from './context.js';
 import { bashMultiLine, entries, lastNodeStartingBy, parse } from './parse.js';
-import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit } from './types.js';
+import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvDocument, EnvEntry, Reader, TextEdit, ValidateOptions } from './types.js';
 import { enabled, validateParsed } from './validate.js';
 import { append } from './append.js';
 import { STYLE_CHECKS } from './opt-in.js';
-import { CHECK_IDS } from './checks/index.js';
+import { ALL_CHECKS, CHECK_IDS } from './checks/index.js';
 
 /** Style fixes add, remove or move lines: they are applied after the others, under a law by name (keepsValues). */
 const STYLE = new Set<CheckId>(STYLE_CHECKS);
+/** The checks the format passes look at: those that can offer a fix, less the style ones. */
+const FORMAT_FIXERS = new Set<CheckId>(ALL_CHECKS.filter((c) => c.fixable && !STYLE.has(c.id)).map((c) => c.id));
 
 export interface FixOptions {
   dialect?: Dialect;
@@ -55,6 +57,7 @@ type Vopts = { dialect: Dialect; checks?: FixOptions['checks']; filename?: strin
 class Memo {
   private readonly docs = new Map<string, EnvDocument>();
   private readonly diags = new Map<string, Map<string, Diagnostic[]>>();
+  private readonly multiLines = new WeakMap<EnvDocument, boolean[]>();
   constructor(private readonly vopts: Vopts) {}
 
   parse(text: string): EnvDocument {
@@ -68,14 +71,36 @@ class Memo {
     return doc;
   }
 
-  /** validate(text) with the fix's options, or with only `only` on. */
-  validate(text: string, only?: CheckId): Diagnostic[] {
+  /** validate(text, options), through this memo's parse of `text` when the Node line is the same. */
+  validateOther(text: string, options: ValidateOptions): Diagnostic[] {
+    return validateParsed(text, options, (line) =>
+      line === this.vopts.nodeLine && this.docs.has(text) ? this.parse(text) : parse(text, line ? { nodeLine: line } : {}),
+    );
+  }
+
+  /** bashMultiLine of a parsed text (the law reads it for the baseline and for each text it checks). */
+  multiLine(doc: EnvDocument): boolean[] {
+    let m = this.multiLines.get(doc);
+    if (!m) this.multiLines.set(doc, (m = bashMultiLine(doc.nodes)));
+    return m;
+  }
+
+  /**
+   * validate(text) with the fix's options; with `fixers`, only the format checks that can offer a fix
+   * (as the user set them: what the passes look for); with a style check's id, that check alone.
+   */
+  validate(text: string, only?: CheckId | 'fixers'): Diagnostic[] {
     const key = only ?? '';
     let byText = this.diags.get(key);
     if (!byText) this.diags.set(key, (byText = new Map()));
     let diags = byText.get(text);
     if (!diags) {
-      const checks = only ? (Object.fromEntries(CHECK_IDS.map((c) => [c, c === only])) as Partial<Record<CheckId, CheckSetting>>) : this.vopts.checks;
+      const checks =
+        only === 'fixers'
+          ? { ...this.vopts.checks, ...Object.fromEntries(CHECK_IDS.filter((c) => !FORMAT_FIXERS.has(c)).map((c) => [c, false])) }
+          : only
+            ? (Object.fromEntries(CHECK_IDS.map((c) => [c, c === only])) as Partial<Record<CheckId, CheckSetting>>)
+            : this.vopts.checks;
       const options = { ...this.vopts, ...(checks ? { checks } : {}) };
       // the same Node line as this.parse (the memo's line, or none given: parse's default either way)
       diags = validateParsed(text, options, (line) => (line === this.vopts.nodeLine ? this.parse(text) : parse(text, line ? { nodeLine: line } : {})));
@@ -97,10 +122,10 @@ interface Baseline {
   entries: { key: string; meant: string | undefined; ok: Reader[]; values: Record<Reader, string | undefined>; unknown: Reader[] }[];
 }
 
-function baseline(doc: EnvDocument, readers: Reader[]): Baseline {
+function baseline(doc: EnvDocument, readers: Reader[], memo: Memo): Baseline {
   return {
     types: doc.nodes.map((n) => n.type),
-    multiLine: readers.includes('bash') ? bashMultiLine(doc.nodes) : undefined,
+    multiLine: readers.includes('bash') ? memo.multiLine(doc) : undefined,
     raws: doc.nodes.map((n) => n.raw + n.eol),
     entryNode: doc.nodes.flatMap((n, i) => (n.type === 'entry' ? [i] : [])),
     entries: entries(doc).map((e) => {
@@ -129,7 +154,7 @@ function lawBreaks(base: Baseline, text: string, readers: Reader[], memo: Memo):
     // bash joins these lines into one command (`A= \` + `C=x`, `C="y"\rD = 3`): an edit there can
     // change what bash reads for another line, which the per-entry model does not see. Leave them,
     // and do not make new ones (a trimmed blank after `\` would start a continuation).
-    const now = bashMultiLine(doc.nodes);
+    const now = memo.multiLine(doc);
     for (let i = 0; i < now.length; i++) {
       const n = doc.nodes[i] as (typeof doc.nodes)[number];
       if (now[i] !== base.multiLine[i] || (base.multiLine[i] && n.raw + n.eol !== base.raws[i])) breaks.add(i);
@@ -164,12 +189,25 @@ function keepsLaw(base: Baseline, text: string, readers: Reader[], memo: Memo): 
  * spaces around `=`, then quotes) until nothing is left.
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
+  return fixWithMemo(text, options).result;
+}
+
+/**
+ * fix(), and a validate() for what follows (validateFile validates the text it keeps with more options:
+ * the repository facts, the schema): it reuses the fix's parse of that text.
+ */
+export function fixThenValidate(text: string, options: FixOptions): FixResult & { validate: (text: string, options?: ValidateOptions) => Diagnostic[] } {
+  const { result, memo } = fixWithMemo(text, options);
+  return { ...result, validate: (t, vopts = {}) => memo.validateOther(t, vopts) };
+}
+
+function fixWithMemo(text: string, options: FixOptions): { result: FixResult; memo: Memo } {
   // one Node line for the findings and for every re-read that proves a fix safe
   const nodeLine = options.nodeLine ?? (options.filename && isAbsolute(options.filename) ? projectNodeLine(options.filename) : undefined);
   return nodeLine ? withNodeLine(nodeLine, () => fixOn(text, { ...options, nodeLine })) : fixOn(text, options);
 }
 
-function fixOn(text: string, options: FixOptions): FixResult {
+function fixOn(text: string, options: FixOptions): { result: FixResult; memo: Memo } {
   const dialect = options.dialect ?? 'portable';
   const readers = readersOf(dialect);
   const vopts: Vopts = {
@@ -189,15 +227,15 @@ function fixOn(text: string, options: FixOptions): FixResult {
     if (current === formatted) break;
   }
   const remaining = memo.validate(current);
-  return { output: current, changed: current !== text, fixed, remaining };
+  return { result: { output: current, changed: current !== text, fixed, remaining }, memo };
 }
 
 /** The in-line fixes (quotes, blanks, `export`), which keep every node in place: the law by position (keepsLaw). */
 function formatFixes(text: string, dialect: Dialect, readers: Reader[], checks: FixOptions['checks'], fixed: Diagnostic[], memo: Memo): string {
-  const base = baseline(memo.parse(text), readers);
+  const base = baseline(memo.parse(text), readers, memo);
   let current = text;
   for (let pass = 0; pass < 8; pass++) {
-    const fixable = memo.validate(current).filter((d) => d.fix && !STYLE.has(d.checkId));
+    const fixable = memo.validate(current, 'fixers').filter((d) => d.fix && !STYLE.has(d.checkId));
     if (fixable.length === 0) break;
     let { output, applied } = applyEdits(
       current,
@@ -222,7 +260,7 @@ function formatFixes(text: string, dialect: Dialect, readers: Reader[], checks: 
   }
   // Some lines need several fixes at once (`A = "v"` for docker: each fix alone leaves docker with a
   // different wrong value). Try the certain rewrites of each entry together, largest set first.
-  const before = memo.validate(current);
+  const before = memo.validate(current, 'fixers');
   const combined: TextEdit[] = [];
   for (const e of entries(memo.parse(current))) {
     const edit = combinedFix(current, e, dialect, readers, checks, before);
@@ -230,7 +268,8 @@ function formatFixes(text: string, dialect: Dialect, readers: Reader[], checks: 
   }
   if (combined.length > 0) {
     let { output, applied: used } = applyEdits(current, combined);
-    if (!keepsLaw(base, output, readers, memo)) ({ output, applied: used } = lawful(memo.parse(current), current, combined, (t) => lawBreaks(base, t, readers, memo)));
+    if (!keepsLaw(base, output, readers, memo))
+      ({ output, applied: used } = lawful(memo.parse(current), current, combined, (t) => lawBreaks(base, t, readers, memo)));
     const FIXERS = new Set<CheckId>(['quoted-value', 'space-around-equals', 'trailing-whitespace', 'export-prefix']);
     const usedSorted = [...used].sort((a, b) => a.start - b.start);
     append(
