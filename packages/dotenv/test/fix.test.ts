@@ -7,6 +7,7 @@ import { meant } from '../src/context.js';
 import { parseWork } from '../src/parse.js';
 import { file } from './helpers/gen.js';
 
+
 describe('fixer: golden cases', () => {
   it.each([
     ['portable', 'A="v"\nB = x\n# keep me  \n\nC=y   \nD="a b"\n', 'A=v\nB=x\n# keep me\n\nC=y\nD="a b"\n'],
@@ -85,19 +86,12 @@ describe('fixer laws (property tests)', () => {
   });
 });
 
-const STYLE_ON = {
-  'unordered-key': true,
-  'lowercase-key': true,
-  'extra-blank-line': true,
-  'ending-blank-line': true,
-  'key-without-value': true,
-  'substitution-key': true,
-} as const;
+const STYLE_ON = { 'unordered-key': true, 'lowercase-key': true, 'extra-blank-line': true, 'ending-blank-line': true, 'key-without-value': true, 'substitution-key': true } as const;
 
 describe('style fixes: golden cases', () => {
   it.each([
     ['sorts a group; comments move with the entry below them', 'portable', '# db\nDB=1\n# app\nAPP=2\n\nZ=1\nY=2\n', '# app\nAPP=2\n# db\nDB=1\n\nY=2\nZ=1\n'],
-    ["drops extra blank lines, adds the final line break in the file's style", 'dotenv', 'A=1\r\n\r\n\r\n\r\nB=2', 'A=1\r\n\r\nB=2\r\n'],
+    ['drops extra blank lines, adds the final line break in the file\'s style', 'dotenv', 'A=1\r\n\r\n\r\n\r\nB=2', 'A=1\r\n\r\nB=2\r\n'],
     ['gives a lone name its `=` (and then sorts)', 'bash', 'FOO\nexport BAR\n', 'export BAR=\nFOO=\n'],
     ['no final line break for bash in a CRLF file: bash would read `2\\r`', 'portable', 'A=1\r\nB=2', 'A=1\r\nB=2'],
     ['leaves a group with a `$` value unsorted', 'portable', 'B=1\nA=$B\nC=${Q}\n', 'B=1\nA=$B\nC=${Q}\n'],
@@ -118,8 +112,7 @@ describe('style fixes: golden cases', () => {
 function finalByKey(text: string, dialect: Dialect): Map<string, { meant: string | undefined; values: (string | undefined)[]; unknown: boolean[] }> {
   const readers = readersOf(dialect);
   const out = new Map<string, { meant: string | undefined; values: (string | undefined)[]; unknown: boolean[] }>();
-  for (const e of entriesOf(text))
-    out.set(e.key, { meant: meant(e), values: readers.map((r) => e.values[r]), unknown: readers.map((r) => e.unknown?.includes(r) === true) });
+  for (const e of entriesOf(text)) out.set(e.key, { meant: meant(e), values: readers.map((r) => e.values[r]), unknown: readers.map((r) => e.unknown?.includes(r) === true) });
   return out;
 }
 
@@ -142,29 +135,16 @@ describe('fixer laws with the style checks on (property tests)', () => {
           });
         }
         // new names only from `NAME` → `NAME=`, and then empty
-        const lone = new Set(
-          parse(text)
-            .nodes.filter((n) => n.type === 'error')
-            .map((n) => n.raw.trim().replace(/^export[ \t]+/, '')),
-        );
-        for (const [key, a] of after)
-          if (!before.has(key)) {
-            expect(lone.has(key), key).toBe(true);
-            expect(a.meant).toBe('');
-          }
+        const lone = new Set(parse(text).nodes.filter((n) => n.type === 'error').map((n) => n.raw.trim().replace(/^export[ \t]+/, '')));
+        for (const [key, a] of after) if (!before.has(key)) {
+          expect(lone.has(key), key).toBe(true);
+          expect(a.meant).toBe('');
+        }
         // comments survive (at most losing trailing blanks); error lines survive or gained their `=`
-        const comments = (t: string) =>
-          parse(t)
-            .nodes.filter((n) => n.type === 'comment')
-            .map((n) => n.raw.replace(/[ \t]+$/, ''))
-            .sort();
+        const comments = (t: string) => parse(t).nodes.filter((n) => n.type === 'comment').map((n) => n.raw.replace(/[ \t]+$/, '')).sort();
         expect(comments(output)).toEqual(comments(text));
-        const errorsAfter = parse(output)
-          .nodes.filter((n) => n.type === 'error')
-          .map((n) => n.raw);
-        const errorsBefore = parse(text)
-          .nodes.filter((n) => n.type === 'error')
-          .map((n) => n.raw);
+        const errorsAfter = parse(output).nodes.filter((n) => n.type === 'error').map((n) => n.raw);
+        const errorsBefore = parse(text).nodes.filter((n) => n.type === 'error').map((n) => n.raw);
         for (const e of errorsAfter) expect(errorsBefore).toContain(e);
         // never more blank lines
         const blanks = (t: string) => parse(t).nodes.filter((n) => n.type === 'blank').length;
@@ -177,10 +157,7 @@ describe('fixer laws with the style checks on (property tests)', () => {
 });
 
 describe('fix work is linear in the file (characters parsed, not time)', () => {
-  const make = (n: number) =>
-    Array.from({ length: n }, (_, i) =>
-      i % 5 === 0 ? `K${(n - i) % 997}_${i} = "v${i}"` : i % 13 === 0 ? '\n' : i % 17 === 0 ? `LONE${i}` : `Z${n - i}=v`,
-    ).join('\n');
+  const make = (n: number) => Array.from({ length: n }, (_, i) => (i % 5 === 0 ? `K${(n - i) % 997}_${i} = "v${i}"` : i % 13 === 0 ? '\n' : i % 17 === 0 ? `LONE${i}` : `Z${n - i}=v`)).join('\n');
   it('--fix with every style check on parses a bounded multiple of the file, at 2,000 and 20,000 lines alike', () => {
     const ratio = (n: number) => {
       const text = make(n);
@@ -246,20 +223,8 @@ describe('unordered-key fix on files of distinct names (property)', () => {
   const val = fc.constantFrom('1', 'x y', '"q"', "'s'", '${ALPHA}', '$Q', 'a#b', '', '"a\\"b"', '`t`');
   const extra = fc.constantFrom('', '# note', '', '   ');
   const distinct = fc
-    .tuple(
-      fc.shuffledSubarray(NAMES, { minLength: 2 }),
-      fc.array(val, { minLength: 8, maxLength: 8 }),
-      fc.array(extra, { minLength: 8, maxLength: 8 }),
-      fc.constantFrom('\n', '\r\n'),
-      fc.boolean(),
-    )
-    .map(
-      ([names, vals, extras, eol, final]) =>
-        names
-          .flatMap((n, i) => [extras[i] as string, `${n}=${vals[i]}`])
-          .filter((l, i) => i % 2 === 1 || l !== '')
-          .join(eol) + (final ? eol : ''),
-    );
+    .tuple(fc.shuffledSubarray(NAMES, { minLength: 2 }), fc.array(val, { minLength: 8, maxLength: 8 }), fc.array(extra, { minLength: 8, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+    .map(([names, vals, extras, eol, final]) => names.flatMap((n, i) => [extras[i] as string, `${n}=${vals[i]}`]).filter((l, i) => i % 2 === 1 || l !== '').join(eol) + (final ? eol : ''));
 
   it.each(DIALECTS)('%s: a sorted group reads the same for every reader; names in groups come out sorted when fixed', (dialect) => {
     fc.assert(
@@ -278,11 +243,7 @@ describe('unordered-key fix on files of distinct names (property)', () => {
           });
         }
         // the same names and comments, maybe in another order (the format fixes may also rewrite a line)
-        const shape = (t: string) =>
-          parse(t)
-            .nodes.map((n) => (n.type === 'entry' ? n.key : n.type === 'comment' ? n.raw.trim() : n.type))
-            .filter((x) => x !== 'blank')
-            .sort();
+        const shape = (t: string) => parse(t).nodes.map((n) => (n.type === 'entry' ? n.key : n.type === 'comment' ? n.raw.trim() : n.type)).filter((x) => x !== 'blank').sort();
         expect(shape(output)).toEqual(shape(text));
         expect(fix(output, { dialect, checks: { 'unordered-key': true } }).output).toBe(output);
       }),
