@@ -1,5 +1,5 @@
 // The suite again on Node 24, the newest runtime line we support (engines: ^20.19 || ^22.13 || >=24).
-// The binary comes from the npm package `node@24`, installed once into node_modules/.cache.
+// The binary comes from the npm package `node@24`, installed once into node_modules/.cache (node-binaries.mjs).
 // Left out: the secretlint version matrix (its own test runs secretlint 10 on Node 20 and 13 on
 // Node 24 from the Node 20 suite, and its harness resolves the workspace preset through symlinks
 // that a Node 24 runner does not follow the same way). Also left out, to keep CI well under its time
@@ -7,23 +7,12 @@
 // and pre-commit, not the runtime; every other CLI test runs credlint on Node 24) and the regex audit
 // (recheck's verdicts do not depend on the Node line; core's linear-time tests still run).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeBinaries } from './node-binaries.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dir = path.join(root, 'node_modules/.cache/credlint-node24');
-const node = path.join(dir, 'node_modules/node/bin/node');
-
-if (!existsSync(node)) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), '{"name":"credlint-node24","private":true}\n');
-  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'node@24'], { cwd: dir, stdio: 'inherit' });
-  if (npm.status !== 0 || !existsSync(node)) {
-    console.error('test:node24: could not install the npm package node@24');
-    process.exit(1);
-  }
-}
+const [node] = await ensureNodeBinaries(['24']);
 const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 console.log(`test:node24: running the suite on Node ${version}`);
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');

@@ -123,6 +123,7 @@ export function describeValue(v: string | undefined): string {
 
 /** One entry's text read on its own. Pure, so cached: checks ask about the same entry several times. */
 const REREAD_CACHE = new Map<string, EnvEntry | null>();
+const REREAD_LIMIT = 1 << 16;
 function rereadAlone(text: string, key: string): EnvEntry | undefined {
   const id = `${defaultNodeLine()}\u0000${key}\u0000${text}`;
   let hit = REREAD_CACHE.get(id);
@@ -130,7 +131,15 @@ function rereadAlone(text: string, key: string): EnvEntry | undefined {
     const doc = parse(text);
     const only = doc.nodes[0];
     hit = doc.nodes.length === 1 && only?.type === 'entry' ? only : null;
-    if (REREAD_CACHE.size > 4096) REREAD_CACHE.clear();
+    // room for every entry of a big file (the fixer validates each text it makes, mostly the same
+    // entries): when full, the oldest quarter goes
+    if (REREAD_CACHE.size >= REREAD_LIMIT) {
+      let drop = REREAD_LIMIT >> 2;
+      for (const k of REREAD_CACHE.keys()) {
+        if (drop-- <= 0) break;
+        REREAD_CACHE.delete(k);
+      }
+    }
     REREAD_CACHE.set(id, hit);
   }
   return hit && hit.key === key ? hit : undefined;

@@ -4,7 +4,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { unifiedDiff } from './diff.js';
 import { awsSharedKind, isEnvFile } from './files.js';
-import { fix } from './fix.js';
+import { fixThenValidate } from './fix.js';
 import { repositoryFacts } from './repository.js';
 import type { CheckId, CheckSetting, Diagnostic, Dialect, EnvSchema, ValidateOptions } from './types.js';
 import { validate } from './validate.js';
@@ -194,14 +194,17 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
   if (options.schema) base.schema = options.schema;
   let current = text;
   const result: FileResult = { file, diagnostics: [] };
+  let validateText = validate;
   if (options.fix) {
-    const r = fix(text, {
+    const r = fixThenValidate(text, {
       dialect: base.dialect ?? 'portable',
       ...(options.checks ? { checks: options.checks } : {}),
       filename: file,
       ...(base.nodeLine ? { nodeLine: base.nodeLine } : {}),
     });
     result.fixed = false;
+    // the fix parsed what it leaves: the checks below need not parse it again
+    validateText = r.validate;
     if (options.dryRun) {
       // the whole text, BOM included: `git apply` compares bytes
       result.diff = r.changed ? unifiedDiff(file.split(sep).join('/'), text, r.output) : '';
@@ -229,6 +232,6 @@ async function checkText(abs: string, file: string, bytes: Uint8Array, snapshot:
   }
   // The repository checks run inside `validate` like every other check, on facts gathered here.
   if (isEnvFile(abs)) base.repository = repositoryFacts(abs, { git: options.git !== false });
-  result.diagnostics = validate(current, base);
+  result.diagnostics = validateText(current, base);
   return result;
 }

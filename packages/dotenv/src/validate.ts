@@ -70,15 +70,29 @@ function run(ctx: CheckContext, settings: Partial<Record<CheckId, CheckSetting>>
 
 /** Pure: format checks for the dialect, AWS checks, and `credential-in-example` when the filename says example. */
 export function validate(text: string, options: ValidateOptions = {}): Diagnostic[] {
+  return validateParsed(text, options);
+}
+
+/**
+ * validate(), given the parse of `text` when the caller has it (the fixer re-validates texts it parsed to
+ * prove a fix): `parsed(nodeLine)` must return what `parse(text, { nodeLine })` would.
+ */
+export function validateParsed(text: string, options: ValidateOptions, parsed?: (nodeLine: NodeLine | undefined) => EnvDocument): Diagnostic[] {
   const dialect = options.dialect ?? 'portable';
   // the Node line: given, or the one the file's project supports (engines; looked up only for an absolute
   // filename, never against this process's cwd), or the running Node's (parse's default)
   const nodeLine = options.nodeLine ?? (options.filename && isAbsolute(options.filename) ? projectNodeLine(options.filename) : undefined);
-  return nodeLine ? withNodeLine(nodeLine, () => validateOn(text, options, dialect, nodeLine)) : validateOn(text, options, dialect, undefined);
+  return nodeLine ? withNodeLine(nodeLine, () => validateOn(text, options, dialect, nodeLine, parsed)) : validateOn(text, options, dialect, undefined, parsed);
 }
 
-function validateOn(text: string, options: ValidateOptions, dialect: Dialect, nodeLine: NodeLine | undefined): Diagnostic[] {
-  const doc = parse(text, { ...(options.filename ? { filename: options.filename } : {}), ...(nodeLine ? { nodeLine } : {}) });
+function validateOn(
+  text: string,
+  options: ValidateOptions,
+  dialect: Dialect,
+  nodeLine: NodeLine | undefined,
+  parsed: ((nodeLine: NodeLine | undefined) => EnvDocument) | undefined,
+): Diagnostic[] {
+  const doc = parsed ? parsed(nodeLine) : parse(text, { ...(options.filename ? { filename: options.filename } : {}), ...(nodeLine ? { nodeLine } : {}) });
   const ctx: CheckContext = {
     text,
     dialect,

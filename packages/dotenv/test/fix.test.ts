@@ -173,6 +173,51 @@ describe('fix work is linear in the file (characters parsed, not time)', () => {
   }, 120_000);
 });
 
+describe('fix work: each text is parsed once, and a pass the law rejects costs a few re-reads, not one per edit', () => {
+  // every line some check fixes or reports: quotes, blanks around `=`, trailing blanks, `export`, lone
+  // names, lowercase names, blank runs, substitutions; unsorted throughout
+  const lines = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, j) => {
+      const i = from + j;
+      const k = `K${(i * 7919) % 100_003}_${i}`;
+      return [`${k} = "v ${i}"`, `${k}=v${i}   `, `export ${k}=v`, `${k.toLowerCase()}=v`, k, '', `${k}=\${A${i}}`, `${k}='x${i}'`, `# c ${i}`, `${k}=v`][
+        i % 10
+      ];
+    });
+  /** Characters parsed by one fix, in units of the file's length. */
+  const parsedPerFile = (text: string, dialect: Dialect) => {
+    const start = parseWork.chars;
+    const r = fix(text, { dialect, checks: STYLE_ON });
+    expect(r.changed).toBe(true);
+    return (parseWork.chars - start) / text.length;
+  };
+  it.each(['portable'] as const)(
+    '%s: every style check on, 2,500 and 10,000 lines: the same handful of whole-file reads',
+    (dialect) => {
+      // other names at each size: the per-entry re-read cache must not carry over
+      const ratio = (n: number) => parsedPerFile(`${lines(n, n * 100).join('\n')}\n\n`, dialect);
+      const small = ratio(2_500);
+      const big = ratio(10_000);
+      // one parse per text the fix goes through (4 here) and the checks' re-reads of single entries
+      expect(big).toBeLessThan(8);
+      expect(big).toBeLessThan(small * 1.25);
+    },
+    120_000,
+  );
+  it.each(['portable', 'bash'] as const)(
+    '%s: a quote left open mid-file (the law rejects edits after it) at 2,500 and 10,000 lines',
+    (dialect) => {
+      // was one whole-file re-read per edit once the first pass broke the law: 400 reads of a 2,000-line file
+      const ratio = (n: number) => parsedPerFile(`${[...lines(n / 2, n * 100), 'OPEN="never closed', ...lines(n / 2, n * 100 + n / 2)].join('\n')}\n`, dialect);
+      const small = ratio(2_500);
+      const big = ratio(10_000);
+      expect(big).toBeLessThan(40);
+      expect(big).toBeLessThan(small * 1.5);
+    },
+    120_000,
+  );
+});
+
 describe('unordered-key fix on files of distinct names (property)', () => {
   const NAMES = ['ZED', 'ALPHA', 'b_low', 'MID', 'A1', '_X', 'Q', 'apple'];
   const val = fc.constantFrom('1', 'x y', '"q"', "'s'", '${ALPHA}', '$Q', 'a#b', '', '"a\\"b"', '`t`');

@@ -28,7 +28,7 @@ describe('nodeLineOf / nodeLineOfEngines', () => {
   });
   it('knows which model covers each measured release', () => {
     const releases = ['20.19.0', '20.19.4', '20.19.5', '20.20.2', '22.13.0', '22.14.0', '22.15.1', '22.16.0', '22.23.3', '24.0.0', '24.21.0', '21.7.3', '18.20.0'];
-    expect(releases.map(nodeModelOf)).toEqual(['early', 'early', '20', '20', 'early', 'early', undefined, '22', '22', '24', '24', undefined, undefined]);
+    expect(releases.map(nodeModelOf)).toEqual(['early', 'early', '20', '20', 'early', 'early', '22.15', '22', '22', '24', '24', undefined, undefined]);
   });
   it('takes the lowest major an engines range allows', () => {
     const cases: [string, string | undefined][] = [

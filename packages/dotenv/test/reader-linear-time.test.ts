@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDotenv } from '../src/readers/dotenv.js';
-import { readNode24, readNodeEarly, trimSpaces } from '../src/readers/node.js';
+import { readNode2215, readNode24, readNodeEarly, trimSpaces } from '../src/readers/node.js';
 import { interpolatePython, stripUnquotedPython, type ScanWork } from '../src/readers/python.js';
 
 const MB = 1 << 20;
@@ -119,7 +119,7 @@ describe("Node's value trim", () => {
   });
 });
 
-describe("Node 20.19.0's parser (readers/node-early.ts): linear, though it reads the last line again after each `=`", () => {
+describe("Node 20.19.0's and 22.15's parsers (readers/node-early.ts): linear, though they read the last line again after each `=`", () => {
   it.each<[string, (n: number) => string]>([
     ['many assignments', (n) => fill('K=v\n', n)],
     ['a last line of = (read again after each)', (n) => `K=${fill('a=', n)}`],
@@ -127,9 +127,12 @@ describe("Node 20.19.0's parser (readers/node-early.ts): linear, though it reads
     ['closed quotes on the last line', (n) => fill("K='v'", n)],
     ['unterminated quotes, one a line', (n) => fill("K='x\n", n)],
     ['names of spaces after line breaks', (n) => fill('\n =x', n)],
+    ['a last line of = and blanks', (n) => `K=${fill('a=\t ', n)}`],
+    ['empty values before line breaks', (n) => fill('export K=\n\t\n', n)],
     ['comments', (n) => fill('# c=1\n', n)],
   ])('%s', (_name, make) => {
     linear(make, (text, work) => readNodeEarly(text, work));
+    linear(make, (text, work) => readNode2215(text, work));
   });
 });
 

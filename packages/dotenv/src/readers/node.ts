@@ -1,11 +1,11 @@
 import type { NodeAssignment } from './node-common.js';
-import { readNodeEarly } from './node-early.js';
+import { readNode2215, readNodeEarly } from './node-early.js';
 import { readNode20 } from './node20.js';
 import { readNode24 } from './node24.js';
 
 export { type NodeAssignment, trimSpaces } from './node-common.js';
 export { readNode24 } from './node24.js';
-export { readNodeEarly } from './node-early.js';
+export { readNode2215, readNodeEarly } from './node-early.js';
 
 /** The Node release lines credlint supports (root package.json `engines`: ^20.19 || ^22.13 || >=24). */
 export type NodeLine = '20' | '22' | '24';
@@ -14,9 +14,9 @@ export const NODE_LINES: readonly NodeLine[] = ['20', '22', '24'];
 /**
  * The parser each line's current release ships (measured on 40,000 generated cases per release):
  * `node20` is 20.19.5 and later, `node24` is 22.16 and later and all of 24. A line stands for its
- * current release (what a project gets when it updates within its line). Older releases: 20.19.0–20.19.4
- * and 22.13–22.14 share a parser (node-early.ts), used when credlint itself runs on one of them;
- * 22.15.x has another, not modelled.
+ * current release (what a project gets when it updates within its line). Older releases, each used
+ * only when credlint itself runs on one of them: 20.19.0–20.19.4 and 22.13–22.14 share a parser
+ * (`early`), and 22.15.x has its own (`22.15`), a variant of it (both in node-early.ts).
  */
 const READ: Record<NodeLine, (input: string) => NodeAssignment[]> = { '20': readNode20, '22': readNode24, '24': readNode24 };
 
@@ -75,13 +75,16 @@ export function defaultNodeLine(): NodeLine {
   return scoped ?? runningNodeLine();
 }
 
-/** Which model covers a Node release's parser: a line's, `early` (20.19.0–20.19.4, 22.13–22.14), or none. */
-export function nodeModelOf(version: string): NodeLine | 'early' | undefined {
+/** A model of one Node release's parser: a line's, or an older release's (see READ). */
+export type NodeModel = NodeLine | 'early' | '22.15';
+
+/** Which model covers a Node release's parser: a line's, `early` (20.19.0–20.19.4, 22.13–22.14), `22.15`, or none. */
+export function nodeModelOf(version: string): NodeModel | undefined {
   const m = /^v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})/.exec(version.trim());
   if (!m) return undefined;
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (major === 20) return minor > 19 || (minor === 19 && patch >= 5) ? '20' : minor === 19 ? 'early' : undefined;
-  if (major === 22) return minor >= 16 ? '22' : minor === 13 || minor === 14 ? 'early' : undefined;
+  if (major === 22) return minor >= 16 ? '22' : minor === 15 ? '22.15' : minor === 13 || minor === 14 ? 'early' : undefined;
   return major >= 24 ? '24' : undefined;
 }
 
@@ -92,5 +95,6 @@ export function nodeModelOf(version: string): NodeLine | 'early' | undefined {
 export function readNodeFile(input: string, line?: NodeLine): NodeAssignment[] {
   if (line) return READ[line](input);
   if (scoped) return READ[scoped](input);
-  return nodeModelOf(process.versions.node) === 'early' ? readNodeEarly(input) : READ[runningNodeLine()](input);
+  const model = nodeModelOf(process.versions.node);
+  return model === 'early' ? readNodeEarly(input) : model === '22.15' ? readNode2215(input) : READ[runningNodeLine()](input);
 }

@@ -43,7 +43,7 @@ export function realNodeBatch(node: string, cases: string[]): { version: string;
 /** The line whose model covers this Node release's `--env-file` parser (20.19.5+, 22.16+, 24+), if a line's does. */
 export function modelledNodeLine(version: string): NodeLine | undefined {
   const m = nodeModelOf(version);
-  return m === 'early' ? undefined : m;
+  return m === 'early' || m === '22.15' ? undefined : m;
 }
 
 /** A python with python-dotenv importable, or the reason there is none. */
