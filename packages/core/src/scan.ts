@@ -38,7 +38,7 @@ import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
 import type { Confidence, Finding, FindingEncoding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
 
-const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
+export const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
 
 type NameKind = 'secret' | 'token' | 'account';
 const NAME_KINDS: readonly NameKind[] = ['secret', 'token'];
@@ -94,7 +94,7 @@ const MAX_DECODE_DEPTH = 2;
  * on the bench corpus. Needles for `secret`/`Secret` found secret-only blobs but cost 12% of
  * core's throughput (docs/detection.md).
  */
-const BLOB_NEEDLES: readonly (readonly [string, readonly string[]])[] = [
+export const BLOB_NEEDLES: readonly (readonly [string, readonly string[]])[] = [
   ['SU', ['FL', 'FT']],
   ['S0lB', ['B']],
   ['U0lB', ['B']],
