@@ -25,7 +25,7 @@ import { GitError, gitTopLevel } from '../git.js';
 import { tagEnvFiles, type FileTask } from '../scan/analyze.js';
 import { analyzeAll } from '../scan/pool.js';
 import { stagedTasks } from '../scan/staged.js';
-import { startTreeGrep, takeTreeGrep, treeGrepStats, type TreeGrep } from '../scan/tree-grep.js';
+import { mayBeWorkTree, startTreeGrep, takeTreeGrep, treeGrepStats, type TreeGrep } from '../scan/tree-grep.js';
 import { walk } from '../scan/walk.js';
 import { UsageError, type FileNote, type ScannedFile, type Io, type ReportFinding, type Summary } from '../types.js';
 import { VERSION } from '../version.js';
@@ -207,7 +207,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     !args.staged && !args.history && (args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.')) && io.env.CREDLINT_GIT_PREFILTER !== '0';
   const prefetched = takeTreeGrep(io.cwd);
   if (!wholeTree) prefetched?.cancel();
-  const grep = wholeTree ? (prefetched ?? startTreeGrep(io.cwd)) : undefined;
+  const grep = wholeTree ? (prefetched ?? (mayBeWorkTree(io.cwd, process.env) ? startTreeGrep(io.cwd) : undefined)) : undefined;
   try {
     return await scanWith(args, io, grep);
   } finally {

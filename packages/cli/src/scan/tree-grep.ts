@@ -9,7 +9,7 @@
  * no PCRE, not a work tree, an unreadable file, any stderr) leaves the scan reading every file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PREFILTER_PCRE } from '@credlint/core/prefilter';
@@ -29,6 +29,18 @@ export interface TreeGrep {
 export const treeGrepStats = { runs: 0, listed: 0, ruledOut: 0 };
 
 let prefetched: TreeGrep | undefined;
+
+/**
+ * Whether `cwd` may be in a git work tree (a `.git` here or above, or GIT_DIR set): outside one,
+ * git grep is not started at all. Only saves a process; git decides what a work tree is.
+ */
+export function mayBeWorkTree(cwd: string, env: NodeJS.ProcessEnv): boolean {
+  if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined) return true;
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
 
 /**
  * Starts `git grep` in `cwd`. Its output goes to a temporary file, not a pipe: the CLI's synchronous
@@ -113,7 +125,7 @@ const FLAG_OPTIONS = new Set(['--update-baseline', '--color', '--no-color', '-v'
  * from the parsed arguments, and cancels it when it does not apply.
  */
 export function prefetchTreeGrep(argv: string[], cwd: string, env: NodeJS.ProcessEnv): void {
-  if (argv[0] !== 'scan' || env.CREDLINT_GIT_PREFILTER === '0') return;
+  if (argv[0] !== 'scan' || env.CREDLINT_GIT_PREFILTER === '0' || !mayBeWorkTree(cwd, env)) return;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '.' || FLAG_OPTIONS.has(a)) continue;
