@@ -40,6 +40,16 @@ function bench(label, dir, inTree = false) {
   const where = inTree ? { cwd: dir } : {};
   const credlint = median(process.execPath, [BIN, 'scan', target, '--max-file-size', '1GB', '--format', 'json'], where);
   row.tools.credlint = { ms: Math.round(credlint.ms), runs: credlint.all, findings: JSON.parse(credlint.stdout).summary.findings, command: `${inTree ? `cd ${dir} && ` : ''}node ${BIN} scan ${target} --max-file-size 1GB --format json` };
+  if (inTree) {
+    // Inside a work tree `git grep` rules out most files (src/scan/tree-grep.ts); this is the same scan reading every file.
+    const full = median(process.execPath, [BIN, 'scan', target, '--max-file-size', '1GB', '--format', 'json'], { ...where, env: { ...process.env, CREDLINT_GIT_PREFILTER: '0' } });
+    const report = JSON.stringify(JSON.parse(full.stdout));
+    row.tools['credlint (no git grep)'] = { ms: Math.round(full.ms), runs: full.all, findings: JSON.parse(full.stdout).summary.findings, sameReport: report === JSON.stringify(JSON.parse(credlint.stdout)) };
+    // Node's floor: the same command in an empty directory.
+    const empty = mkdtempSync(path.join(work, 'empty-'));
+    const floor = median(process.execPath, [BIN, 'scan', '.', '--format', 'json'], { cwd: empty });
+    row.tools['credlint, empty dir'] = { ms: Math.round(floor.ms), runs: floor.all };
+  }
   // The other mode than the default: workers on a 2-core machine (where the default is inline), inline elsewhere.
   const altJobs = availableParallelism() > 2 ? '1' : '2';
   const credlintAlt = median(process.execPath, [BIN, 'scan', target, '--max-file-size', '1GB', '--format', 'json', '--jobs', altJobs], where);
@@ -62,7 +72,10 @@ function bench(label, dir, inTree = false) {
     ...(row.tools.rg ? { 'credlint / rg (aim <= 3)': +(c / row.tools.rg.ms).toFixed(2) } : {}),
   };
   console.log(`\n${label}: ${row.files} files, ${row.mb} MB (${dir})`);
-  for (const [tool, r] of Object.entries(row.tools)) console.log(`  ${tool.padEnd(18)} ${String(r.ms).padStart(7)} ms   findings: ${r.findings ?? '?'}`);
+  for (const [tool, r] of Object.entries(row.tools)) {
+    const same = r.sameReport === undefined ? '' : `   same report: ${r.sameReport ? 'yes' : 'NO'}`;
+    console.log(`  ${tool.padEnd(24)} ${String(r.ms).padStart(7)} ms   findings: ${r.findings ?? '?'}${same}`);
+  }
   for (const [k, v] of Object.entries(row.ratios)) console.log(`  ${k}: ${v}`);
   return row;
 }

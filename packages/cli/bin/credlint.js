@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { main } from '../dist/index.js';
+// A whole-tree scan's `git grep` prefilter starts before the rest of the CLI loads: git reads the
+// tree on another core while Node compiles the modules (src/scan/tree-grep.ts).
+import { prefetchTreeGrep } from '../dist/scan/tree-grep.js';
+
+prefetchTreeGrep(process.argv.slice(2), process.cwd(), process.env);
+const { main } = await import('../dist/index.js');
 
 const code = await main(process.argv.slice(2));
 // The answer is final once main resolves; work that outlives it (a credential_process that doctor

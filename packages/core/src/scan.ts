@@ -18,7 +18,7 @@ import { mask, maskAccountId } from './mask.js';
 import { messageFor } from './messages.js';
 import type { Confidence, Finding, FindingKind, ScanOptions, ScanResult, ScanStats } from './types.js';
 
-const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
+export const ACCOUNT_ANCHORS = /[Aa]ccount|ACCOUNT/g;
 
 /** What a `secret`/`token`/`aws` anchor may name, and what an `account` anchor may. */
 const NAME_KINDS: readonly NamedKind[] = [BY_NAME['secret-access-key'], BY_NAME['session-token']];
@@ -56,7 +56,7 @@ const MAX_DECODE_DEPTH = 2;
  * on the bench corpus. Needles for `secret`/`Secret` found secret-only blobs but cost 12% of
  * core's throughput (docs/detection.md).
  */
-const BLOB_NEEDLES: readonly (readonly [string, readonly string[]])[] = [
+export const BLOB_NEEDLES: readonly (readonly [string, readonly string[]])[] = [
   ['SU', ['FL', 'FT']],
   ['S0lB', ['B']],
   ['U0lB', ['B']],

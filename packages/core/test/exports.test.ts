@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 describe('@credlint/core exports', () => {
   it('entry points', () => {
     const pkg = createRequire(import.meta.url)('@credlint/core/package.json') as { exports: Record<string, unknown> };
-    expect(Object.keys(pkg.exports)).toEqual(['.', './testing', './ignore-file', './internals', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './testing', './ignore-file', './internals', './prefilter', './package.json']);
   });
 
   it('@credlint/core', async () => {
@@ -91,5 +91,9 @@ describe('@credlint/core exports', () => {
       'parseIgnoreDirective',
       'shannonEntropy',
     ]);
+  });
+
+  it('@credlint/core/prefilter', async () => {
+    expect(Object.keys(await import('@credlint/core/prefilter')).sort()).toEqual(['AWS_NAME_WORDS', 'PREFILTER_NEEDLES', 'PREFILTER_PCRE', 'mayHaveFindings']);
   });
 });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { Baseline, baselinePath, baselineRoot, mergeBaseline, writeBaseline, type BaselinePaths, type Coverage } from '../baseline.js';
 import { colors, useColor } from '../colors.js';
 import {
@@ -25,6 +25,7 @@ import { GitError, gitTopLevel } from '../git.js';
 import { tagEnvFiles, type FileTask } from '../scan/analyze.js';
 import { analyzeAll } from '../scan/pool.js';
 import { stagedTasks } from '../scan/staged.js';
+import { mayBeWorkTree, startTreeGrep, takeTreeGrep, treeGrepStats, type TreeGrep } from '../scan/tree-grep.js';
 import { walk } from '../scan/walk.js';
 import { UsageError, type FileNote, type ScannedFile, type Io, type ReportFinding, type Summary } from '../types.js';
 import { VERSION } from '../version.js';
@@ -200,6 +201,21 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
+  // A whole-tree scan in a git work tree reads only the files `git grep` says may hold a finding
+  // (tree-grep.ts); bin/credlint.js has usually started it already.
+  const wholeTree =
+    !args.staged && !args.history && (args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.')) && io.env.CREDLINT_GIT_PREFILTER !== '0';
+  const prefetched = takeTreeGrep(io.cwd);
+  if (!wholeTree) prefetched?.cancel();
+  const grep = wholeTree ? (prefetched ?? (mayBeWorkTree(io.cwd, process.env) ? startTreeGrep(io.cwd) : undefined)) : undefined;
+  try {
+    return await scanWith(args, io, grep);
+  } finally {
+    grep?.cancel();
+  }
+}
+
+async function scanWith(args: ScanArgs, io: Io, grep: TreeGrep | undefined): Promise<number> {
   // The configuration: searched from the scanned paths (cwd for --staged/--history) up to the repository root.
   const config = await loadConfig(
     { ...(args.config !== undefined ? { config: args.config } : {}), ...(args.noConfig ? { noConfig: true } : {}) },
@@ -266,6 +282,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const baselinePaths: BaselinePaths | undefined = baselineFile ? { cwd: io.cwd, root: baselineRoot(baselineFile, gitTop) } : undefined;
 
   tagEnvFiles(tasks, envFileNames);
+  const ruledOut = grep && gitTop ? await ruleOut(tasks, grep, gitTop, args.maxFileSize) : [];
   // The validator (~60 ms of module loading) is loaded only when there is an env or AWS config file to check.
   const dotenv = tasks.some((t) => t.env) || args.format === 'sarif' ? await loadDotenv() : undefined;
   if (dotenv) chooseDialects(tasks, dotenv, config, io.cwd);
@@ -311,7 +328,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
     ...(config?.config.accountId ? { accountId: true } : {}),
   };
-  await analyzeAll(tasks, poolOptions, (i, r) => {
+  const onResult = (i: number, r: ScannedFile) => {
     results[i] = r;
     done++;
     for (let next = results[flushed]; next !== undefined; next = results[flushed]) {
@@ -319,7 +336,21 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       results[flushed++] = undefined;
     }
     bar.tick(done);
-  });
+  };
+  // Files the prefilter ruled out: scanned (git grep read them whole), nothing found.
+  const skip = new Uint8Array(tasks.length);
+  for (const i of ruledOut) skip[i] = 1;
+  const rest: number[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i] as FileTask;
+    if (skip[i]) onResult(i, { file: t.file, findings: [], ignored: 0, scanned: true });
+    else rest.push(i);
+  }
+  await analyzeAll(
+    rest.map((i) => tasks[i] as FileTask),
+    poolOptions,
+    (k, r) => onResult(rest[k] as number, r),
+  );
   bar.done();
 
   notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -386,6 +417,35 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     );
   }
   return exitCode({ notes, errors: totals.errors, warnings: totals.warnings, maxWarnings: args.maxWarnings });
+}
+
+/**
+ * Indexes of the tasks the tree prefilter rules out: regular files (lstat: not a link or special file
+ * swapped in) of at most `maxFileSize` bytes that `git grep` read from the work tree and did not list,
+ * and that are not env or AWS config files (validated whatever they hold). Everything else is read.
+ */
+async function ruleOut(tasks: FileTask[], grep: TreeGrep, top: string, maxFileSize: number): Promise<number[]> {
+  const listed = await grep.result;
+  if (!listed) return [];
+  const prefix = top.endsWith(path.sep) ? top : top + path.sep;
+  const out: number[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i] as FileTask;
+    if (!t.grepped || t.env || !t.abs?.startsWith(prefix)) continue;
+    const rel = t.abs.slice(prefix.length);
+    if (listed.has(path.sep === '/' ? rel : rel.split(path.sep).join('/'))) continue;
+    let st: Stats | undefined;
+    try {
+      st = lstatSync(t.abs, { throwIfNoEntry: false });
+    } catch {
+      continue; // runTask reports it
+    }
+    if (st?.isFile() && st.size <= maxFileSize) out.push(i);
+  }
+  treeGrepStats.runs++;
+  treeGrepStats.listed = listed.size;
+  treeGrepStats.ruledOut = out.length;
+  return out;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface FileTask {
    * own lstat. The open still refuses a link swapped in since (O_NOFOLLOW) and fstat a non-file.
    */
   regular?: boolean;
+  /** A tracked file the tree prefilter's `git grep` read from the work tree (GitListed.grepped). */
+  grepped?: boolean;
   /** Staged mode, added lines only: 1-based inclusive line ranges of the new content. */
   addedLines?: [number, number][];
   /** Env or AWS shared-config file (set by `tagEnvFiles`): runs the dotenv validator too. */

@@ -14,6 +14,11 @@ import { displayPath } from '../display-path.js';
 export interface GitListed {
   abs: string;
   state: 'tracked' | 'untracked';
+  /**
+   * A regular file of the top repository's index that `git grep` reads from the work tree (tag `H`:
+   * not assume-unchanged, skip-worktree or unmerged; those it reads from the index, or not at all).
+   */
+  grepped?: boolean;
 }
 
 export interface GitListing {
@@ -87,7 +92,7 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
     if (whole.has(repo)) continue;
     if (g.dirs.includes(repo)) whole.add(repo);
     const before = entries.length;
-    const nested = listOne(repo, g, entries, walkIgnored, (stderr) => {
+    const nested = listOne(repo, repo === top, g, entries, walkIgnored, (stderr) => {
       for (const n of gitUnreadableDirs(stderr, repo, cwd)) notes.push(n);
     });
     counts.set(repo, Math.max(counts.get(repo) ?? 0, entries.length - before));
@@ -122,7 +127,14 @@ interface Nested {
 }
 
 /** One repository's listing; returns the nested work trees (gitlinks, untracked nested repositories) it holds. */
-function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir: string) => void, warnings: (stderr: string) => void): Nested[] {
+function listOne(
+  repo: string,
+  isTop: boolean,
+  g: Group,
+  entries: GitListed[],
+  walkIgnored: (dir: string) => void,
+  warnings: (stderr: string) => void,
+): Nested[] {
   const rel = (abs: string) => toPosix(path.relative(repo, abs)) || '.';
   // A named directory git ignores (a build output, a corpus under an ignored folder) is still scanned
   // when asked for, with the .gitignore files inside it applied, like ripgrep does.
@@ -140,8 +152,9 @@ function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir
   }
   if (!dirs.length && !g.files.length) return [];
   const specs = [...dirs, ...g.files].map(rel);
-  // -t tags each path (H/S/… tracked, ? untracked and not ignored); -s adds the mode, which tells a gitlink.
-  const r = git(['--literal-pathspecs', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs], repo);
+  // -v tags each path (H/S/M… tracked, lowercase when assume-unchanged; ? untracked and not ignored);
+  // -s adds the mode, which tells a gitlink.
+  const r = git(['--literal-pathspecs', 'ls-files', '-z', '-v', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs], repo);
   if (r.status !== 0) throw new GitError(`git ls-files failed: ${r.stderr.trim() || `exit ${r.status}`}`);
   // A directory git cannot open is only a warning (exit 0): it must become a fatal note.
   warnings(r.stderr);
@@ -153,7 +166,7 @@ function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir
   const at = path.sep === '/' ? (name: string) => prefix + name : (name: string) => path.resolve(repo, name);
   for (const entry of listed) {
     const tag = entry.slice(0, 1);
-    if (tag === 'R' || tag === 'K') continue; // removed from the work tree / to be killed
+    if (tag === 'R' || tag === 'K' || tag === 'r' || tag === 'k') continue; // removed from the work tree / to be killed
     if (tag === '?') {
       const name = entry.slice(2);
       // Untracked entries are files, except a nested repository, which git lists as `dir/` and does not enter.
@@ -167,7 +180,8 @@ function listOne(repo: string, g: Group, entries: GitListed[], walkIgnored: (dir
     const abs = at(entry.slice(tab + 1));
     if (mode === '160000') {
       if (!nested.some((n) => n.abs === abs)) nested.push({ abs, gitlink: true, checkedOut: existsSync(path.join(abs, '.git')) });
-    } else entries.push({ abs, state: 'tracked' });
+    } else if (isTop && tag === 'H' && (mode === '100644' || mode === '100755')) entries.push({ abs, state: 'tracked', grepped: true });
+    else entries.push({ abs, state: 'tracked' });
   }
   return nested;
 }

@@ -190,7 +190,11 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
       else byDir.set(dir, [task]);
     };
     for (const dir of gitDirs) byDir.set(dir, []);
-    for (const { abs, state } of listing.entries) inDir(add(abs, state));
+    for (const { abs, state, grepped } of listing.entries) {
+      const task = add(abs, state);
+      if (task && grepped) task.grepped = true;
+      inDir(task);
+    }
     // An explicitly named file git ignores is still scanned when asked for.
     for (const abs of gitFiles) add(abs, 'ignored', true);
     for (const [dir, listed] of byDir) {
