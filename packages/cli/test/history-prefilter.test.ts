@@ -1,12 +1,31 @@
 // The history scan's byte prefilter must never hide a finding core would report: whenever core finds
 // (or inline-ignores) anything in a text, the prefilter must say "may have findings".
 import { analyze } from '@credlint/core';
-import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken, prng } from '@credlint/core/testing';
+import { anchorLiterals } from '@credlint/core/internals';
+import {
+  fakeAccessKeyId,
+  fakeBedrockLongTermKey,
+  fakeBedrockShortTermKey,
+  fakeSecretAccessKey,
+  fakeSessionToken,
+  prng,
+} from '@credlint/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mayHaveFindings } from '../dist/history/prefilter.js';
 
 const account = '123456789012';
+const credentialsFile = (seed: number) => `[default]\naws_access_key_id = ${fakeAccessKeyId({ seed })}\naws_secret_access_key = ${fakeSecretAccessKey(seed)}\n`;
 const pieces = (seed: number): string[] => [
+  // names that say AWS but neither secret nor token
+  `aws_key = "${fakeSecretAccessKey(seed)}"`,
+  `AWS_SAK=${fakeSecretAccessKey(seed)}`,
+  `awsKey: '${fakeSecretAccessKey(seed)}'`,
+  fakeBedrockLongTermKey({ seed }),
+  fakeBedrockShortTermKey({ seed }),
+  // base64 blobs with the key id at each offset mod 3 (a Kubernetes Secret's data)
+  Buffer.from(credentialsFile(seed)).toString('base64'),
+  Buffer.from(`x${credentialsFile(seed)}`).toString('base64'),
+  Buffer.from(`xy${credentialsFile(seed)}`).toString('base64'),
   fakeAccessKeyId({ seed }),
   fakeAccessKeyId({ seed, prefix: 'ASIA' }),
   fakeSecretAccessKey(seed),
@@ -57,9 +76,17 @@ describe('history prefilter', () => {
     expect(filtered).toBeGreaterThan(100);
   });
 
+  it('knows every anchor literal core has (a text of one literal and a key shape after it)', () => {
+    for (const lit of anchorLiterals()) {
+      expect(mayHaveFindings(Buffer.from(`x ${lit} y`))).toBe(true);
+      expect(mayHaveFindings(Buffer.from(`x ${lit.slice(1)} y`))).toBe(anchorLiterals().some((l) => `x ${lit.slice(1)} y`.includes(l)));
+    }
+  });
+
   it('is false for text with no anchor, and Latin-1 bytes behave as their characters', () => {
     expect(mayHaveFindings(Buffer.from('const a = 1;\nfunction f() { return b; }\n'))).toBe(false);
     expect(mayHaveFindings(Buffer.from('caf\xe9 AKIA', 'latin1'))).toBe(true);
-    expect(mayHaveFindings(Buffer.from('broken'))).toBe(true);
+    expect(mayHaveFindings(Buffer.from('broken'))).toBe(false);
+    expect(mayHaveFindings(Buffer.from('a broken token'))).toBe(true);
   });
 });

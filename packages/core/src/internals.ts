@@ -10,3 +10,4 @@ export { accountNameStrength } from './key-name.js';
 export { offsetToPosition } from './lines.js';
 export { directiveApplies, directivesFor, parseIgnoreDirective } from './ignore.js';
 export { shannonEntropy } from './charclass.js';
+export { anchorLiterals } from './scan.js';

@@ -27,7 +27,7 @@ import {
   SESSION_TOKEN_PREFIXES,
   startsInsideToken,
 } from './shapes.js';
-import { Anchors, AnchorKind } from './anchors.js';
+import { Anchors, AnchorKind, STREAMS } from './anchors.js';
 import { isDocumentationExample, isLowDiversity } from './allowlist.js';
 import { followsEscape, followsPercentEncoding, isBase64, isNameChar, isUpper, isWordChar } from './charclass.js';
 import { directiveApplies, directivesFor, type LineDirectives } from './ignore.js';
@@ -101,6 +101,22 @@ const BLOB_NEEDLES: readonly (readonly [string, readonly string[]])[] = [
 ];
 /** Shorter runs are single values, judged by their own rules (QUtJQ, strong names). */
 const MIN_BLOB_LENGTH = 32;
+
+/**
+ * Literals one of which every anchor contains (STREAMS with what must precede and follow each
+ * needle, BLOB_NEEDLES, and the account anchors when `accountId`): a text holding none of them
+ * has no finding and nothing inline-ignored, unless `options.context` names a key or a nearby key
+ * id. All ASCII. For byte-level prefilters (the history scan); a test checks it against `analyze`.
+ */
+export function anchorLiterals(accountId = false): string[] {
+  const out: string[] = [];
+  for (const s of STREAMS) {
+    for (const b of s.before) for (const a of s.after ?? ['']) out.push(`${b}${s.needle}${a}${s.rest ?? ''}`);
+  }
+  for (const [needle, before] of BLOB_NEEDLES) for (const b of before.length ? before : ['']) out.push(`${b}${needle}`);
+  if (accountId) out.push('Account', 'account', 'ACCOUNT');
+  return out;
+}
 
 /** Scans text for AWS credentials. Pure; linear in the length of `text`. */
 export function scan(text: string, options: ScanOptions = {}): Finding[] {

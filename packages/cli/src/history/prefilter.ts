@@ -1,33 +1,31 @@
 /**
- * A byte-level "could core find anything here?" check, so the ~95% of blobs without any anchor are
- * neither decoded to a string nor scanned. Exact, not heuristic: core starts every candidate at an
- * anchor (packages/core/src/anchors.ts: `AKIA`/`ASIA`/`ABIA`/`ACCA`/`AQoDYXdz`, `IQoJb3JpZ2luX2Vj`,
- * `F[wQ]oGZXIvYXdz`, `[Ss]ecret`/`SECRET`, `[Tt]oken`/`TOKEN`, `QUtJQ`/`QVNJQ`) or at an account
- * anchor (`[Aa]ccount`/`ACCOUNT`), all ASCII. UTF-8 and Latin-1 text hold an ASCII character
- * exactly where the bytes hold its byte, so a text whose bytes contain none of these needles (or a
- * shorter piece of each) has no anchor, hence no finding and nothing inline-ignored.
+ * A byte-level "could core find anything here?" check, so blobs without any anchor are neither
+ * decoded to a string nor scanned. Exact, not heuristic: core starts every candidate at an anchor,
+ * and every anchor contains one of `anchorLiterals()` (core builds the list from its own anchor
+ * tables, so the two cannot drift apart), all ASCII. UTF-8 and Latin-1 text hold an ASCII character
+ * exactly where the bytes hold its byte, so a text whose bytes contain none of these literals has
+ * no anchor, hence no finding and nothing inline-ignored.
  * UTF-16 is not byte-compatible: callers must not use this for it (see `utf16Bom`).
- * A test checks it against core on texts built around every needle.
+ * A test checks it against core on texts built around every literal.
  */
-const NEEDLES = [
-  'ken',
-  'KEN',
-  'cret',
-  'CRET',
-  'ccount',
-  'CCOUNT',
-  'AKIA',
-  'ASIA',
-  'ABIA',
-  'ACCA',
-  'AQoDYXdz',
-  'IQoJb3JpZ2luX2Vj',
-  'GZXIvYXdz',
-  'QUtJQ',
-  'QVNJQ',
-].map((n) => Buffer.from(n, 'latin1'));
+import { anchorLiterals } from '@credlint/core/internals';
 
-export function mayHaveFindings(buf: Buffer): boolean {
-  for (const n of NEEDLES) if (buf.indexOf(n) !== -1) return true;
+// The history scan reports the default kinds (no account ids): no account anchors.
+const NEEDLES: Buffer[] = anchorLiterals(false).map((n) => Buffer.from(n, 'latin1'));
+
+export function mayHaveFindings(buf: Uint8Array): boolean {
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (let i = 0; i < NEEDLES.length; i++) {
+    const n = NEEDLES[i] as Buffer;
+    if (b.indexOf(n) !== -1) {
+      // The answer is the same in any order: the needle that hit is tried first next time (most
+      // blobs that have any anchor share the common ones, `Token`, `aws`).
+      if (i > 0) {
+        NEEDLES.splice(i, 1);
+        NEEDLES.unshift(n);
+      }
+      return true;
+    }
+  }
   return false;
 }
