@@ -6,7 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { mayHaveFindings } from '../dist/history/prefilter.js';
 
 const account = '123456789012';
+const credentialsFile = (seed: number) => `[default]\naws_access_key_id = ${fakeAccessKeyId({ seed })}\naws_secret_access_key = ${fakeSecretAccessKey(seed)}\n`;
 const pieces = (seed: number): string[] => [
+  // names that say AWS but neither secret nor token
+  `aws_key = "${fakeSecretAccessKey(seed)}"`,
+  `AWS_SAK=${fakeSecretAccessKey(seed)}`,
+  `awsKey: '${fakeSecretAccessKey(seed)}'`,
+  fakeBedrockLongTermKey({ seed }),
+  fakeBedrockShortTermKey({ seed }),
+  // base64 blobs with the key id at each offset mod 3 (a Kubernetes Secret's data)
+  Buffer.from(credentialsFile(seed)).toString('base64'),
+  Buffer.from(`x${credentialsFile(seed)}`).toString('base64'),
+  Buffer.from(`xy${credentialsFile(seed)}`).toString('base64'),
   fakeAccessKeyId({ seed }),
   fakeAccessKeyId({ seed, prefix: 'ASIA' }),
   fakeSecretAccessKey(seed),

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, unlinkSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fakeAccessKeyId } from '@credlint/core/testing';
+import { fakeAccessKeyId, fakeSecretAccessKey } from '@credlint/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, git, gitRepo, removeDir, tempDir } from './helpers.js';
 import { sarifValidator } from './sarif-schema.js';
@@ -291,10 +291,28 @@ describe('scan --history', () => {
     }
     execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
     const inline = await history(dir, '--jobs', '0');
-    const pooled = await history(dir, '--jobs', '1');
     expect(inline.report.findings).toHaveLength(4);
-    expect(pooled.report).toEqual(inline.report);
-    expect(pooled.code).toBe(1);
+    // One worker, and three splitting the blobs between their own git processes.
+    for (const jobs of ['1', '3']) {
+      const pooled = await history(dir, '--jobs', jobs);
+      expect(pooled.report).toEqual(inline.report);
+      expect(pooled.code).toBe(1);
+    }
+  });
+
+  it('finds keys the old byte prefilter hid: an aws-named secret key and a base64 credentials file (key id at offset 1 mod 3)', async () => {
+    const dir = repo();
+    const creds = `x[default]\naws_access_key_id = ${fakeAccessKeyId({ seed: 41 })}\naws_secret_access_key = ${fakeSecretAccessKey(41)}\n`;
+    writeFileSync(path.join(dir, 'k.py'), `aws_key = "${fakeSecretAccessKey(40)}"\n`);
+    writeFileSync(path.join(dir, 'secret.yaml'), `data:\n  blob: ${Buffer.from(creds).toString('base64')}\n`);
+    const sha = commit(dir, 'keys');
+    rmSync(path.join(dir, 'k.py'));
+    rmSync(path.join(dir, 'secret.yaml'));
+    commit(dir, 'remove');
+    const { code, report } = await history(dir);
+    expect(code).toBe(1);
+    expect(new Set(report.findings.map((f) => f.file))).toEqual(new Set(['k.py', 'secret.yaml']));
+    for (const f of report.findings) expect(f).toMatchObject({ commit: sha, inHead: false });
   });
 
   it('usage errors: --since without --history, two ranges', async () => {

@@ -56,7 +56,7 @@ Options:
   --max-file-size SIZE  text files larger than SIZE are not scanned and fail the scan (exit 2)
                         (default 16MB; e.g. 500KB, 64MB)
   -j, --jobs N          worker threads (default: CPU count - 1, at most 8; 0 or 1 = no workers;
-                        with --history: default 1 on 2+ cores, 0 = none)
+                        with --history: default one per core on 2+ cores, at most 4, 0 = none)
   --color / --no-color  force colour on or off (default: on a TTY only; NO_COLOR respected)
   -v, --verbose         also list the binary files, symbolic links and deleted tracked files noted
 ${CONFIG_HELP}

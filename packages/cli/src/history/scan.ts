@@ -3,10 +3,10 @@
  * commit that introduced it (docs/guides/history.md).
  *
  * Built like Nosey Parker, not like `git log -p | grep`: ONE `git log --raw` process lists, per
- * commit, the (path, blob) pairs it introduces; each new blob id is piped at once into ONE
- * `git cat-file --batch` process and scanned exactly once as it streams back (git decompresses on
- * one core while credlint scans on the other). Findings are kept only for the few blobs that have
- * any, then mapped back to the earliest introducing commit.
+ * commit, the (path, blob) pairs it introduces; each new blob id is queued once and handed, a batch
+ * at a time, to a worker that pipes it into its own `git cat-file --batch` and scans the blob as it
+ * streams back (blobs.ts), so git's inflating and the scan both run on every core. Findings are
+ * kept only for the few blobs that have any, then mapped back to the earliest introducing commit.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -14,9 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GitError, git, gitArgv, gitEnv, spawnFailure } from '../git.js';
-import { isUtf8 } from 'node:buffer';
-import { analyzeBuffer, isBinary, utf16Bom } from '../scan/analyze.js';
-import { mayHaveFindings } from './prefilter.js';
+import { BlobScanner, emptyTally, type BlobRequest, type BlobTally } from './blobs.js';
 import { credlintIgnores, ignoredBy, type Scoped } from '../scan/walk.js';
 import type { FileNote, ReportFinding } from '../types.js';
 
@@ -29,33 +27,24 @@ export interface HistoryOptions {
   maxFileSize: number;
   /** The configuration's `ignore` globs, applied like `.credlintignore`. */
   ignores?: Scoped[];
-  /** Analysis threads besides the main one (which parses git's output): default 1 on 2+ cores, 0 = inline. */
+  /** Scanning threads besides the main one (which parses `git log`), each with its own `git cat-file`: default one per core up to 4 (none on one core), 0 = inline. */
   jobs?: number;
 }
 
-/** A blob handed to a worker (its own copy of the bytes, transferred). */
-export interface BlobJob {
-  id: string;
-  file: string;
-  size: number;
-  bytes: Uint8Array;
+/** The worker's start-up data. */
+export interface WorkerInit {
+  cwd: string;
   maxFileSize: number;
+  /** The worker asks for more blob ids when this few are left in flight. */
+  low: number;
 }
+export type ToWorker = { type: 'add'; reqs: BlobRequest[] } | { type: 'end' };
+export type ToMain = { type: 'need' } | { type: 'done'; tally: BlobTally } | { type: 'error'; message: string };
 
-export interface BlobDone {
-  id: string;
-  file: string;
-  size: number;
-  findings: ReportFinding[];
-  ignored: number;
-  scanned: boolean;
-  note?: FileNote;
-}
-
-// Bytes handed to workers and not yet analysed: above the high mark git's output is paused.
-const HIGH_WATER = 64 * 1024 * 1024;
-const LOW_WATER = 16 * 1024 * 1024;
-/** Blobs analysed on the main thread before a worker is started. */
+/** Blob ids handed to a worker at a time, and how few it may have left in flight before it asks again. */
+const BATCH = 64;
+const LOW = 32;
+/** Blobs scanned on the main thread before workers are started: a small history is faster inline than workers' start-up. */
 const INLINE_BLOBS = 256;
 
 export interface HistoryFinding extends ReportFinding {
@@ -119,88 +108,6 @@ function nulSplitter(onToken: (t: string) => void): { push(b: Buffer): void; end
   };
 }
 
-/**
- * Streams blobs out of one `git cat-file --batch --buffer`: ids are added as they are discovered,
- * and each object is handed over (content, or size + head when over the limit, or missing) as
- * soon as it arrives. Memory holds one object at a time.
- */
-class BlobStream {
-  private readonly child;
-  private pending: Buffer = Buffer.alloc(0);
-  private current: { id: string; size: number; parts: Buffer[]; kept: number; limit: number } | undefined;
-  private want = 0;
-  private stderr = '';
-  readonly done: Promise<void>;
-
-  constructor(cwd: string, maxSize: number, onBlob: (id: string, content: Buffer | undefined, size: number) => void) {
-    // A partial clone would otherwise fetch each missing blob from the remote, one round trip each
-    // (git >= 2.44 honours this; older gits fetch, and report missing only when that fails).
-    this.child = spawn('git', gitArgv(['cat-file', '--batch', '--buffer']), {
-      cwd,
-      env: { ...gitEnv(), GIT_NO_LAZY_FETCH: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
-    this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString('utf8')));
-    this.child.stdin.on('error', () => {});
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-      for (;;) {
-        if (!this.current) {
-          const nl = this.pending.indexOf(10);
-          if (nl < 0) return;
-          const header = this.pending.subarray(0, nl).toString('utf8');
-          this.pending = this.pending.subarray(nl + 1);
-          const [id = '', type, sizeText] = header.split(' ');
-          if (type === 'missing' || sizeText === undefined) {
-            onBlob(id, undefined, -1);
-            continue;
-          }
-          const size = Number(sizeText);
-          this.current = { id, size, parts: [], kept: 0, limit: size <= maxSize ? size : Math.min(size, 8000) };
-          this.want = size + 1;
-        }
-        if (this.pending.length === 0) return;
-        const take = Math.min(this.want, this.pending.length);
-        const keep = Math.min(take, this.current.limit - this.current.kept);
-        if (keep > 0) {
-          this.current.parts.push(this.pending.subarray(0, keep));
-          this.current.kept += keep;
-        }
-        this.pending = this.pending.subarray(take);
-        this.want -= take;
-        if (this.want > 0) return;
-        const cur = this.current;
-        this.current = undefined;
-        onBlob(cur.id, cur.parts.length === 1 ? cur.parts[0] : Buffer.concat(cur.parts), cur.size);
-      }
-    });
-    this.done = new Promise((resolve, reject) => {
-      this.child.on('error', (e) => reject(spawnFailure(e, cwd)));
-      this.child.on('close', (code) => {
-        if (code !== 0) reject(new GitError(`git cat-file failed: ${this.stderr.trim() || `exit ${code}`}`));
-        else resolve();
-      });
-    });
-  }
-
-  pause(): void {
-    this.child.stdout.pause();
-  }
-
-  resume(): void {
-    this.child.stdout.resume();
-  }
-
-  add(id: string): void {
-    this.child.stdin.write(`${id}\n`);
-  }
-
-  end(): void {
-    this.child.stdin.end();
-  }
-}
-
 export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> {
   const { cwd } = opts;
   const gitDir = gitText(['rev-parse', '--absolute-git-dir'], cwd);
@@ -249,96 +156,64 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     });
   }
 
-  const blobInfo = new Map<string, { findings: ReportFinding[] }>();
-  let ignored = 0;
-  const pathOf = new Map<string, string>(); // blob -> the path it is scanned as (file-name rules)
   const seen = new Set<string>(); // blobs queued for scanning
-  const tooLarge: string[] = [];
-  const missing: string[] = [];
-  const failed: FileNote[] = [];
-  let binary = 0;
-  let invalidUtf8 = 0;
-  let scannedBlobs = 0;
+  /** Blobs a partial clone lacks (known before reading): reported with the scanners' own. */
+  const absentMissing: { seq: number; text: string }[] = [];
 
-  const take = (r: BlobDone) => {
-    const { id, file, size } = r;
-    if (r.note?.code === 'binary') binary++;
-    else if (r.note?.code === 'too-large') tooLarge.push(`${id.slice(0, 12)}:${file} (${size} bytes)`);
-    else if (r.note?.code === 'invalid-utf8') invalidUtf8++;
-    else if (r.note) failed.push({ ...r.note, file: `${id.slice(0, 12)}:${file}` });
-    if (r.scanned) scannedBlobs++;
-    ignored += r.ignored;
-    // Only blobs with findings are kept: memory grows with findings, not with the repository.
-    if (r.findings.length) blobInfo.set(id, { findings: r.findings });
-  };
-
-  // git decompresses on one core; a worker analyses on another while the main thread parses
-  // git's output and skips the blobs the prefilter rules out.
-  const jobs = opts.jobs ?? (availableParallelism() >= 2 ? 1 : 0);
-  let pool: Worker[] | undefined;
-  let inflight = 0;
-  let pending = 0;
-  let paused = false;
-  let next = 0;
-  let drained: (() => void) | undefined;
-  let workerError: Error | undefined;
-  // Started once there is real work: a small history is faster inline than a worker's start-up.
+  // Blob ids go to one `git cat-file --batch` per worker (workers ask for more as they go, so a
+  // worker stuck on big blobs takes fewer), or to one on the main thread for a small history.
+  const jobs = Math.min(opts.jobs ?? (availableParallelism() >= 2 ? Math.min(availableParallelism(), 4) : 0), 8);
+  const scanners: Promise<BlobTally>[] = [];
+  let inline: BlobScanner | undefined = new BlobScanner(cwd, opts.maxFileSize);
+  scanners.push(inline.done);
+  // Awaited with the others at the end; a failure before that must not be an unhandled rejection.
+  inline.done.catch(() => {});
   let inlineLeft = jobs > 0 ? INLINE_BLOBS : Infinity;
+  const todo: BlobRequest[] = [];
+  let todoHead = 0;
+  let logEnded = false;
+  const hungry: Worker[] = [];
+  const pool: Worker[] = [];
+  let failWorkers: ((e: Error) => void) | undefined;
+  const workersFailed = new Promise<never>((_, reject) => (failWorkers = reject));
+  // Unhandled only if no worker fails; the scan awaits it alongside the tallies.
+  workersFailed.catch(() => {});
+  const feed = (w: Worker) => {
+    if (todoHead < todo.length) {
+      const reqs = todo.slice(todoHead, todoHead + BATCH);
+      todoHead += reqs.length;
+      if (todoHead > 65536) {
+        todo.splice(0, todoHead);
+        todoHead = 0;
+      }
+      w.postMessage({ type: 'add', reqs } satisfies ToWorker);
+    } else if (logEnded) w.postMessage({ type: 'end' } satisfies ToWorker);
+    else hungry.push(w);
+  };
+  const feedHungry = () => {
+    while (hungry.length && (todoHead < todo.length || logEnded)) feed(hungry.shift() as Worker);
+  };
   const startPool = () => {
-    pool = [];
-    for (let i = 0; i < Math.min(jobs, 8); i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url));
-      w.on('message', (r: BlobDone) => {
-        take(r);
-        inflight -= r.size <= opts.maxFileSize ? r.size : Math.min(r.size, 8000);
-        pending--;
-        if (paused && inflight < LOW_WATER) {
-          paused = false;
-          blobs.resume();
-        }
-        if (pending === 0) drained?.();
-      });
-      w.on('error', (e) => {
-        workerError = e;
-        // Let git's output drain so the scan ends (and fails) instead of waiting forever.
-        blobs.resume();
-        drained?.();
-      });
+    for (let i = 0; i < jobs; i++) {
+      const init: WorkerInit = { cwd, maxFileSize: opts.maxFileSize, low: LOW };
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+      scanners.push(
+        new Promise<BlobTally>((resolve) => {
+          w.on('message', (m: ToMain) => {
+            if (m.type === 'need') feed(w);
+            else if (m.type === 'done') resolve(m.tally);
+            else failWorkers?.(new GitError(m.message));
+          });
+          w.on('error', (e) => failWorkers?.(e));
+          w.on('exit', (code) => {
+            if (code !== 0) failWorkers?.(new Error(`history worker exited with code ${code}`));
+          });
+        }),
+      );
       pool.push(w);
     }
   };
 
-  const blobs = new BlobStream(cwd, opts.maxFileSize, (id, content, size) => {
-    const file = pathOf.get(id) ?? id;
-    pathOf.delete(id);
-    if (content === undefined) {
-      missing.push(`${id.slice(0, 12)}:${file}`);
-      return;
-    }
-    // Most blobs hold no anchor at all: counted as scanned without decoding them (exact, see prefilter.ts).
-    if (size <= opts.maxFileSize && !utf16Bom(content) && !isBinary(content) && !mayHaveFindings(content)) {
-      scannedBlobs++;
-      if (!isUtf8(content)) invalidUtf8++;
-      return;
-    }
-    if (!pool && --inlineLeft < 0) startPool();
-    if (pool) {
-      // A private copy (the chunk git's output arrived in is shared), moved to the worker, not cloned.
-      const bytes = new Uint8Array(content);
-      inflight += bytes.byteLength;
-      pending++;
-      const job: BlobJob = { id, file, size, bytes, maxFileSize: opts.maxFileSize };
-      const w = pool[next++ % pool.length] as Worker;
-      w.postMessage(job, [bytes.buffer]);
-      if (inflight > HIGH_WATER && !paused) {
-        paused = true;
-        blobs.pause();
-      }
-      return;
-    }
-    const r = analyzeBuffer(content, { file, git: 'none', content }, { maxFileSize: opts.maxFileSize }, undefined, size);
-    take({ id, file, size, findings: r.findings, ignored: r.ignored, scanned: r.scanned, ...(r.note ? { note: r.note } : {}) });
-  });
   const head = gitText(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
   // A partial clone lacks blobs, and `cat-file --batch` dies on the first one it may not fetch:
   // list them first (one `rev-list` walk, only in partial clones) and report them instead.
@@ -350,15 +225,23 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     if (r.status !== 0) throw new GitError(`git rev-list failed: ${r.stderr.trim() || `exit ${r.status}`}`);
     for (const line of r.stdout.toString('utf8').split('\n')) if (line.startsWith('?')) absent.add(line.slice(1));
   }
+  let seq = 0;
   const queue = (blob: string, file: string) => {
     if (seen.has(blob)) return;
     seen.add(blob);
+    const req: BlobRequest = { id: blob, file, seq: seq++ };
     if (absent.has(blob)) {
-      missing.push(`${blob.slice(0, 12)}:${file}`);
+      absentMissing.push({ seq: req.seq, text: `${blob.slice(0, 12)}:${file}` });
       return;
     }
-    pathOf.set(blob, file);
-    blobs.add(blob);
+    if (inline) {
+      inline.add([req]);
+      if (--inlineLeft <= 0) {
+        inline.end();
+        inline = undefined;
+        startPool();
+      }
+    } else todo.push(req);
   };
 
   // HEAD's tree: scanned too, so `inHead` is known even for blobs older than a range.
@@ -425,7 +308,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     const child = spawn('git', gitArgv(logArgs), { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.stdout.on('data', (d: Buffer) => split.push(d));
+    child.stdout.on('data', (d: Buffer) => {
+      split.push(d);
+      feedHungry();
+    });
     child.on('error', (e) => reject(spawnFailure(e, cwd)));
     child.on('close', (code) => {
       split.end();
@@ -433,23 +319,43 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       else resolve();
     });
   });
+  let tallies: BlobTally[];
   try {
-    await logDone;
+    try {
+      await logDone;
+    } finally {
+      logEnded = true;
+      inline?.end();
+      feedHungry();
+    }
+    tallies = await Promise.race([Promise.all(scanners), workersFailed]);
   } finally {
-    blobs.end();
+    for (const w of pool) void w.terminate();
   }
-  try {
-    await blobs.done;
-    if (pool && pending > 0 && !workerError) await new Promise<void>((resolve) => (drained = resolve));
-  } finally {
-    for (const w of pool ?? []) void w.terminate();
+  const blobInfo = new Map<string, ReportFinding[]>();
+  const all = emptyTally();
+  all.missing.push(...absentMissing);
+  for (const t of tallies) {
+    all.scanned += t.scanned;
+    all.binary += t.binary;
+    all.invalidUtf8 += t.invalidUtf8;
+    all.ignored += t.ignored;
+    for (const f of t.found) blobInfo.set(f.id, f.findings);
+    all.tooLarge.push(...t.tooLarge);
+    all.missing.push(...t.missing);
+    all.failed.push(...t.failed);
   }
-  if (workerError) throw workerError;
+  // In queue order, however the blobs were split between scanners.
+  const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
+  const tooLarge = all.tooLarge.sort(bySeq).map((t) => t.text);
+  const missing = all.missing.sort(bySeq).map((t) => t.text);
+  const failed = all.failed.sort(bySeq).map((t) => t.note);
+  const { binary, invalidUtf8, ignored, scanned: scannedBlobs } = all;
 
   // Attribution: the first introduction (commit order) of a blob holding the credential at a path
   // whose previous version there did not hold it. Each credential (rule + fingerprint) once.
   const headKeys = new Set<string>();
-  for (const b of headBlobs) for (const f of blobInfo.get(b)?.findings ?? []) headKeys.add(keyOf(f));
+  for (const b of headBlobs) for (const f of blobInfo.get(b) ?? []) headKeys.add(keyOf(f));
   const reported = new Set<string>();
   const findings: HistoryFinding[] = [];
   // Oldest commit first (the highest index: git listed it last), then by path.
@@ -458,10 +364,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     const info = blobInfo.get(intro.blob);
     if (!info) continue;
     const before = new Set<string>();
-    for (const s of intro.src) for (const f of blobInfo.get(s)?.findings ?? []) before.add(keyOf(f));
+    for (const s of intro.src) for (const f of blobInfo.get(s) ?? []) before.add(keyOf(f));
     const commit = commits[intro.commit];
     if (!commit) continue;
-    for (const f of info.findings) {
+    for (const f of info) {
       const k = keyOf(f);
       if (before.has(k) || reported.has(k)) continue;
       reported.add(k);

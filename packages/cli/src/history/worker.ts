@@ -1,12 +1,32 @@
-/** History scan worker: analyses blobs the main thread hands over (it parses git's output meanwhile). */
-import { parentPort } from 'node:worker_threads';
-import { analyzeBuffer } from '../scan/analyze.js';
-import type { BlobJob, BlobDone } from './scan.js';
+/**
+ * History scan worker: runs its own `git cat-file --batch` over the blob ids the main thread hands
+ * it (the main thread parses `git log` meanwhile) and asks for more when few are left in flight.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { BlobScanner } from './blobs.js';
+import type { ToMain, ToWorker, WorkerInit } from './scan.js';
 
-parentPort?.on('message', (job: BlobJob) => {
-  const content = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
-  const r = analyzeBuffer(content, { file: job.file, git: 'none', content }, { maxFileSize: job.maxFileSize }, undefined, job.size);
-  const done: BlobDone = { id: job.id, file: job.file, size: job.size, findings: r.findings, ignored: r.ignored, scanned: r.scanned };
-  if (r.note) done.note = r.note;
-  parentPort?.postMessage(done);
+const { cwd, maxFileSize, low } = workerData as WorkerInit;
+const post = (m: ToMain) => parentPort?.postMessage(m);
+let asked = false;
+let ended = false;
+const scanner = new BlobScanner(cwd, maxFileSize, () => {
+  if (!asked && !ended && scanner.outstanding <= low) {
+    asked = true;
+    post({ type: 'need' });
+  }
 });
+scanner.done.then(
+  (tally) => post({ type: 'done', tally }),
+  (e: Error) => post({ type: 'error', message: e.message }),
+);
+parentPort?.on('message', (m: ToWorker) => {
+  if (m.type === 'add') {
+    asked = false;
+    scanner.add(m.reqs);
+  } else {
+    ended = true;
+    scanner.end();
+  }
+});
+post({ type: 'need' });
