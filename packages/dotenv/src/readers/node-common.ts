@@ -14,6 +14,17 @@ export function trimSpaces(value: string): string {
   return value.slice(a, b);
 }
 
+/** Node 22.15+ and 24 trim spaces, tabs and line breaks (not CR, which is gone already, nor other blanks). */
+export const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n';
+
+export function trimWs(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isWs(s[a])) a++;
+  while (b > a && isWs(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
 /** Every Node line deletes all CRs before parsing: the text without them, and a map back to offsets in `input`. */
 export function withoutCr(input: string): { s: string; orig: (i: number) => number } {
   if (!input.includes('\r')) return { s: input, orig: (i) => i };

@@ -1,16 +1,6 @@
-import { type NodeAssignment, trimSpaces, withoutCr } from './node-common.js';
+import { isWs, type NodeAssignment, trimSpaces, trimWs, withoutCr } from './node-common.js';
 
 const isSp = (c: string | undefined): boolean => c === ' ';
-/** Node 22.15 trims spaces, tabs and line breaks, as 22.16+ do (readers/node24.ts). */
-const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n';
-
-function trimWs(value: string): string {
-  let a = 0;
-  let b = value.length;
-  while (a < b && isWs(value[a])) a++;
-  while (b > a && isWs(value[b - 1])) b--;
-  return value.slice(a, b);
-}
 
 /**
  * The `util.parseEnv` / `--env-file` parser of Node 20.19.0–20.19.4 and 22.13–22.14, measured on

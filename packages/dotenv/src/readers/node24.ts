@@ -1,15 +1,4 @@
-import { type NodeAssignment, withoutCr } from './node-common.js';
-
-/** Node 22.16+ and 24 trim spaces, tabs and line breaks (not CR, which is gone already, nor other blanks). */
-const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n';
-
-function trimWs(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isWs(s[a])) a++;
-  while (b > a && isWs(s[b - 1])) b--;
-  return s.slice(a, b);
-}
+import { isWs, type NodeAssignment, trimWs, withoutCr } from './node-common.js';
 
 /**
  * Node 24's `util.parseEnv` / `--env-file` (src/node_dotenv.cc `Dotenv::ParseContent`; the same parser
