@@ -28,6 +28,7 @@ regexAudit(import.meta.url, [
   { file: 'src/history/run.ts', re: /^[\w.-]+@[\w.-]+:/ },
   { file: 'src/history/scan.ts', re: /^0+$/ },
   { file: 'src/history/scan.ts', re: /^(extensions\.partialclone \S|remote\..*\.promisor true)/im },
+  { file: 'src/init/ci.ts', re: /^[\w./-]{1,200}$/ },
   { file: 'src/history/scan.ts', re: /^:+/ },
   { file: 'src/init/detect.ts', re: /^yarn@(\d+)/ },
   { file: 'src/init/detect.ts', re: /^__metadata:/m },

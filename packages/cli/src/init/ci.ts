@@ -24,13 +24,8 @@ function defaultBranch(root: string): string {
     ['symbolic-ref', '--quiet', '--short', 'HEAD'],
   ]) {
     const r = git(args, root);
-    const name =
-      r.status === 0
-        ? r.stdout
-            .toString('utf8')
-            .trim()
-            .replace(/^origin\//, '')
-        : '';
+    const out = r.status === 0 ? r.stdout.toString('utf8').trim() : '';
+    const name = out.startsWith('origin/') ? out.slice('origin/'.length) : out;
     // only plain branch names go into YAML unquoted
     if (/^[\w./-]{1,200}$/.test(name)) return name;
   }
@@ -105,28 +100,37 @@ credlint-mr:
 `;
 }
 
+// Line-based reading with string operations (no regex can backtrack on a long line).
+const linesOf = (text: string): string[] => text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+/** A YAML line without its comment (` #…`) and surrounding blanks. */
+const bare = (line: string): string => {
+  const hash = line.startsWith('#') ? 0 : line.indexOf(' #');
+  return (hash === -1 ? line : line.slice(0, hash)).trim();
+};
+const unquote = (v: string): string => {
+  const t = v.trim();
+  return t.length >= 2 && (t[0] === '"' || t[0] === "'") && t.at(-1) === t[0] ? t.slice(1, -1) : t;
+};
+/** The top-level key a line opens (`key:` at column 0), else undefined. */
+function topKey(line: string): string | undefined {
+  if (line === '' || line[0] === ' ' || line[0] === '\t' || line[0] === '#') return undefined;
+  const colon = line.indexOf(':');
+  return colon === -1 ? undefined : line.slice(0, colon).trim();
+}
+
 /** Top-level `stages:` of a GitLab CI file (block or flow list), or undefined when it has none. */
-function stagesOf(text: string): string[] | undefined {
-  const lines = text.split(/\r?\n/);
-  const at = lines.findIndex((l) => /^stages\s*:/.test(l));
+function stagesOf(lines: string[]): string[] | undefined {
+  const at = lines.findIndex((l) => topKey(l) === 'stages');
   if (at === -1) return undefined;
-  const rest = (lines[at] as string)
-    .replace(/^stages\s*:/, '')
-    .replace(/\s#.*$/, '')
-    .trim();
-  const unquote = (s: string) => s.trim().replace(/^(['"])(.*)\1$/, '$2');
-  if (rest.startsWith('['))
-    return rest
-      .replace(/^\[|\]$/g, '')
-      .split(',')
-      .map(unquote)
-      .filter(Boolean);
+  const line = lines[at] as string;
+  const rest = bare(line.slice(line.indexOf(':') + 1));
+  if (rest.startsWith('[')) return (rest.endsWith(']') ? rest.slice(1, -1) : rest.slice(1)).split(',').map(unquote).filter(Boolean);
   const out: string[] = [];
   for (const l of lines.slice(at + 1)) {
-    if (/^\s*(#.*)?$/.test(l)) continue;
-    const m = /^\s+-\s*(.*?)\s*(?:\s#.*)?$/.exec(l);
-    if (!m) break;
-    out.push(unquote(m[1] as string));
+    const b = bare(l);
+    if (b === '') continue;
+    if (!(l[0] === ' ' || l[0] === '\t') || !b.startsWith('-')) break;
+    out.push(unquote(b.slice(1)));
   }
   return out;
 }
@@ -139,7 +143,7 @@ export function planCi(root: string, kind: CiKind): { change?: Change; note?: st
     const text = readText(path.join(root, file));
     if (text === undefined)
       return { change: { file, before: undefined, after: want, what: 'GitHub Actions scans each pull request’s commits (and pushes’ trees), uploads SARIF' } };
-    if (text === want || /\bcredlint\b[^\n]*\bscan\b/.test(text)) return {};
+    if (text === want || linesOf(text).some((l) => l.includes('credlint') && l.includes(' scan', l.indexOf('credlint')))) return {};
     return { note: `${file} exists and does not run credlint; it was left alone. The workflow init would write is in ${DOCS}` };
   }
   const file = '.gitlab-ci.yml';
@@ -147,12 +151,10 @@ export function planCi(root: string, kind: CiKind): { change?: Change; note?: st
   const text = readText(path.join(root, file));
   if (text === undefined)
     return { change: { file, before: undefined, after: jobs, what: 'GitLab CI scans each merge request’s commits (and other pipelines’ trees)' } };
-  if (/^credlint(-mr)?\s*:/m.test(text)) return {};
-  const first = text
-    .replace(/^\uFEFF/, '')
-    .match(/^[ \t]*[^\s#]/m)?.[0]
-    .trim();
-  const stages = stagesOf(text);
+  const lines = linesOf(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (lines.some((l) => topKey(l) === 'credlint' || topKey(l) === 'credlint-mr')) return {};
+  const first = lines.map(bare).find((b) => b !== '')?.[0];
+  const stages = stagesOf(lines);
   // The jobs run in the default stage, `test`: a file whose stages leave it out would reject the pipeline.
   if (first === '{' || first === '[' || (stages !== undefined && !stages.includes('test'))) {
     throw new InitError(
@@ -166,7 +168,7 @@ export function planCi(root: string, kind: CiKind): { change?: Change; note?: st
     change: {
       file,
       before: text,
-      after: text + pad + jobs.replace(/\n/g, eol),
+      after: text + pad + jobs.replaceAll('\n', eol),
       what: 'GitLab CI also scans each merge request’s commits (and other pipelines’ trees)',
     },
   };
