@@ -3,16 +3,27 @@
  * that skip decoding and scanning what cannot hold a finding (the history scan's blobs, the tree
  * scan's `git grep` prefilter). Exact, not heuristic: every candidate starts at an anchor of
  * anchors.ts (STREAMS), at a base64 blob needle (scan.ts BLOB_NEEDLES) or at an account name
- * (scan.ts ACCOUNT_ANCHORS), and each needle below is one of those spelled out with the characters
- * its stream requires before and after it; test/prefilter.test.ts derives them from those tables.
- * An `aws`/`Aws`/`AWS` anchor only counts when its name run (ASCII letters, digits, `_`, `-`, `.`)
- * ends in `key` or `sak`, in any case (Scanner.endsLikeAwsKeyName): the `aws` word alone is common
- * in AWS code, so it is a needle only with that ending.
+ * (scan.ts ACCOUNT_ANCHORS); test/prefilter.test.ts derives the needles below from those tables.
+ *
+ * KEY_NEEDLES are evidence by themselves. A name word (`secret`, `token`, `account`, an `aws` name
+ * ending in `key`/`sak`) counts only where core's name reader (Scanner.namedAt) could reach a value
+ * after it — the word is common in code and prose, a value after it is not:
+ * - the name run (ASCII letters, digits, `_`, `-`, `.`) reaches at most 64 characters past the
+ *   word's start (MAX_NAME_REACH); an `aws` run must end in `key`/`sak` (endsLikeAwsKeyName);
+ * - then at least one separator (blanks, newlines, quotes, `\ = : > , ( [ |`, or an operator
+ *   before `=`), at most 24 characters of them: skipSeparators;
+ * - then, there or after a type annotation (`name: string = …`, skipTypeAnnotation), the start of a
+ *   value: 40 characters that a secret access key's raw text can hold (base64, `%2B`, `\/`,
+ *   `\u002F`), 100 that a session token's can (base64, `% = . _ ~ -`), or for account names 12 of
+ *   `0-9 -` (readSecretAccessKey, readSessionToken, readAccountId need at least that many).
+ * Each condition is implied by what core does, so a text core finds anything in always passes.
  * All ASCII: UTF-8 and Latin-1 bytes hold an ASCII character exactly where the text holds it.
  * UTF-16 is not byte-compatible: never use this for UTF-16 text.
  * No imports: the CLI loads it before anything else.
  */
-export const PREFILTER_NEEDLES: readonly string[] = [
+
+/** Needles that are evidence by themselves: key ids, STS token prefixes, base64 of key ids and of blobs, Bedrock keys. */
+export const KEY_NEEDLES: readonly string[] = [
   'AKIA',
   'ASIA',
   'ABIA',
@@ -22,12 +33,6 @@ export const PREFILTER_NEEDLES: readonly string[] = [
   'IQoJb3JpZ2luX2Vj',
   'FwoGZXIvYXdz',
   'FQoGZXIvYXdz',
-  'secret',
-  'Secret',
-  'SECRET',
-  'token',
-  'Token',
-  'TOKEN',
   'QUtJQ',
   'QVNJQ',
   'bedrock-api-key-',
@@ -36,53 +41,193 @@ export const PREFILTER_NEEDLES: readonly string[] = [
   'FTSU',
   'BS0lB',
   'BU0lB',
-  // account names (ACCOUNT_ANCHORS)
-  'account',
-  'Account',
-  'ACCOUNT',
 ];
+
+/** Words that start a secret or session-token name (`aws_secret_access_key`, `SessionToken`). */
+export const NAME_WORDS: readonly string[] = ['secret', 'Secret', 'SECRET', 'token', 'Token', 'TOKEN'];
+
+/** Account names (ACCOUNT_ANCHORS): only with the account-id kind, which is off by default. */
+export const ACCOUNT_WORDS: readonly string[] = ['account', 'Account', 'ACCOUNT'];
 
 /** Words that start an AWS-named key (`aws_key`, `AWS_SAK`, `awsKey`) when their name run ends in key/sak. */
 export const AWS_NAME_WORDS: readonly string[] = ['aws', 'Aws', 'AWS'];
 
-/**
- * The same test as one Perl-compatible regular expression (for `git grep -P`, byte mode), per line:
- * any needle, or an AWS word followed by name characters holding `key`/`sak` (a superset of a name
- * run ending in them; name runs never cross a line). Linear: literals, and one character-class run
- * per AWS word.
- */
-export const PREFILTER_PCRE = `${PREFILTER_NEEDLES.join('|')}|(?:${AWS_NAME_WORDS.join('|')})[A-Za-z0-9_.-]*(?:[Kk][Ee][Yy]|[Ss][Aa][Kk])`;
+/** Every anchor literal the prefilter knows (AWS words aside): what the anchor-table test checks. */
+export const PREFILTER_NEEDLES: readonly string[] = [...KEY_NEEDLES, ...NAME_WORDS, ...ACCOUNT_WORDS];
 
-const NEEDLE_BYTES = PREFILTER_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
-const AWS_BYTES = AWS_NAME_WORDS.map((n) => Buffer.from(n, 'latin1'));
-
-function isNameByte(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+export interface PrefilterOptions {
+  /** Whether the scan looks for account ids (core's `account-id` kind, off by default). */
+  accountId?: boolean;
+  /** Bytes the checks after name-word hits examined, added to `visited` (the linear-time test counts them). */
+  stats?: { visited: number };
 }
 
-/** An AWS word followed by a name run holding `key`/`sak` (any case). Linear: each byte of a run is visited once per word. */
-function hasAwsKeyName(buf: Uint8Array, word: Buffer): boolean {
-  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  let runEnd = -1;
+// ---- the byte test ---------------------------------------------------------------------------
+
+/** Core's name reach (scan.ts MAX_NAME_REACH) and separator limit (MAX_SEPARATOR_RUN). */
+const NAME_REACH = 64;
+const SEPARATOR_RUN = 24;
+/** Raw characters a value needs at least (SECRET_KEY_LENGTH, MIN_SESSION_TOKEN_LENGTH, 12 digits). */
+const SECRET_RAW = 40;
+const TOKEN_RAW = 100;
+const ACCOUNT_RAW = 12;
+const TYPE_REACH = 24;
+const TYPE_BLANKS = 8;
+/** Bytes examined by the runs below since the module loaded (what `stats.visited` reports). */
+let visited = 0;
+
+const enum Value {
+  Named,
+  Account,
+}
+
+// Byte classes, one table: bit 1 name, 2 separator (scan.ts isSeparator), 4 operator before `=`
+// (isOperatorChar), 8 word, 16 secret raw, 32 token raw, 64 account raw.
+const CLASS = new Uint8Array(256);
+{
+  const set = (chars: string, bit: number) => {
+    for (let i = 0; i < chars.length; i++) (CLASS[chars.charCodeAt(i)] as number) |= bit;
+  };
+  const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  set(`${alnum}_-.`, 1);
+  set(' \t\n\r"\'`\\=:>,([|', 2);
+  set('+.?|<!*/%&^', 4);
+  set(`${alnum}_`, 8);
+  set(`${alnum}+/%\\`, 16);
+  set(`${alnum}+/%=._~-`, 32);
+  set('0123456789-', 64);
+}
+const NAME = 1;
+const SEP = 2;
+const OP = 4;
+const WORD = 8;
+const SECRET_CH = 16;
+const TOKEN_CH = 32;
+const ACCOUNT_CH = 64;
+
+/** Length of the run of `bit` bytes at `at`, counted up to `max`. */
+function runOf(b: Uint8Array, at: number, bit: number, max: number): number {
+  const end = Math.min(b.length, at + max);
+  let j = at;
+  while (j < end && ((CLASS[b[j] as number] as number) & bit) !== 0) j++;
+  visited += j - at + 1;
+  return j - at;
+}
+
+/** Where skipSeparators stops from `at` (separators, operator + `=`, up to its limit), or -1 as it returns. */
+function separatorsEnd(b: Uint8Array, at: number): number {
+  const limit = Math.min(b.length, at + SEPARATOR_RUN);
+  let j = at;
+  while (j < limit) {
+    const c = CLASS[b[j] as number] as number;
+    if ((c & SEP) !== 0) j++;
+    else if ((c & OP) !== 0 && b[j + 1] === 61) j += 2;
+    else break;
+  }
+  visited += j - at + 1;
+  return j === at || j >= b.length ? -1 : j;
+}
+
+function valueAt(b: Uint8Array, at: number, value: Value): boolean {
+  if (value === Value.Account) return runOf(b, at, ACCOUNT_CH, ACCOUNT_RAW) === ACCOUNT_RAW;
+  return runOf(b, at, SECRET_CH, SECRET_RAW) === SECRET_RAW || runOf(b, at, TOKEN_CH, TOKEN_RAW) === TOKEN_RAW;
+}
+
+/** Whether core's name reader could reach a value after the name run ending at `end` (namedAt). */
+function valueFollows(b: Uint8Array, end: number, value: Value): boolean {
+  const at = separatorsEnd(b, end);
+  if (at < 0) return false;
+  if (valueAt(b, at, value)) return true;
+  // skipTypeAnnotation: a word (shorter than its reach), blanks, one `=` (not `==`), separators.
+  const word = runOf(b, at, WORD, TYPE_REACH);
+  if (word === 0 || at + word === Math.min(b.length, at + TYPE_REACH)) return false;
+  let k = at + word;
+  const blanksEnd = k + TYPE_BLANKS;
+  while (k < b.length && k < blanksEnd && (b[k] === 32 || b[k] === 9)) k++;
+  visited += k - at - word + 2;
+  if (b[k] !== 61 || b[k + 1] === 61) return false;
+  const after = separatorsEnd(b, k);
+  return after >= 0 && valueAt(b, after, value);
+}
+
+/** At a name word at `i` (length `len`): its run's end when within reach (and, for AWS words, ending in key/sak), else -1. */
+function nameEnd(b: Uint8Array, i: number, len: number, aws: boolean): number {
+  const run = runOf(b, i + len, NAME, NAME_REACH - len + 1);
+  if (len + run > NAME_REACH) return -1;
+  const end = i + len + run;
+  if (!aws) return end;
+  if (end - i < 6) return -1;
+  const x = (b[end - 3] as number) | 0x20;
+  const y = (b[end - 2] as number) | 0x20;
+  const z = (b[end - 1] as number) | 0x20;
+  return (x === 107 && y === 101 && z === 121) || (x === 115 && y === 97 && z === 107) ? end : -1; // key sak
+}
+
+const KEY_BYTES = KEY_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
+const NAME_BYTES = NAME_WORDS.map((n) => Buffer.from(n, 'latin1'));
+const ACCOUNT_BYTES = ACCOUNT_WORDS.map((n) => Buffer.from(n, 'latin1'));
+const AWS_BYTES = AWS_NAME_WORDS.map((n) => Buffer.from(n, 'latin1'));
+
+/**
+ * Whether some occurrence of `word` starts a name with a value after it. Linear: each hit does
+ * bounded work (the name reach, the separator limit, the type reach, the value length).
+ */
+function namedValue(b: Buffer, word: Buffer, aws: boolean, value: Value): boolean {
   for (let i = b.indexOf(word); i !== -1; i = b.indexOf(word, i + 1)) {
-    if (i < runEnd) continue; // inside a run already walked
-    let j = i + word.length;
-    while (j < b.length && isNameByte(b[j] as number)) j++;
-    runEnd = j;
-    for (let k = i + word.length; k + 3 <= j; k++) {
-      const x = (b[k] as number) | 0x20;
-      const y = (b[k + 1] as number) | 0x20;
-      const z = (b[k + 2] as number) | 0x20;
-      if ((x === 107 && y === 101 && z === 121) || (x === 115 && y === 97 && z === 107)) return true;
-    }
+    const end = nameEnd(b, i, word.length, aws);
+    if (end >= 0 && valueFollows(b, end, value)) return true;
   }
   return false;
 }
 
-/** False only when `analyze` can find (or inline-ignore) nothing in the UTF-8 or Latin-1 text these bytes hold. */
-export function mayHaveFindings(buf: Uint8Array): boolean {
+/**
+ * False only when `analyze` can find (or inline-ignore) nothing in the UTF-8 or Latin-1 text these
+ * bytes hold, with its default kinds (plus `account-id` when `options.accountId`).
+ */
+export function mayHaveFindings(buf: Uint8Array, options: PrefilterOptions = {}): boolean {
   const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  for (const n of NEEDLE_BYTES) if (b.indexOf(n) !== -1) return true;
-  for (const w of AWS_BYTES) if (hasAwsKeyName(b, w)) return true;
-  return false;
+  for (const n of KEY_BYTES) if (b.indexOf(n) !== -1) return true;
+  const before = visited;
+  try {
+    for (const w of NAME_BYTES) if (namedValue(b, w, false, Value.Named)) return true;
+    for (const w of AWS_BYTES) if (namedValue(b, w, true, Value.Named)) return true;
+    if (options.accountId) for (const w of ACCOUNT_BYTES) if (namedValue(b, w, false, Value.Account)) return true;
+    return false;
+  } finally {
+    if (options.stats) options.stats.visited += visited - before;
+  }
+}
+
+// ---- the same test as a regular expression ------------------------------------------------------
+
+/**
+ * The same test as one regular expression, matched a line at a time (`git grep -P`, byte mode): a
+ * superset of mayHaveFindings, which also follows separators across line ends — here a name whose
+ * separators reach the end of its line counts. Linear: literals, and after each hit runs bounded
+ * by the name reach, the separator limit and the value length; possessive, so nothing is retried.
+ * `flavor: 'js'` spells the possessive runs as `(?=(x*))\k` (JavaScript has no `*+`), for tests.
+ */
+export function prefilterPattern(options: PrefilterOptions & { flavor?: 'pcre' | 'js' } = {}): string {
+  let groups = 0;
+  const atomic = (x: string, q: string) => (options.flavor === 'js' ? `(?=(?<p${++groups}>${x}${q}))\\k<p${groups}>` : `${x}${q}+`);
+  const name = '[A-Za-z0-9_.-]';
+  const sepClass = String.raw`[ \t\r"'\x60\\=:>,(\[|+.?<!*/%&^]`;
+  const sep = String.raw`(?:[ \t\r"'\x60\\=:>,(\[|]|[+.?|<!*/%&^]=)`;
+  const named = String.raw`[A-Za-z0-9+/%\\]{40}|[A-Za-z0-9+/%=._~-]{100}`;
+  const account = '[0-9-]{12}';
+  // The line's end (a newline separates), or separators then the line's end or a value, or 24
+  // characters that may be separators (skipSeparators' limit: the value may start inside them).
+  // After a type annotation the separators start at its `=`, as skipSeparators does.
+  const separated = (value: string) => `(?:(?=${sepClass}{24})|$|${atomic(sep, '+')}(?:$|${value}|%TYPE%))`;
+  const after = (value: string) =>
+    separated(value).replace('%TYPE%', `[A-Za-z0-9_]{1,23}[ \\t]{0,8}(?==(?!=))${separated(value).replace('|%TYPE%', '')}`);
+  const reach = (len: number) => `${atomic(name, `{0,${NAME_REACH - len}}`)}(?!${name})`;
+  const parts = [
+    ...KEY_NEEDLES,
+    `(?:${NAME_WORDS.filter((w) => w.length === 6).join('|')})${reach(6)}${after(named)}`,
+    `(?:${NAME_WORDS.filter((w) => w.length === 5).join('|')})${reach(5)}${after(named)}`,
+    `(?:${AWS_NAME_WORDS.join('|')})${reach(3)}(?<=[Kk][Ee][Yy]|[Ss][Aa][Kk])${after(named)}`,
+  ];
+  if (options.accountId) parts.push(`(?:${ACCOUNT_WORDS.join('|')})${reach(7)}${after(account)}`);
+  return parts.join('|');
 }
