@@ -2,7 +2,8 @@
 // repository holding every case the full scan treats specially, a scan with it gives byte-for-byte
 // the report and exit code of a scan that reads every file (CREDLINT_GIT_PREFILTER=0), and where git
 // cannot answer (no work tree, no PCRE, an unreadable file) the scan reads every file.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { isUtf8 } from 'node:buffer';
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -11,9 +12,10 @@ import {
   fakeBedrockShortTermKey,
   fakeSecretAccessKey,
   fakeSessionToken,
+  prng,
 } from '@credlint/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { treeGrepStats } from '../dist/scan/tree-grep.js';
+import { INVALID_UTF8_PCRE, treeGrepPattern, treeGrepStats } from '../dist/scan/tree-grep.js';
 import { cli, cliProcess, git, gitRepo, removeDir, tempDir, writeTree } from './helpers.js';
 import { giveToNobody, runCli } from './fs-harness.js';
 
@@ -44,7 +46,22 @@ function specialRepo(): string {
       'keys/ignored-inline.ts': `const k = "${id(7)}"; // credlint-ignore\n`,
       'keys/crlf.ps1': `$a = 1\r\n$k = "${id(8)}"\r\n`,
       'keys/lone-cr.txt': `a\rb = "${id(9)}"\r`,
-      'keys/account.tf': `account_id = "123456789012"\n`,
+      'keys/account.tf': `aws_account_id = "583122974406"\n`,
+      // name words: a value on the next line, after a type annotation, after a compound operator
+      'names/next-line.yml': `aws:\n  secret_access_key:\n    ${secret(26)}\n`,
+      'names/typed.ts': `const awsSecretAccessKey: string = '${secret(27)}';\n`,
+      'names/compound.mk': `AWS_SECRET_KEY += ${secret(28)}\n`,
+      'names/prose.md': 'the secret: it is out. token = getToken(); aws_key = 1;\n',
+      'names/eol.md': 'secret:\n  short\n', // git grep reads a line at a time: a name at a line's end is listed
+      // not UTF-8, each differently (credlint notes invalid-utf8 or binary), and valid UTF-8 at the edges
+      'enc/overlong.txt': Buffer.from([0x61, 0xc0, 0xaf, 0x0a]),
+      'enc/surrogate.txt': Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x0a]),
+      'enc/truncated-end.txt': Buffer.from([0x61, 0x62, 0xe2, 0x82]),
+      'enc/stray-continuation.txt': Buffer.from([0x61, 0xc3, 0xa9, 0xa9, 0x0a]),
+      'enc/past-max.txt': Buffer.from([0x61, 0xf4, 0x90, 0x80, 0x80, 0x0a]),
+      'enc/lead-at-eol.txt': Buffer.from([0x61, 0xc3, 0x0a, 0xa9, 0x0a]),
+      'enc/valid-edges.txt': Buffer.from('é\n€\n😀\n\u{10FFFF}\nend é', 'utf8'),
+      'enc/utf8-bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('plain text\n')]),
       'enc/utf8-key.ts': `// café ☕\nconst k = "${id(10)}";\n`,
       'enc/utf8-clean.md': 'naïve café\n',
       'enc/latin1.txt': Buffer.from('caf\xe9\n', 'latin1'),
@@ -132,13 +149,31 @@ describe('tree prefilter: same report as reading every file', () => {
     expect(pre.code).toBe(2);
     const report = JSON.parse(pre.stdout) as { findings: { file: string }[]; summary: { errors: { file: string; code: string }[] } };
     const found = new Set(report.findings.map((f) => f.file));
-    for (const f of ['keys/id.ts', 'keys/aws-named.tf', 'keys/bedrock.txt', 'keys/blob.txt', 'enc/latin1-key.txt', 'enc/utf16le.ps1', 'mod/assume.ts', 'mod/skip.ts', 'mod/changed.ts', 'ü/ñame with space.txt', 'new/untracked.ts', 'nested/n.ts']) {
+    for (const f of ['names/next-line.yml', 'names/typed.ts', 'names/compound.mk', 'keys/id.ts', 'keys/aws-named.tf', 'keys/bedrock.txt', 'keys/blob.txt', 'enc/latin1-key.txt', 'enc/utf16le.ps1', 'mod/assume.ts', 'mod/skip.ts', 'mod/changed.ts', 'ü/ñame with space.txt', 'new/untracked.ts', 'nested/n.ts']) {
       expect(found, f).toContain(f);
     }
     const errors = report.summary.errors.map((e) => `${e.file}:${e.code}`);
-    for (const e of ['big/large.txt:too-large', 'mod/grows.ts:too-large', 'bin/blob.bin:binary', 'enc/latin1.txt:invalid-utf8', 'mod/deleted.ts:deleted', 'links/link.ts:symlink']) {
+    for (const e of ['enc/overlong.txt:invalid-utf8', 'enc/surrogate.txt:invalid-utf8', 'enc/truncated-end.txt:invalid-utf8', 'enc/stray-continuation.txt:invalid-utf8', 'enc/past-max.txt:invalid-utf8', 'enc/lead-at-eol.txt:invalid-utf8', 'big/large.txt:too-large', 'mod/grows.ts:too-large', 'bin/blob.bin:binary', 'enc/latin1.txt:invalid-utf8', 'mod/deleted.ts:deleted', 'links/link.ts:symlink']) {
       expect(errors, e).toContain(e);
     }
+  });
+
+  it('clean valid UTF-8 and prose around name words are ruled out, not read', async () => {
+    await both(repo, []);
+    const listed = treeGrepStats.listedFiles;
+    for (const f of ['enc/valid-edges.txt', 'enc/utf8-bom.txt', 'enc/utf8-clean.md', 'clean/words.md', 'names/prose.md']) expect(listed, f).not.toContain(f);
+    for (const f of ['enc/overlong.txt', 'enc/lead-at-eol.txt', 'names/next-line.yml', 'names/eol.md', 'keys/id.ts']) expect(listed, f).toContain(f);
+    expect(listed).not.toContain('keys/account.tf'); // account names only when account ids are scanned for
+  });
+
+  it('account ids configured: the grep looks for account names too (same report as reading every file)', async () => {
+    const copy = specialRepo();
+    writeFileSync(path.join(copy, '.credlintrc.json'), JSON.stringify({ accountId: true }));
+    const { pre, full, used } = await both(copy, []);
+    expect(used).toBe(true);
+    expect(pre.stdout).toBe(full.stdout);
+    expect(JSON.parse(pre.stdout).findings.map((f: { file: string; kind: string }) => `${f.file}:${f.kind}`)).toContain('keys/account.tf:account-id');
+    expect(treeGrepStats.listedFiles).toContain('keys/account.tf');
   });
 
   it('whole tree with the default size limit, and `scan` without a path', async () => {
@@ -213,4 +248,40 @@ describe('tree prefilter: falls back to reading every file', () => {
     expect(pre.code).toBe(2);
     expect(JSON.parse(pre.stdout).summary.errors.map((e: { file: string; code: string }) => `${e.file}:${e.code}`)).toContain('clean/b.py:unreadable');
   });
+});
+
+describe('tree prefilter: the pattern git grep runs', () => {
+  it('lists exactly the files that are not valid UTF-8 or hold a NUL (2,000 random byte strings, against isUtf8)', () => {
+    const rand = prng(8);
+    const pieces = [[0x61], [0x0a], [0x00], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xed, 0x9f, 0xbf], [0xef, 0xbb, 0xbf]];
+    const dir = keep(gitRepo({}));
+    const invalid = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const bytes: number[] = [];
+      for (let k = 0, n = 1 + Math.floor(rand() * 6); k < n; k++) {
+        if (rand() < 0.25) bytes.push(0x80 + Math.floor(rand() * 0x80)); // any high byte, anywhere
+        else bytes.push(...(pieces[Math.floor(rand() * pieces.length)] as number[]).slice(0, rand() < 0.1 ? 1 : undefined));
+      }
+      const buf = Buffer.from(bytes);
+      writeFileSync(path.join(dir, `f${i}`), buf);
+      if (!isUtf8(buf) || buf.includes(0)) invalid.add(`f${i}`); // NUL is UTF-8, but binary to git and credlint
+    }
+    git(dir, 'add', '-A');
+    const out = execFileSync('git', ['grep', '-l', '-z', '-P', '-e', INVALID_UTF8_PCRE], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
+    const listed = new Set(out.toString('utf8').split('\0').filter(Boolean));
+    expect(invalid.size).toBeGreaterThan(500);
+    expect(invalid.size).toBeLessThan(1900);
+    expect([...listed].sort()).toEqual([...invalid].sort());
+  });
+
+  it('git grep finishes on megabytes of adversarial lines (a super-linear pattern would hang)', () => {
+    const dir = keep(gitRepo({}));
+    const s = secret(40);
+    const units = ['secret', `secret${' '.repeat(23)}`, `secret=${s.slice(0, 39)};`, `aws${'k'.repeat(60)}key = `, `token${'+='.repeat(11)}${'a'.repeat(99)}.`, 'secret: string = x', '\xc3\xa9\xa9'];
+    // latin1: one byte per character, so the last unit is the bytes C3 A9 A9
+    units.forEach((u, i) => writeFileSync(path.join(dir, `adv${i}.txt`), Buffer.from(u.repeat(Math.ceil((2 << 20) / u.length)), 'latin1')));
+    git(dir, 'add', '-A');
+    const r = spawnSync('git', ['grep', '-l', '-P', '-e', treeGrepPattern(true)], { cwd: dir, env: { ...process.env, LC_ALL: 'C' }, timeout: 60_000 });
+    expect({ status: r.status, signal: r.signal, stderr: r.stderr.toString() }).toEqual({ status: 0, signal: null, stderr: '' });
+  }, 90_000);
 });

@@ -207,15 +207,20 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     !args.staged && !args.history && (args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.')) && io.env.CREDLINT_GIT_PREFILTER !== '0';
   const prefetched = takeTreeGrep(io.cwd);
   if (!wholeTree) prefetched?.cancel();
-  const grep = wholeTree ? (prefetched ?? (mayBeWorkTree(io.cwd, process.env) ? startTreeGrep(io.cwd) : undefined)) : undefined;
+  const grep: GrepSlot = { grep: wholeTree ? (prefetched ?? (mayBeWorkTree(io.cwd, process.env) ? startTreeGrep(io.cwd) : undefined)) : undefined };
   try {
     return await scanWith(args, io, grep);
   } finally {
-    grep?.cancel();
+    grep.grep?.cancel();
   }
 }
 
-async function scanWith(args: ScanArgs, io: Io, grep: TreeGrep | undefined): Promise<number> {
+/** The tree scan's grep, replaced once the configuration is read if it asks for account ids. */
+interface GrepSlot {
+  grep: TreeGrep | undefined;
+}
+
+async function scanWith(args: ScanArgs, io: Io, slot: GrepSlot): Promise<number> {
   // The configuration: searched from the scanned paths (cwd for --staged/--history) up to the repository root.
   const config = await loadConfig(
     { ...(args.config !== undefined ? { config: args.config } : {}), ...(args.noConfig ? { noConfig: true } : {}) },
@@ -223,6 +228,12 @@ async function scanWith(args: ScanArgs, io: Io, grep: TreeGrep | undefined): Pro
     io.cwd,
   );
   if (config?.maxFileSize !== undefined && !args.maxFileSizeGiven) args.maxFileSize = config.maxFileSize;
+  // The grep started before the configuration was read looks for no account names.
+  if (config?.config.accountId && slot.grep && !slot.grep.accountId) {
+    slot.grep.cancel();
+    slot.grep = startTreeGrep(io.cwd, true);
+  }
+  const grep = slot.grep;
   if (!args.baseline && config?.config.baseline) args.baseline = path.relative(io.cwd, path.resolve(config.dir, config.config.baseline)) || '.';
   if (args.updateBaseline && !args.baseline) throw new UsageError('--update-baseline needs --baseline FILE (or "baseline" in the configuration)');
   const ignores = configIgnores(config);
@@ -444,6 +455,7 @@ async function ruleOut(tasks: FileTask[], grep: TreeGrep, top: string, maxFileSi
   }
   treeGrepStats.runs++;
   treeGrepStats.listed = listed.size;
+  treeGrepStats.listedFiles = [...listed];
   treeGrepStats.ruledOut = out.length;
   return out;
 }

@@ -53,11 +53,16 @@ export class BlobScanner {
   readonly done: Promise<BlobTally>;
 
   /** `onScanned` runs after each blob (the worker asks for more when few are left). */
+  private readonly maxFileSize: number;
+  private readonly accountId: boolean;
+
   constructor(
     cwd: string,
-    private readonly maxFileSize: number,
+    options: { maxFileSize: number; accountId: boolean },
     private readonly onScanned: () => void = () => {},
   ) {
+    this.maxFileSize = options.maxFileSize;
+    this.accountId = options.accountId;
     // A partial clone would otherwise fetch each missing blob from the remote, one round trip each
     // (git >= 2.44 honours this; older gits fetch, and report missing only when that fails).
     this.child = spawn('git', gitArgv(['cat-file', '--batch', '--buffer']), {
@@ -174,12 +179,12 @@ export class BlobScanner {
   private blob(req: BlobRequest, content: Buffer, size: number): void {
     const t = this.tally;
     // Most blobs hold no anchor at all: counted as scanned without decoding them (exact, see prefilter.ts).
-    if (size <= this.maxFileSize && !utf16Bom(content) && !isBinary(content) && !mayHaveFindings(content)) {
+    if (size <= this.maxFileSize && !utf16Bom(content) && !isBinary(content) && !mayHaveFindings(content, { accountId: this.accountId })) {
       t.scanned++;
       if (!isUtf8(content)) t.invalidUtf8++;
     } else {
       const { id, file } = req;
-      const r = analyzeBuffer(content, { file, git: 'none', content }, { maxFileSize: this.maxFileSize }, undefined, size);
+      const r = analyzeBuffer(content, { file, git: 'none', content }, { maxFileSize: this.maxFileSize, accountId: this.accountId }, undefined, size);
       if (r.note?.code === 'binary') t.binary++;
       else if (r.note?.code === 'too-large') t.tooLarge.push({ seq: req.seq, text: `${id.slice(0, 12)}:${file} (${size} bytes)` });
       else if (r.note?.code === 'invalid-utf8') t.invalidUtf8++;

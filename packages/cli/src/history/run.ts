@@ -91,6 +91,7 @@ export async function runHistory(
   const options = {
     cwd: io.cwd,
     maxFileSize: args.maxFileSize,
+    ...(config?.config.accountId ? { accountId: true } : {}),
     ...(ignores.length ? { ignores } : {}),
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
     ...(args.range ? { range: args.range } : {}),

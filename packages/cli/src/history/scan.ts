@@ -25,6 +25,8 @@ export interface HistoryOptions {
   /** Passed to `git log --since`. */
   since?: string;
   maxFileSize: number;
+  /** Look for account ids too (the configuration's `accountId`). */
+  accountId?: boolean;
   /** The configuration's `ignore` globs, applied like `.credlintignore`. */
   ignores?: Scoped[];
   /** Scanning threads besides the main one (which parses `git log`), each with its own `git cat-file`: default one per core up to 4 (none on one core), 0 = inline. */
@@ -35,6 +37,7 @@ export interface HistoryOptions {
 export interface WorkerInit {
   cwd: string;
   maxFileSize: number;
+  accountId: boolean;
   /** The worker asks for more blob ids when this few are left in flight. */
   low: number;
 }
@@ -164,7 +167,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   // worker stuck on big blobs takes fewer), or to one on the main thread for a small history.
   const jobs = Math.min(opts.jobs ?? (availableParallelism() >= 2 ? Math.min(availableParallelism(), 4) : 0), 8);
   const scanners: Promise<BlobTally>[] = [];
-  let inline: BlobScanner | undefined = new BlobScanner(cwd, opts.maxFileSize);
+  let inline: BlobScanner | undefined = new BlobScanner(cwd, { maxFileSize: opts.maxFileSize, accountId: opts.accountId === true });
   scanners.push(inline.done);
   // Awaited with the others at the end; a failure before that must not be an unhandled rejection.
   inline.done.catch(() => {});
@@ -195,7 +198,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   };
   const startPool = () => {
     for (let i = 0; i < jobs; i++) {
-      const init: WorkerInit = { cwd, maxFileSize: opts.maxFileSize, low: LOW };
+      const init: WorkerInit = { cwd, maxFileSize: opts.maxFileSize, accountId: opts.accountId === true, low: LOW };
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
       scanners.push(
         new Promise<BlobTally>((resolve) => {

@@ -1,32 +1,57 @@
 /**
  * The whole-tree prefilter: one `git grep -l -P` over the tracked files, started by bin/credlint.js
  * before the rest of the CLI loads, so git reads the tree on the other core while Node starts. It
- * lists every tracked file that holds a prefilter needle (`@credlint/core/prefilter`: exact for
- * UTF-8 and Latin-1 text) or any byte outside 0x01–0x7f (NUL: binary or UTF-16; 0x80 and up: not
- * ASCII, so credlint's own decoding and its `invalid-utf8` note decide). Every other file git grep
- * read is ASCII text without an anchor: core can find nothing there, and the scan counts it as
- * scanned without reading it (scan.ts: `ruledOut`). Anything git does not answer cleanly (no git,
- * no PCRE, not a work tree, an unreadable file, any stderr) leaves the scan reading every file.
+ * lists every tracked file where `@credlint/core/prefilter`'s pattern matches (exact for UTF-8 and
+ * Latin-1 text: a file it does not match holds nothing core could find) or whose bytes are not valid
+ * UTF-8 text: a NUL (binary or UTF-16) or any malformed UTF-8 sequence (a UTF-16 byte-order mark
+ * is one), which credlint's own decoding judges (`binary`, `invalid-utf8` notes). Every other file
+ * git grep read is valid UTF-8 that core can find nothing in, and the scan counts it as scanned
+ * without reading it (scan.ts: `ruledOut`). Anything git does not answer cleanly (no git, no PCRE,
+ * not a work tree, an unreadable file, any stderr) leaves the scan reading every file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PREFILTER_PCRE } from '@credlint/core/prefilter';
+import { prefilterPattern } from '@credlint/core/prefilter';
 import { gitArgv, gitEnv } from '../git.js';
 
-/** Byte mode (LC_ALL=C: no PCRE2_UTF): one class for NUL and every non-ASCII byte. */
-const PATTERN = `${PREFILTER_PCRE}|[^\\x01-\\x7f]`;
+/**
+ * Bytes that are not valid UTF-8 (RFC 3629, what Node's `isUtf8` accepts), in byte mode (LC_ALL=C:
+ * no PCRE2_UTF): a NUL; a byte that never occurs (C0, C1, F5-FF); a lead byte without its
+ * continuation bytes (with the narrower second-byte ranges of E0, ED, F0 and F4: no overlongs, no
+ * surrogates, nothing past U+10FFFF); a continuation byte that no lead byte before it claims. Valid
+ * UTF-8 matches none of these. Linear: each alternative looks at most four bytes around one byte.
+ */
+export const INVALID_UTF8_PCRE = [
+  '\\x00',
+  '[\\xc0\\xc1\\xf5-\\xff]',
+  '[\\xc2-\\xdf](?![\\x80-\\xbf])',
+  '\\xe0(?![\\xa0-\\xbf][\\x80-\\xbf])',
+  '[\\xe1-\\xec\\xee\\xef](?![\\x80-\\xbf]{2})',
+  '\\xed(?![\\x80-\\x9f][\\x80-\\xbf])',
+  '\\xf0(?![\\x90-\\xbf][\\x80-\\xbf]{2})',
+  '[\\xf1-\\xf3](?![\\x80-\\xbf]{3})',
+  '\\xf4(?![\\x80-\\x8f][\\x80-\\xbf]{2})',
+  '[\\x80-\\xbf](?<![\\xc2-\\xf4][\\x80-\\xbf]|[\\xe0-\\xf4][\\x80-\\xbf]{2}|[\\xf0-\\xf4][\\x80-\\xbf]{3})',
+].join('|');
+
+/** What git grep looks for: core's prefilter (account names only when account ids are scanned for), or bytes that are not UTF-8. */
+export function treeGrepPattern(accountId: boolean): string {
+  return `${prefilterPattern({ accountId })}|${INVALID_UTF8_PCRE}`;
+}
 
 export interface TreeGrep {
   cwd: string;
+  /** Whether account names are in the pattern (only a scan for account ids needs them). */
+  accountId: boolean;
   /** Top-relative paths (`/`-separated) of the files to read, or undefined when git did not answer cleanly. */
   result: Promise<Set<string> | undefined>;
   cancel(): void;
 }
 
 /** What the last tree scan's prefilter did, for tests and the benchmark. */
-export const treeGrepStats = { runs: 0, listed: 0, ruledOut: 0 };
+export const treeGrepStats = { runs: 0, listed: 0, ruledOut: 0, listedFiles: [] as string[] };
 
 let prefetched: TreeGrep | undefined;
 
@@ -46,7 +71,7 @@ export function mayBeWorkTree(cwd: string, env: NodeJS.ProcessEnv): boolean {
  * Starts `git grep` in `cwd`. Its output goes to a temporary file, not a pipe: the CLI's synchronous
  * `git ls-files` blocks the event loop meanwhile, and a full pipe would stall git.
  */
-export function startTreeGrep(cwd: string): TreeGrep {
+export function startTreeGrep(cwd: string, accountId = false): TreeGrep {
   let child: ChildProcess | undefined;
   let dir: string | undefined;
   const result = new Promise<Set<string> | undefined>((resolve) => {
@@ -71,7 +96,7 @@ export function startTreeGrep(cwd: string): TreeGrep {
           '--no-recurse-submodules',
           '-P',
           '-e',
-          PATTERN,
+          treeGrepPattern(accountId),
           '--',
           ':(top)',
         ]),
@@ -102,6 +127,7 @@ export function startTreeGrep(cwd: string): TreeGrep {
   });
   return {
     cwd,
+    accountId,
     result,
     // Synchronous clean-up: the process may exit right after.
     cancel: () => {
@@ -137,7 +163,8 @@ export function prefetchTreeGrep(argv: string[], cwd: string, env: NodeJS.Proces
     if (a.startsWith('--') && eq > 0 && VALUE_OPTIONS.has(a.slice(0, eq))) continue;
     return; // paths, --staged, --history, --help, anything unknown: not a whole-tree scan
   }
-  prefetched = startTreeGrep(cwd);
+  // The configuration is not read yet: most leave account ids off (runScan starts another grep when one turns them on).
+  prefetched = startTreeGrep(cwd, false);
 }
 
 /** The prefetched grep when it ran in `cwd` (then it is handed over once), else undefined; a grep from elsewhere is stopped. */
