@@ -163,35 +163,105 @@ function nameEnd(b: Uint8Array, i: number, len: number, aws: boolean): number {
   return (x === 107 && y === 101 && z === 121) || (x === 115 && y === 97 && z === 107) ? end : -1; // key sak
 }
 
-const KEY_BYTES = KEY_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
-const NAME_BYTES = NAME_WORDS.map((n) => Buffer.from(n, 'latin1'));
-const ACCOUNT_BYTES = ACCOUNT_WORDS.map((n) => Buffer.from(n, 'latin1'));
-const AWS_BYTES = AWS_NAME_WORDS.map((n) => Buffer.from(n, 'latin1'));
-
+const enum Word {
+  Key,
+  Name,
+  Aws,
+  Account,
+}
+const WORDS: readonly (readonly [string, Word])[] = [
+  ...KEY_NEEDLES.map((n) => [n, Word.Key] as const),
+  ...NAME_WORDS.map((n) => [n, Word.Name] as const),
+  ...AWS_NAME_WORDS.map((n) => [n, Word.Aws] as const),
+  ...ACCOUNT_WORDS.map((n) => [n, Word.Account] as const),
+];
+const WORD_BYTES = WORDS.map(([w]) => Buffer.from(w, 'latin1'));
 /**
- * Whether some occurrence of `word` starts a name with a value after it. Linear: each hit does
- * bounded work (the name reach, the separator limit, the type reach, the value length).
+ * One pass finds every word, looking at every third byte pair: an occurrence at p has a pair at
+ * p+o, p+o+1 or p+o+2 that is its characters o..o+3, for a window o chosen per word (the one with
+ * the fewest lower-case pairs, the commonest in text); a 3-character AWS word's third pair is its
+ * `s`/`S` and the next byte, which must be a name character for nameEnd to accept it (6+ bytes).
+ * 3-4× less CPU than one indexOf pass per word (25 passes, and those for 7+ characters use a
+ * slower search than memchr) on aws-cli's history.
  */
-function namedValue(b: Buffer, word: Buffer, aws: boolean, value: Value): boolean {
-  for (let i = b.indexOf(word); i !== -1; i = b.indexOf(word, i + 1)) {
-    const end = nameEnd(b, i, word.length, aws);
-    if (end >= 0 && valueFollows(b, end, value)) return true;
+const STRIDE = 3;
+
+interface PairTable {
+  /** Bit `pair` set where `candidates` has a list: the loop's one test per pair (8 KB: stays in L1). */
+  pairs: Int32Array;
+  /** Per byte pair: (word << 4 | offset of the pair in the word). */
+  candidates: (Int32Array | undefined)[];
+}
+
+function pairTable(accountId: boolean): PairTable {
+  const lists = new Map<number, number[]>();
+  const add = (pair: number, entry: number) => {
+    const list = lists.get(pair) ?? [];
+    if (!list.includes(entry)) list.push(entry);
+    lists.set(pair, list);
+  };
+  const lower = (c: number | undefined) => c !== undefined && c >= 97 && c <= 122;
+  WORD_BYTES.forEach((w, k) => {
+    const kind = (WORDS[k] as readonly [string, Word])[1];
+    if (kind === Word.Account && !accountId) return;
+    let window = 0;
+    let best = Infinity;
+    for (let o = 0; o + STRIDE < w.length; o++) {
+      let score = 0;
+      for (let i = o; i < o + STRIDE; i++) if (lower(w[i]) && lower(w[i + 1])) score++;
+      if (score < best) [best, window] = [score, o];
+    }
+    for (let o = window; o < window + STRIDE; o++) {
+      if (o + 1 < w.length) add(((w[o] as number) << 8) | (w[o + 1] as number), (k << 4) | o);
+      else if (o < w.length && kind === Word.Aws) {
+        for (let c = 0; c < 256; c++) if (((CLASS[c] as number) & NAME) !== 0) add(((w[o] as number) << 8) | c, (k << 4) | o);
+      } else throw new Error(`prefilter word ${WORDS[k]?.[0]} is shorter than the stride`);
+    }
+  });
+  const table: PairTable = { pairs: new Int32Array(2048), candidates: [] };
+  for (let pair = 0; pair < 65536; pair++) table.candidates.push(undefined);
+  for (const [pair, list] of lists) {
+    table.candidates[pair] = Int32Array.from(list);
+    (table.pairs[pair >> 5] as number) |= 1 << (pair & 31);
   }
-  return false;
+  return table;
+}
+const TABLES = [pairTable(false), pairTable(true)] as const;
+
+function wordAt(b: Uint8Array, at: number, w: Uint8Array): boolean {
+  if (at < 0 || at + w.length > b.length) return false;
+  for (let i = 0; i < w.length; i++) if (b[at + i] !== w[i]) return false;
+  return true;
 }
 
 /**
  * False only when `analyze` can find (or inline-ignore) nothing in the UTF-8 or Latin-1 text these
- * bytes hold, with its default kinds (plus `account-id` when `options.accountId`).
+ * bytes hold, with its default kinds (plus `account-id` when `options.accountId`). Linear: one pass,
+ * and each word found does bounded work (the name reach, the separator limit, the type reach, the
+ * value length).
  */
 export function mayHaveFindings(buf: Uint8Array, options: PrefilterOptions = {}): boolean {
-  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  for (const n of KEY_BYTES) if (b.indexOf(n) !== -1) return true;
+  const b = buf;
+  const n = b.length;
+  const { pairs, candidates } = TABLES[options.accountId === true ? 1 : 0];
   const before = visited;
   try {
-    for (const w of NAME_BYTES) if (namedValue(b, w, false, Value.Named)) return true;
-    for (const w of AWS_BYTES) if (namedValue(b, w, true, Value.Named)) return true;
-    if (options.accountId) for (const w of ACCOUNT_BYTES) if (namedValue(b, w, false, Value.Account)) return true;
+    for (let j = 0; j + 1 < n; j += STRIDE) {
+      const pair = ((b[j] as number) << 8) | (b[j + 1] as number);
+      if ((((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) === 0) continue;
+      const list = candidates[pair] as Int32Array;
+      for (let c = 0; c < list.length; c++) {
+        const k = (list[c] as number) >> 4;
+        const at = j - ((list[c] as number) & 15);
+        const w = WORD_BYTES[k] as Buffer;
+        if (!wordAt(b, at, w)) continue;
+        const kind = (WORDS[k] as readonly [string, Word])[1];
+        visited += w.length;
+        if (kind === Word.Key) return true;
+        const end = nameEnd(b, at, w.length, kind === Word.Aws);
+        if (end >= 0 && valueFollows(b, end, kind === Word.Account ? Value.Account : Value.Named)) return true;
+      }
+    }
     return false;
   } finally {
     if (options.stats) options.stats.visited += visited - before;

@@ -198,6 +198,20 @@ describe('mayHaveFindings / prefilterPattern', () => {
     expect(mayHaveFindings(Buffer.from('account_id = 123456789012'), { accountId: true })).toBe(true);
   });
 
+  it('finds every word at every alignment of the one-pass search, at the start and the end of the bytes', () => {
+    const secret = fakeSecretAccessKey(5);
+    for (let pad = 0; pad < 7; pad++) {
+      const x = '.'.repeat(pad);
+      for (const n of KEY_NEEDLES) {
+        expect(mayHaveFindings(Buffer.from(x + n)), `${pad} ${n}`).toBe(true);
+        expect(mayHaveFindings(Buffer.from(`${x + n}.`)), `${pad} ${n}.`).toBe(true);
+        expect(mayHaveFindings(Buffer.from(x + n.slice(0, -1))), `${pad} ${n} cut`).toBe(false);
+      }
+      for (const w of [...NAME_WORDS, ...AWS_NAME_WORDS.map((a) => `${a}Key`)]) expect(mayHaveFindings(Buffer.from(`${x}${w}=${secret}`)), `${pad} ${w}`).toBe(true);
+      for (const w of ACCOUNT_WORDS) expect(mayHaveFindings(Buffer.from(`${x}${w}=583122974406`), { accountId: true }), `${pad} ${w}`).toBe(true);
+    }
+  });
+
   it('does linear work: doubling adversarial input doubles the bytes examined', () => {
     const secret = fakeSecretAccessKey(9);
     const units = [
