@@ -315,6 +315,19 @@ describe('scan --history', () => {
     for (const f of report.findings) expect(f).toMatchObject({ commit: sha, inHead: false });
   });
 
+  it('accountId in the configuration turns account ids on in history too (one answer with the tree scan)', async () => {
+    const dir = repo({ 'README.md': 'hello\n' });
+    commit(dir, 'init');
+    writeFileSync(path.join(dir, 'vars.tf'), 'aws_account_id = "583122974406"\n');
+    const adding = commit(dir, 'add account');
+    writeFileSync(path.join(dir, 'vars.tf'), 'region = "eu-west-1"\n');
+    commit(dir, 'drop it');
+    expect((await history(dir)).report.findings).toEqual([]);
+    writeFileSync(path.join(dir, '.credlintrc.json'), JSON.stringify({ accountId: true }));
+    const on = await history(dir);
+    expect(on.report.findings.map((f) => [f.file, f.ruleId, f.commit])).toEqual([['vars.tf', 'aws-account-id', adding]]);
+  });
+
   it('usage errors: --since without --history, two ranges', async () => {
     const dir = repo();
     expect((await cli(['scan', '--since', '2020-01-01'], dir)).code).toBe(2);
