@@ -4,7 +4,7 @@
 // scanner's own tables, so a new anchor fails this test until the prefilter knows it; the rules
 // after a name word are checked against analyze on texts built around names (the grammar below).
 import { describe, expect, it } from 'vitest';
-import { STREAMS } from '../src/anchors.js';
+import { AnchorKind, STREAMS } from '../src/anchors.js';
 import { analyze } from '../src/index.js';
 import { ACCOUNT_WORDS, AWS_NAME_WORDS, KEY_NEEDLES, mayHaveFindings, NAME_WORDS, PREFILTER_NEEDLES, prefilterPattern } from '../src/prefilter.js';
 import { ACCOUNT_ANCHORS, BLOB_NEEDLES } from '../src/scan.js';
@@ -44,6 +44,28 @@ function caseVariants(word: string): string[] {
   return out;
 }
 
+describe('prefilter needles', () => {
+  it('cover every anchor literal of STREAMS and BLOB_NEEDLES (AWS words only with a key/sak name)', () => {
+    for (const lit of anchorLiterals()) {
+      if (AWS_NAME_WORDS.includes(lit)) continue;
+      expect(PREFILTER_NEEDLES, lit).toContain(lit);
+    }
+    // The AWS-name anchors: A+WS, A+ws and a+ws.
+    expect(anchorLiterals().filter((l) => /^aws$/i.test(l)).sort()).toEqual([...AWS_NAME_WORDS].sort());
+  });
+
+  it('cover exactly the account names ACCOUNT_ANCHORS matches', () => {
+    const re = new RegExp(`^(?:${ACCOUNT_ANCHORS.source})$`);
+    for (const v of caseVariants('account')) expect(re.test(v), v).toBe(ACCOUNT_WORDS.includes(v));
+  });
+
+  it('name words are exactly the secret and token anchors; the rest are key needles', () => {
+    const named = STREAMS.filter((s) => s.kind === AnchorKind.Secret || s.kind === AnchorKind.Token).flatMap((s) => s.before.map((b) => `${b}${s.needle}`));
+    expect([...NAME_WORDS].sort()).toEqual(named.sort());
+    expect(new Set([...KEY_NEEDLES, ...NAME_WORDS, ...ACCOUNT_WORDS]).size).toBe(PREFILTER_NEEDLES.length);
+    for (const w of NAME_WORDS) expect(KEY_NEEDLES).not.toContain(w);
+  });
+});
 
 const patterns = {
   named: new RegExp(prefilterPattern({ flavor: 'js' })),
