@@ -65,7 +65,9 @@ export class BlobScanner {
     this.accountId = options.accountId;
     // A partial clone would otherwise fetch each missing blob from the remote, one round trip each
     // (git >= 2.44 honours this; older gits fetch, and report missing only when that fails).
-    this.child = spawn('git', gitArgv(['cat-file', '--batch', '--buffer']), {
+    // Pack windows bounded (git maps up to 8 GB of packs by default, all of it resident as the history
+    // is read): on aws-cli's 475 MB pack, 493 → 183 MB per cat-file at the same CPU.
+    this.child = spawn('git', gitArgv(['-c', 'core.packedGitLimit=128m', '-c', 'core.packedGitWindowSize=16m', 'cat-file', '--batch', '--buffer']), {
       cwd,
       env: { ...gitEnv(), GIT_NO_LAZY_FETCH: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
