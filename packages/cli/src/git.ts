@@ -54,6 +54,18 @@ export function git(args: string[], cwd: string, input?: string | Buffer): GitRu
   return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), status: r.status ?? 1 };
 }
 
+/** Ready results of git calls started earlier (scan/git-prefetch.ts): `take` hands one over only for the same argv, cwd and environment. */
+export interface GitResults {
+  take(args: string[], cwd: string): GitRun | undefined;
+}
+
+/** `git(args, cwd)`, or the same call's result when `ready` holds it. */
+export function gitOrReady(args: string[], cwd: string, ready: GitResults | undefined): GitRun {
+  return ready?.take(args, cwd) ?? git(args, cwd);
+}
+
+export const REV_PARSE_TOP = ['rev-parse', '--show-toplevel'];
+
 export function gitOk(args: string[], cwd: string, input?: string | Buffer): Buffer {
   const r = git(args, cwd, input);
   if (r.status !== 0) throw new GitError(`git ${args[0]} failed: ${r.stderr.trim() || `exit ${r.status}`}`);
@@ -71,10 +83,10 @@ const NOT_A_WORK_TREE = /^fatal: (not a git repository \(or any|this operation m
  * other reason (a repository git refuses as "dubious ownership", a broken `.git` file, a bad GIT_DIR):
  * falling back to a plain directory walk there would scan the wrong file set and call it clean.
  */
-export function findWorkTree(cwd: string): WorkTree {
+export function findWorkTree(cwd: string, ready?: GitResults): WorkTree {
   let r: GitRun;
   try {
-    r = git(['rev-parse', '--show-toplevel'], cwd);
+    r = gitOrReady(REV_PARSE_TOP, cwd, ready);
   } catch (e) {
     if (e instanceof GitNotFoundError) return { kind: 'no-git' };
     throw e;

@@ -6,7 +6,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { findWorkTree, git, GitError, splitZ } from '../git.js';
+import { findWorkTree, git, GitError, gitOrReady, splitZ, type GitResults } from '../git.js';
 import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
 import { displayPath } from '../display-path.js';
@@ -44,11 +44,26 @@ function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
+/** The argv of one repository's listing, for `specs` relative to its top (also started early: git-prefetch.ts). */
+export function lsFilesArgs(specs: string[]): string[] {
+  // -v tags each path (H/S/M… tracked, lowercase when assume-unchanged; ? untracked and not ignored);
+  // -s adds the mode, which tells a gitlink.
+  return ['--literal-pathspecs', 'ls-files', '-z', '-v', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs];
+}
+
 /**
  * Lists `dirs` and `files` (absolute, all inside the work tree `top`) the way git sees them, descending
  * into nested work trees. `walkIgnored` gets each named directory git ignores (scanned by the walker).
+ * `ready`: git calls already run (a whole-tree scan's ls-files), used when one is exactly the call to make.
  */
-export function listGitTree(top: string, cwd: string, dirs: string[], files: string[], walkIgnored: (dir: string) => void): GitListing {
+export function listGitTree(
+  top: string,
+  cwd: string,
+  dirs: string[],
+  files: string[],
+  walkIgnored: (dir: string) => void,
+  ready?: GitResults,
+): GitListing {
   const entries: GitListed[] = [];
   const notes: FileNote[] = [];
   const isRepoTop = new Map<string, boolean>();
@@ -92,9 +107,17 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
     if (whole.has(repo)) continue;
     if (g.dirs.includes(repo)) whole.add(repo);
     const before = entries.length;
-    const nested = listOne(repo, repo === top, g, entries, walkIgnored, (stderr) => {
-      for (const n of gitUnreadableDirs(stderr, repo, cwd)) notes.push(n);
-    });
+    const nested = listOne(
+      repo,
+      repo === top,
+      g,
+      entries,
+      walkIgnored,
+      (stderr) => {
+        for (const n of gitUnreadableDirs(stderr, repo, cwd)) notes.push(n);
+      },
+      ready,
+    );
     counts.set(repo, Math.max(counts.get(repo) ?? 0, entries.length - before));
     for (const n of nested) {
       const file = displayPath(n.abs, cwd);
@@ -134,6 +157,7 @@ function listOne(
   entries: GitListed[],
   walkIgnored: (dir: string) => void,
   warnings: (stderr: string) => void,
+  ready: GitResults | undefined,
 ): Nested[] {
   const rel = (abs: string) => toPosix(path.relative(repo, abs)) || '.';
   // A named directory git ignores (a build output, a corpus under an ignored folder) is still scanned
@@ -152,9 +176,7 @@ function listOne(
   }
   if (!dirs.length && !g.files.length) return [];
   const specs = [...dirs, ...g.files].map(rel);
-  // -v tags each path (H/S/M… tracked, lowercase when assume-unchanged; ? untracked and not ignored);
-  // -s adds the mode, which tells a gitlink.
-  const r = git(['--literal-pathspecs', 'ls-files', '-z', '-v', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs], repo);
+  const r = gitOrReady(lsFilesArgs(specs), repo, ready);
   if (r.status !== 0) throw new GitError(`git ls-files failed: ${r.stderr.trim() || `exit ${r.status}`}`);
   // A directory git cannot open is only a warning (exit 0): it must become a fatal note.
   warnings(r.stderr);
