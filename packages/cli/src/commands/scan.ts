@@ -210,7 +210,8 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   if (!wholeTree) prefetched?.cancel();
   const grep = wholeTree ? (prefetched ?? (mayBeWorkTree(io.cwd, process.env) ? startTreeGrep(io.cwd) : undefined)) : undefined;
   // bin/credlint.js may also have started the tree's rev-parse and ls-files (git-prefetch.ts): the walk uses them.
-  const early = !args.staged && !args.history && (args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.')) && io.env.CREDLINT_GIT_PREFETCH !== '0';
+  const early =
+    !args.staged && !args.history && (args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.')) && io.env.CREDLINT_GIT_PREFETCH !== '0';
   if (!early) cancelGitPrefetch();
   try {
     return await scanWith(args, io, grep, early);

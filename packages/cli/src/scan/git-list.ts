@@ -56,14 +56,7 @@ export function lsFilesArgs(specs: string[]): string[] {
  * into nested work trees. `walkIgnored` gets each named directory git ignores (scanned by the walker).
  * `ready`: git calls already run (a whole-tree scan's ls-files), used when one is exactly the call to make.
  */
-export function listGitTree(
-  top: string,
-  cwd: string,
-  dirs: string[],
-  files: string[],
-  walkIgnored: (dir: string) => void,
-  ready?: GitResults,
-): GitListing {
+export function listGitTree(top: string, cwd: string, dirs: string[], files: string[], walkIgnored: (dir: string) => void, ready?: GitResults): GitListing {
   const entries: GitListed[] = [];
   const notes: FileNote[] = [];
   const isRepoTop = new Map<string, boolean>();
