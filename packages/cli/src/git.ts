@@ -54,14 +54,14 @@ export function git(args: string[], cwd: string, input?: string | Buffer): GitRu
   return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), status: r.status ?? 1 };
 }
 
-/** Ready results of git calls started earlier (scan/git-prefetch.ts): `take` hands one over only for the same argv, cwd and environment. */
+/** Ready results of git calls started earlier (scan/git-prefetch.ts): `take` hands one over only for the same argv, cwd, input and environment. */
 export interface GitResults {
-  take(args: string[], cwd: string): GitRun | undefined;
+  take(args: string[], cwd: string, input?: string): GitRun | undefined;
 }
 
-/** `git(args, cwd)`, or the same call's result when `ready` holds it. */
-export function gitOrReady(args: string[], cwd: string, ready: GitResults | undefined): GitRun {
-  return ready?.take(args, cwd) ?? git(args, cwd);
+/** `git(args, cwd, input)`, or the same call's result when `ready` holds it. */
+export function gitOrReady(args: string[], cwd: string, ready: GitResults | undefined, input?: string): GitRun {
+  return ready?.take(args, cwd, input) ?? git(args, cwd, input);
 }
 
 export const REV_PARSE_TOP = ['rev-parse', '--show-toplevel'];

@@ -52,13 +52,14 @@ function repoWithEverything(): string {
 const json = ['scan', '--format', 'json'];
 
 describe('git prefetch: in-process, the walk takes the early results', () => {
-  it('at the top: rev-parse and ls-files are both taken, same report as without', async () => {
+  it('at the top: rev-parse, check-ignore and ls-files are taken, same report as without', async () => {
     const repo = repoWithEverything();
     const before = { ...gitPrefetchStats.used };
     prefetchGit(json, repo, process.env);
     const pre = await cli(json, repo);
     expect(gitPrefetchStats.used['rev-parse']).toBe((before['rev-parse'] ?? 0) + 1);
     expect(gitPrefetchStats.used['ls-files']).toBe((before['ls-files'] ?? 0) + 1);
+    expect(gitPrefetchStats.used['check-ignore']).toBe((before['check-ignore'] ?? 0) + 1);
     const sync = await cli(json, repo, { CREDLINT_GIT_PREFETCH: '0' });
     expect(pre).toEqual(sync);
     expect(pre.code).toBe(1);
@@ -68,7 +69,7 @@ describe('git prefetch: in-process, the walk takes the early results', () => {
     expect(report.summary.errors.map((e) => `${e.file}:${e.code}`)).toEqual(['mod:submodule', 'nested:submodule']);
   });
 
-  it('from a subdirectory: only rev-parse is started and taken (ls-files there is not the call made at the top)', async () => {
+  it('from a subdirectory: only rev-parse is started and taken (listOne calls git at the top, with other paths)', async () => {
     const repo = repoWithEverything();
     const cwd = path.join(repo, 'src');
     const before = { ...gitPrefetchStats.used };
@@ -78,7 +79,19 @@ describe('git prefetch: in-process, the walk takes the early results', () => {
     const pre = await cli([...json, '.'], cwd);
     expect(gitPrefetchStats.used['rev-parse']).toBe((before['rev-parse'] ?? 0) + 1);
     expect(gitPrefetchStats.used['ls-files']).toBe(before['ls-files'] ?? 0);
+    expect(gitPrefetchStats.used['check-ignore']).toBe(before['check-ignore'] ?? 0);
     expect(pre).toEqual(await cli([...json, '.'], cwd, { CREDLINT_GIT_PREFETCH: '0' }));
+  });
+
+  it("a top git ignores (`*` in .gitignore): check-ignore's answer is taken, the walker lists, same report", async () => {
+    const repo = keep(gitRepo({ '.gitignore': '*\n', 'a.ts': keyLine(7), 'sub/b.ts': 'export {};\n' }));
+    const before = { ...gitPrefetchStats.used };
+    prefetchGit(json, repo, process.env);
+    const pre = await cli(json, repo);
+    expect(gitPrefetchStats.used['check-ignore']).toBe((before['check-ignore'] ?? 0) + 1);
+    expect(gitPrefetchStats.used['ls-files']).toBe(before['ls-files'] ?? 0);
+    expect(pre).toEqual(await cli(json, repo, { CREDLINT_GIT_PREFETCH: '0' }));
+    expect(JSON.parse(pre.stdout).summary.files).toBe(0); // the walker applies the same .gitignore
   });
 
   it('not taken by another directory, named paths, --staged or CREDLINT_GIT_PREFETCH=0', async () => {
@@ -104,7 +117,7 @@ describe('git prefetch: in-process, the walk takes the early results', () => {
 
 describe('git prefetch: the real bin, byte-identical to CREDLINT_GIT_PREFETCH=0', () => {
   /**
-   * A git that logs each rev-parse / ls-files / check-ignore it runs, in order, and is `slow` seconds slower
+   * A git that logs each rev-parse / ls-files / check-ignore it runs, and is `slow` seconds slower
    * on ls-files and grep (still running when a scan ends early); everything else is the real git.
    */
   function loggingGit(slow = 0): { env: NodeJS.ProcessEnv; calls: () => string[] } {
@@ -115,7 +128,9 @@ describe('git prefetch: the real bin, byte-identical to CREDLINT_GIT_PREFETCH=0'
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
     writeFileSync(
       path.join(bin, 'git'),
-      `#!/bin/sh\nfor a in "$@"; do case "$a" in rev-parse|ls-files|check-ignore) echo "$a" >> "${log}"; break;; esac; done\n` +
+      // Each logged with where its output goes: a file for the calls bin started, a pipe (socket) for spawnSync's.
+      `#!/bin/sh\nif [ -f /dev/stdout ]; then out=file; else out=pipe; fi\n` +
+        `for a in "$@"; do case "$a" in rev-parse|ls-files|check-ignore) echo "$a $out" >> "${log}"; break;; esac; done\n` +
         `for a in "$@"; do case "$a" in ls-files|grep) sleep ${slow}; break;; esac; done\nexec "${realGit}" "$@"\n`,
     );
     chmodSync(path.join(bin, 'git'), 0o755);
@@ -144,12 +159,12 @@ describe('git prefetch: the real bin, byte-identical to CREDLINT_GIT_PREFETCH=0'
     const early = fake.calls();
     const sync = runCli(json, repo, { asNobody: true, env: { ...env, CREDLINT_GIT_PREFETCH: '0' } });
     const late = fake.calls();
-    // The same calls (the submodule's and the nested repository's own, the env files' checks), but the
-    // top's ls-files ran before check-ignore: started by bin, and taken (no second one).
-    expect([...early].sort()).toEqual([...late].sort());
-    expect(early.slice(0, 2).sort()).toEqual(['ls-files', 'rev-parse']);
-    expect(early.indexOf('ls-files')).toBeLessThan(early.indexOf('check-ignore'));
-    expect(late.indexOf('check-ignore')).toBeLessThan(late.indexOf('ls-files'));
+    // The same calls (the submodule's and the nested repository's own, the env files' checks); the top's
+    // three were started by bin and taken, each once (a result not taken would be run again).
+    const name = (c: string) => c.split(' ')[0];
+    expect(early.map(name).sort()).toEqual(late.map(name).sort());
+    expect(early.filter((c) => c.endsWith(' file')).sort()).toEqual(['check-ignore file', 'ls-files file', 'rev-parse file']);
+    expect(late.filter((c) => c.endsWith(' file'))).toEqual([]);
 
     expect(pre.stdout).toBe(sync.stdout);
     expect(pre.stderr).toBe(sync.stderr);

@@ -6,7 +6,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { findWorkTree, git, GitError, gitOrReady, splitZ, type GitResults } from '../git.js';
+import { findWorkTree, GitError, gitOrReady, splitZ, type GitResults } from '../git.js';
 import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
 import { displayPath } from '../display-path.js';
@@ -43,6 +43,9 @@ function real(p: string): string {
 function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
+
+/** Which of the paths on stdin (NUL-terminated, relative to the top) git ignores. */
+export const CHECK_IGNORE = ['check-ignore', '-z', '--stdin'];
 
 /** The argv of one repository's listing, for `specs` relative to its top (also started early: git-prefetch.ts). */
 export function lsFilesArgs(specs: string[]): string[] {
@@ -157,7 +160,7 @@ function listOne(
   // when asked for, with the .gitignore files inside it applied, like ripgrep does.
   const dirs = [...g.dirs];
   if (dirs.length) {
-    const r = git(['check-ignore', '-z', '--stdin'], repo, dirs.map((d) => `${rel(d)}\0`).join(''));
+    const r = gitOrReady(CHECK_IGNORE, repo, ready, dirs.map((d) => `${rel(d)}\0`).join(''));
     // 0: some ignored, 1: none; anything else is git failing, not an answer.
     if (r.status > 1) throw new GitError(`git check-ignore failed: ${r.stderr.trim() || `exit ${r.status}`}`);
     const ignored = new Set(splitZ(r.stdout).map((p) => path.resolve(repo, p)));
