@@ -48,8 +48,11 @@ export function spawnFailure(e: NodeJS.ErrnoException, cwd: string): GitError {
   return new GitError(`could not run git: ${e.message}`);
 }
 
+/** Most bytes `git()` takes on stdout or stderr (past it spawnSync fails with ENOBUFS). */
+export const GIT_MAX_BUFFER = 1024 * 1024 * 1024;
+
 export function git(args: string[], cwd: string, input?: string | Buffer): GitRun {
-  const r = spawnSync('git', gitArgv(args), { cwd, input, env: gitEnv(), maxBuffer: 1024 * 1024 * 1024, windowsHide: true });
+  const r = spawnSync('git', gitArgv(args), { cwd, input, env: gitEnv(), maxBuffer: GIT_MAX_BUFFER, windowsHide: true });
   if (r.error) throw spawnFailure(r.error, cwd);
   return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), status: r.status ?? 1 };
 }

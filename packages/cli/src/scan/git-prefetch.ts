@@ -9,10 +9,10 @@
  * subdirectory) leaves the synchronous call to run and report as it always has.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gitArgv, gitEnv, REV_PARSE_TOP, type GitResults, type GitRun } from '../git.js';
+import { GIT_MAX_BUFFER, gitArgv, gitEnv, REV_PARSE_TOP, type GitResults, type GitRun } from '../git.js';
 import { CHECK_IGNORE, lsFilesArgs } from './git-list.js';
 import { isWholeTreeArgv, mayBeWorkTree } from './tree-grep.js';
 
@@ -78,7 +78,9 @@ function start(args: string[], cwd: string, answers: number[], input?: string): 
       child.on('close', (code, signal) => {
         try {
           // dir is gone when cancelled: nothing to read.
-          if (code !== null && answers.includes(code) && signal === null && dir) {
+          // Past spawnSync's limit the synchronous call fails (ENOBUFS): that is its answer, not this one.
+          const fits = (file: string) => statSync(file).size <= GIT_MAX_BUFFER;
+          if (code !== null && answers.includes(code) && signal === null && dir && fits(outFile) && fits(errFile)) {
             e.run = { stdout: readFileSync(outFile), stderr: readFileSync(errFile).toString('utf8'), status: code };
           }
         } catch {
