@@ -48,11 +48,26 @@ export function spawnFailure(e: NodeJS.ErrnoException, cwd: string): GitError {
   return new GitError(`could not run git: ${e.message}`);
 }
 
+/** Most bytes `git()` takes on stdout or stderr (past it spawnSync fails with ENOBUFS). */
+export const GIT_MAX_BUFFER = 1024 * 1024 * 1024;
+
 export function git(args: string[], cwd: string, input?: string | Buffer): GitRun {
-  const r = spawnSync('git', gitArgv(args), { cwd, input, env: gitEnv(), maxBuffer: 1024 * 1024 * 1024, windowsHide: true });
+  const r = spawnSync('git', gitArgv(args), { cwd, input, env: gitEnv(), maxBuffer: GIT_MAX_BUFFER, windowsHide: true });
   if (r.error) throw spawnFailure(r.error, cwd);
   return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), status: r.status ?? 1 };
 }
+
+/** Ready results of git calls started earlier (scan/git-prefetch.ts): `take` hands one over only for the same argv, cwd, input and environment. */
+export interface GitResults {
+  take(args: string[], cwd: string, input?: string): GitRun | undefined;
+}
+
+/** `git(args, cwd, input)`, or the same call's result when `ready` holds it. */
+export function gitOrReady(args: string[], cwd: string, ready: GitResults | undefined, input?: string): GitRun {
+  return ready?.take(args, cwd, input) ?? git(args, cwd, input);
+}
+
+export const REV_PARSE_TOP = ['rev-parse', '--show-toplevel'];
 
 export function gitOk(args: string[], cwd: string, input?: string | Buffer): Buffer {
   const r = git(args, cwd, input);
@@ -71,10 +86,10 @@ const NOT_A_WORK_TREE = /^fatal: (not a git repository \(or any|this operation m
  * other reason (a repository git refuses as "dubious ownership", a broken `.git` file, a bad GIT_DIR):
  * falling back to a plain directory walk there would scan the wrong file set and call it clean.
  */
-export function findWorkTree(cwd: string): WorkTree {
+export function findWorkTree(cwd: string, ready?: GitResults): WorkTree {
   let r: GitRun;
   try {
-    r = git(['rev-parse', '--show-toplevel'], cwd);
+    r = gitOrReady(REV_PARSE_TOP, cwd, ready);
   } catch (e) {
     if (e instanceof GitNotFoundError) return { kind: 'no-git' };
     throw e;

@@ -25,6 +25,7 @@ import { GitError, gitTopLevel } from '../git.js';
 import { tagEnvFiles, type FileTask } from '../scan/analyze.js';
 import { analyzeAll } from '../scan/pool.js';
 import { stagedTasks } from '../scan/staged.js';
+import { cancelGitPrefetch, takeGitPrefetch } from '../scan/git-prefetch.js';
 import { mayBeWorkTree, startTreeGrep, takeTreeGrep, treeGrepStats, type TreeGrep } from '../scan/tree-grep.js';
 import { walk } from '../scan/walk.js';
 import { UsageError, type FileNote, type ScannedFile, type Io, type ReportFinding, type Summary } from '../types.js';
@@ -208,10 +209,15 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const prefetched = takeTreeGrep(io.cwd);
   if (!wholeTree) prefetched?.cancel();
   const grep: GrepSlot = { grep: wholeTree ? (prefetched ?? (mayBeWorkTree(io.cwd, process.env) ? startTreeGrep(io.cwd) : undefined)) : undefined };
+  // bin/credlint.js may also have started the tree's rev-parse and ls-files (git-prefetch.ts): the walk uses them.
+  const early =
+    !args.staged && !args.history && (args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.')) && io.env.CREDLINT_GIT_PREFETCH !== '0';
+  if (!early) cancelGitPrefetch();
   try {
-    return await scanWith(args, io, grep);
+    return await scanWith(args, io, grep, early);
   } finally {
     grep.grep?.cancel();
+    cancelGitPrefetch();
   }
 }
 
@@ -220,7 +226,7 @@ interface GrepSlot {
   grep: TreeGrep | undefined;
 }
 
-async function scanWith(args: ScanArgs, io: Io, slot: GrepSlot): Promise<number> {
+async function scanWith(args: ScanArgs, io: Io, slot: GrepSlot, early: boolean): Promise<number> {
   // The configuration: searched from the scanned paths (cwd for --staged/--history) up to the repository root.
   const config = await loadConfig(
     { ...(args.config !== undefined ? { config: args.config } : {}), ...(args.noConfig ? { noConfig: true } : {}) },
@@ -271,7 +277,8 @@ async function scanWith(args: ScanArgs, io: Io, slot: GrepSlot): Promise<number>
       tasks = staged.tasks;
       for (const n of staged.notes) notes.push(n);
     } else {
-      const walked = walk(args.paths, io.cwd, envFileNames, ignores);
+      const ready = early ? await takeGitPrefetch(io.cwd) : undefined;
+      const walked = walk(args.paths, io.cwd, envFileNames, ignores, ready);
       // Missing paths, unreadable directories, links and special files: reported, and the rest still scanned.
       for (const n of walked.notes) notes.push(n);
       tasks = walked.tasks;

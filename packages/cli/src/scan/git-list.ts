@@ -6,7 +6,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { findWorkTree, git, GitError, splitZ } from '../git.js';
+import { findWorkTree, GitError, gitOrReady, splitZ, type GitResults } from '../git.js';
 import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
 import { displayPath } from '../display-path.js';
@@ -44,11 +44,22 @@ function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
+/** Which of the paths on stdin (NUL-terminated, relative to the top) git ignores. */
+export const CHECK_IGNORE = ['check-ignore', '-z', '--stdin'];
+
+/** The argv of one repository's listing, for `specs` relative to its top (also started early: git-prefetch.ts). */
+export function lsFilesArgs(specs: string[]): string[] {
+  // -v tags each path (H/S/M… tracked, lowercase when assume-unchanged; ? untracked and not ignored);
+  // -s adds the mode, which tells a gitlink.
+  return ['--literal-pathspecs', 'ls-files', '-z', '-v', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs];
+}
+
 /**
  * Lists `dirs` and `files` (absolute, all inside the work tree `top`) the way git sees them, descending
  * into nested work trees. `walkIgnored` gets each named directory git ignores (scanned by the walker).
+ * `ready`: git calls already run (a whole-tree scan's ls-files), used when one is exactly the call to make.
  */
-export function listGitTree(top: string, cwd: string, dirs: string[], files: string[], walkIgnored: (dir: string) => void): GitListing {
+export function listGitTree(top: string, cwd: string, dirs: string[], files: string[], walkIgnored: (dir: string) => void, ready?: GitResults): GitListing {
   const entries: GitListed[] = [];
   const notes: FileNote[] = [];
   const isRepoTop = new Map<string, boolean>();
@@ -92,9 +103,17 @@ export function listGitTree(top: string, cwd: string, dirs: string[], files: str
     if (whole.has(repo)) continue;
     if (g.dirs.includes(repo)) whole.add(repo);
     const before = entries.length;
-    const nested = listOne(repo, repo === top, g, entries, walkIgnored, (stderr) => {
-      for (const n of gitUnreadableDirs(stderr, repo, cwd)) notes.push(n);
-    });
+    const nested = listOne(
+      repo,
+      repo === top,
+      g,
+      entries,
+      walkIgnored,
+      (stderr) => {
+        for (const n of gitUnreadableDirs(stderr, repo, cwd)) notes.push(n);
+      },
+      ready,
+    );
     counts.set(repo, Math.max(counts.get(repo) ?? 0, entries.length - before));
     for (const n of nested) {
       const file = displayPath(n.abs, cwd);
@@ -134,13 +153,14 @@ function listOne(
   entries: GitListed[],
   walkIgnored: (dir: string) => void,
   warnings: (stderr: string) => void,
+  ready: GitResults | undefined,
 ): Nested[] {
   const rel = (abs: string) => toPosix(path.relative(repo, abs)) || '.';
   // A named directory git ignores (a build output, a corpus under an ignored folder) is still scanned
   // when asked for, with the .gitignore files inside it applied, like ripgrep does.
   const dirs = [...g.dirs];
   if (dirs.length) {
-    const r = git(['check-ignore', '-z', '--stdin'], repo, dirs.map((d) => `${rel(d)}\0`).join(''));
+    const r = gitOrReady(CHECK_IGNORE, repo, ready, dirs.map((d) => `${rel(d)}\0`).join(''));
     // 0: some ignored, 1: none; anything else is git failing, not an answer.
     if (r.status > 1) throw new GitError(`git check-ignore failed: ${r.stderr.trim() || `exit ${r.status}`}`);
     const ignored = new Set(splitZ(r.stdout).map((p) => path.resolve(repo, p)));
@@ -152,9 +172,7 @@ function listOne(
   }
   if (!dirs.length && !g.files.length) return [];
   const specs = [...dirs, ...g.files].map(rel);
-  // -v tags each path (H/S/M… tracked, lowercase when assume-unchanged; ? untracked and not ignored);
-  // -s adds the mode, which tells a gitlink.
-  const r = git(['--literal-pathspecs', 'ls-files', '-z', '-v', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs], repo);
+  const r = gitOrReady(lsFilesArgs(specs), repo, ready);
   if (r.status !== 0) throw new GitError(`git ls-files failed: ${r.stderr.trim() || `exit ${r.status}`}`);
   // A directory git cannot open is only a warning (exit 0): it must become a fatal note.
   warnings(r.stderr);

@@ -151,7 +151,19 @@ const FLAG_OPTIONS = new Set(['--update-baseline', '--color', '--no-color', '-v'
  * from the parsed arguments, and cancels it when it does not apply.
  */
 export function prefetchTreeGrep(argv: string[], cwd: string, env: NodeJS.ProcessEnv): void {
-  if (argv[0] !== 'scan' || env.CREDLINT_GIT_PREFILTER === '0' || !mayBeWorkTree(cwd, env)) return;
+  if (env.CREDLINT_GIT_PREFILTER === '0' || !isWholeTreeArgv(argv) || !mayBeWorkTree(cwd, env)) return;
+  // The configuration is not read yet: most leave account ids off (runScan starts another grep when one turns them on).
+  prefetched = startTreeGrep(cwd, false);
+  // An argument error ends the process before runScan takes the grep over: its temp file goes with the process.
+  if (!exitHook) process.once('exit', () => prefetched?.cancel());
+  exitHook = true;
+}
+
+let exitHook = false;
+
+/** The raw arguments of a whole-tree scan: `scan` or `scan .`, with options that do not change the file set. */
+export function isWholeTreeArgv(argv: string[]): boolean {
+  if (argv[0] !== 'scan') return false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '.' || FLAG_OPTIONS.has(a)) continue;
@@ -161,10 +173,9 @@ export function prefetchTreeGrep(argv: string[], cwd: string, env: NodeJS.Proces
     }
     const eq = a.indexOf('=');
     if (a.startsWith('--') && eq > 0 && VALUE_OPTIONS.has(a.slice(0, eq))) continue;
-    return; // paths, --staged, --history, --help, anything unknown: not a whole-tree scan
+    return false; // paths, --staged, --history, --help, anything unknown: not a whole-tree scan
   }
-  // The configuration is not read yet: most leave account ids off (runScan starts another grep when one turns them on).
-  prefetched = startTreeGrep(cwd, false);
+  return true;
 }
 
 /** The prefetched grep when it ran in `cwd` (then it is handed over once), else undefined; a grep from elsewhere is stopped. */

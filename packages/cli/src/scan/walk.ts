@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { below, credlintIgnores, ignoredBy, loadIgnoreFile, toPosix, type Scoped } from '@credlint/core/ignore-file';
-import { findWorkTree } from '../git.js';
+import { findWorkTree, type GitResults } from '../git.js';
 import type { EnvFileNames } from '../dotenv-bridge.js';
 import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
@@ -126,10 +126,13 @@ function inside(dir: string, abs: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** `extraIgnores`: the configuration's `ignore` globs, applied like `.credlintignore`. */
-export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefined, extraIgnores: Scoped[] = []): WalkResult {
+/**
+ * `extraIgnores`: the configuration's `ignore` globs, applied like `.credlintignore`. `ready`: git calls
+ * a whole-tree scan started early (scan/git-prefetch.ts), each used only where it is the very call to make.
+ */
+export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefined, extraIgnores: Scoped[] = [], ready?: GitResults): WalkResult {
   // Outside a work tree (or without git) the walker applies .gitignore itself; git failing is an error (thrown).
-  const where = findWorkTree(cwd);
+  const where = findWorkTree(cwd, ready);
   const top = where.kind === 'repo' ? where.top : undefined;
   const credlint = [...credlintIgnores(cwd, top), ...extraIgnores];
   const seen = new Set<string>();
@@ -175,8 +178,13 @@ export function walk(paths: string[], cwd: string, dotenv: EnvFileNames | undefi
   }
 
   if (top && (gitDirs.length || gitFiles.length)) {
-    const listing = listGitTree(top, cwd, gitDirs, gitFiles, (d) =>
-      walkDir(d, cwd, [], overridden.includes(d) ? [] : credlint, dotenv, (abs, _git, _explicit, regular) => add(abs, 'ignored', false, regular), note),
+    const listing = listGitTree(
+      top,
+      cwd,
+      gitDirs,
+      gitFiles,
+      (d) => walkDir(d, cwd, [], overridden.includes(d) ? [] : credlint, dotenv, (abs, _git, _explicit, regular) => add(abs, 'ignored', false, regular), note),
+      ready,
     );
     for (const n of listing.notes) notes.push(n);
     // Tasks by directory: one readdir per directory tells which listed names are regular files
