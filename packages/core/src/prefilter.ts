@@ -291,8 +291,7 @@ export function prefilterPattern(options: PrefilterOptions & { flavor?: 'pcre' |
   // characters that may be separators (skipSeparators' limit: the value may start inside them).
   // After a type annotation the separators start at its `=`, as skipSeparators does.
   const separated = (value: string) => `(?:(?=${sepClass}{24})|$|${atomic(sep, '+')}(?:$|${value}|%TYPE%))`;
-  const after = (value: string) =>
-    separated(value).replace('%TYPE%', `[A-Za-z0-9_]{1,23}[ \\t]{0,8}(?==(?!=))${separated(value).replace('|%TYPE%', '')}`);
+  const after = (value: string) => separated(value).replace('%TYPE%', `[A-Za-z0-9_]{1,23}[ \\t]{0,8}(?==(?!=))${separated(value).replace('|%TYPE%', '')}`);
   const reach = (len: number) => `${atomic(name, `{0,${NAME_REACH - len}}`)}(?!${name})`;
   const parts = [
     ...KEY_NEEDLES,
