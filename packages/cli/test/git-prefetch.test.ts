@@ -94,7 +94,7 @@ describe('git prefetch: in-process, the walk takes the early results', () => {
     expect(JSON.parse(pre.stdout).summary.files).toBe(0); // the walker applies the same .gitignore
   });
 
-  it('not taken by another directory, named paths, --staged or CREDLINT_GIT_PREFETCH=0', async () => {
+  it('not taken by another directory, named paths or CREDLINT_GIT_PREFETCH=0', async () => {
     const repo = repoWithEverything();
     const before = { ...gitPrefetchStats.used };
     prefetchGit(json, repo, process.env);
@@ -102,16 +102,39 @@ describe('git prefetch: in-process, the walk takes the early results', () => {
     prefetchGit(json, repo, process.env);
     await cli([...json, 'src'], repo);
     prefetchGit(json, repo, process.env);
-    await cli([...json, '--staged'], repo);
-    prefetchGit(json, repo, process.env);
     await cli(json, repo, { CREDLINT_GIT_PREFETCH: '0' });
     expect(gitPrefetchStats.used).toEqual(before);
-    // Nothing is started for arguments that are not a whole-tree scan, or with the switch off.
+    // Nothing is started for arguments that are neither a whole-tree nor a staged scan, or with the switch off.
     const started = gitPrefetchStats.started;
     prefetchGit([...json, 'src'], repo, process.env);
-    prefetchGit([...json, '--staged'], repo, process.env);
+    prefetchGit([...json, '--history'], repo, process.env);
+    prefetchGit([...json, '--staged', '--history'], repo, process.env);
     prefetchGit(json, repo, { ...process.env, CREDLINT_GIT_PREFETCH: '0' });
     expect(gitPrefetchStats.started).toBe(started);
+  });
+
+  it('--staged (the commit hook): rev-parse and both diffs are taken, same report as without, new and modified files', async () => {
+    const repo = repoWithEverything();
+    writeFileSync(path.join(repo, 'src/clean.ts'), `export const a = 1;
+${keyLine(11)}`); // modified: the line diff
+    writeFileSync(path.join(repo, 'src/new.ts'), keyLine(12)); // added whole
+    git(repo, 'add', 'src/clean.ts', 'src/new.ts');
+    const argv = [...json, '--staged'];
+    for (const [args, cwd] of [[argv, repo], [[...argv, 'clean.ts'], path.join(repo, 'src')], [[...argv, '--whole-files'], repo]] as const) {
+      const before = { ...gitPrefetchStats.used };
+      const started = gitPrefetchStats.started;
+      prefetchGit([...args], cwd, process.env);
+      expect(gitPrefetchStats.started).toBe(started + 3);
+      const pre = await cli([...args], cwd);
+      expect(gitPrefetchStats.used['rev-parse']).toBe((before['rev-parse'] ?? 0) + 1);
+      // --whole-files needs no line diff: only the staged-files diff is taken (the other is stopped)
+      expect(gitPrefetchStats.used.diff).toBe((before.diff ?? 0) + (args.includes('--whole-files') ? 1 : 2));
+      const sync = await cli([...args], cwd, { CREDLINT_GIT_PREFETCH: '0' });
+      expect(pre).toEqual(sync);
+      expect(pre.code).toBe(1);
+    }
+    const report = JSON.parse((await cli(argv, repo)).stdout) as { findings: { file: string; line: number }[] };
+    expect(report.findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual(['src/clean.ts:2', 'src/new.ts:1']);
   });
 });
 

@@ -211,7 +211,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const grep: GrepSlot = { grep: wholeTree ? (prefetched ?? (mayBeWorkTree(io.cwd, process.env) ? startTreeGrep(io.cwd) : undefined)) : undefined };
   // bin/credlint.js may also have started the tree's rev-parse and ls-files (git-prefetch.ts): the walk uses them.
   const early =
-    !args.staged && !args.history && (args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.')) && io.env.CREDLINT_GIT_PREFETCH !== '0';
+    io.env.CREDLINT_GIT_PREFETCH !== '0' && !args.history && (args.staged || args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '.'));
   if (!early) cancelGitPrefetch();
   try {
     return await scanWith(args, io, grep, early);
@@ -273,7 +273,8 @@ async function scanWith(args: ScanArgs, io: Io, slot: GrepSlot, early: boolean):
   let gitTop: string | undefined;
   try {
     if (args.staged) {
-      const staged = await stagedTasks(args.paths, io.cwd, { wholeFiles: args.wholeFiles, maxFileSize: args.maxFileSize, ignores });
+      const ready = early ? await takeGitPrefetch(io.cwd) : undefined;
+      const staged = await stagedTasks(args.paths, io.cwd, { wholeFiles: args.wholeFiles, maxFileSize: args.maxFileSize, ignores }, ready);
       tasks = staged.tasks;
       for (const n of staged.notes) notes.push(n);
     } else {

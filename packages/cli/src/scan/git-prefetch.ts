@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GIT_MAX_BUFFER, gitArgv, gitEnv, REV_PARSE_TOP, type GitResults, type GitRun } from '../git.js';
 import { CHECK_IGNORE, lsFilesArgs } from './git-list.js';
-import { isWholeTreeArgv, mayBeWorkTree } from './tree-grep.js';
+import { STAGED_LINES, STAGED_RAW } from './staged.js';
+import { isStagedArgv, isWholeTreeArgv, mayBeWorkTree } from './tree-grep.js';
 
 interface Early {
   args: string[];
@@ -103,10 +104,14 @@ function start(args: string[], cwd: string, answers: number[], input?: string): 
  * cwd is not the top, and the call made at the top would differ.
  */
 export function prefetchGit(argv: string[], cwd: string, env: NodeJS.ProcessEnv): void {
-  if (env.CREDLINT_GIT_PREFETCH === '0' || !isWholeTreeArgv(argv) || !mayBeWorkTree(cwd, env)) return;
+  if (env.CREDLINT_GIT_PREFETCH === '0' || !mayBeWorkTree(cwd, env)) return;
+  const staged = isStagedArgv(argv);
+  if (!staged && !isWholeTreeArgv(argv)) return;
   cancelGitPrefetch();
   early.push(start(REV_PARSE_TOP, cwd, [0]));
-  if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined || existsSync(path.join(cwd, '.git'))) {
+  // The commit hook: the staged files, and their line diff (unused, and stopped, when every staged file is new).
+  if (staged) early.push(start(STAGED_RAW, cwd, [0]), start(STAGED_LINES, cwd, [0]));
+  else if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined || existsSync(path.join(cwd, '.git'))) {
     // The listing first: it takes longest. check-ignore answers 1 when nothing is ignored.
     early.push(start(lsFilesArgs(['.']), cwd, [0]), start(CHECK_IGNORE, cwd, [0, 1], '.\0'));
   }

@@ -161,6 +161,25 @@ export function prefetchTreeGrep(argv: string[], cwd: string, env: NodeJS.Proces
 
 let exitHook = false;
 
+/**
+ * The raw arguments of a staged scan (`scan --staged`, with paths or `--whole-files` or any option
+ * that takes a value): the commit hook's call. Anything unknown is not.
+ */
+export function isStagedArgv(argv: string[]): boolean {
+  if (argv[0] !== 'scan') return false;
+  let staged = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--staged') staged = true;
+    else if (a === '--') break;
+    else if (VALUE_OPTIONS.has(a)) i++;
+    else if (FLAG_OPTIONS.has(a) || a === '--whole-files') continue;
+    else if (a.startsWith('--') && a.indexOf('=') > 0 && VALUE_OPTIONS.has(a.slice(0, a.indexOf('=')))) continue;
+    else if (a.startsWith('-')) return false; // --history, --help, anything unknown
+  }
+  return staged;
+}
+
 /** The raw arguments of a whole-tree scan: `scan` or `scan .`, with options that do not change the file set. */
 export function isWholeTreeArgv(argv: string[]): boolean {
   if (argv[0] !== 'scan') return false;
