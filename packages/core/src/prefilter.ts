@@ -81,29 +81,32 @@ const enum Value {
   Account,
 }
 
-// Byte classes, one table: bit 1 name, 2 separator (scan.ts isSeparator), 4 operator before `=`
-// (isOperatorChar), 8 word, 16 secret raw, 32 token raw, 64 account raw.
+// Byte classes, one bit each in one table: name characters, separators (scan.ts isSeparator),
+// operators before `=` (isOperatorChar), word characters, and what the raw text of a secret key, a
+// session token and an account id can hold.
+const enum Bit {
+  Name = 1,
+  Sep = 2,
+  Op = 4,
+  Word = 8,
+  SecretCh = 16,
+  TokenCh = 32,
+  AccountCh = 64,
+}
 const CLASS = new Uint8Array(256);
 {
-  const set = (chars: string, bit: number) => {
-    for (let i = 0; i < chars.length; i++) (CLASS[chars.charCodeAt(i)] as number) |= bit;
-  };
   const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  set(`${alnum}_-.`, 1);
-  set(' \t\n\r"\'`\\=:>,([|', 2);
-  set('+.?|<!*/%&^', 4);
-  set(`${alnum}_`, 8);
-  set(`${alnum}+/%\\`, 16);
-  set(`${alnum}+/%=._~-`, 32);
-  set('0123456789-', 64);
+  const members: [string, number][] = [
+    [`${alnum}_-.`, Bit.Name],
+    [' \t\n\r"\'`\\=:>,([|', Bit.Sep],
+    ['+.?|<!*/%&^', Bit.Op],
+    [`${alnum}_`, Bit.Word],
+    [`${alnum}+/%\\`, Bit.SecretCh],
+    [`${alnum}+/%=._~-`, Bit.TokenCh],
+    ['0123456789-', Bit.AccountCh],
+  ];
+  for (const [chars, bit] of members) for (let i = 0; i < chars.length; i++) (CLASS[chars.charCodeAt(i)] as number) |= bit;
 }
-const NAME = 1;
-const SEP = 2;
-const OP = 4;
-const WORD = 8;
-const SECRET_CH = 16;
-const TOKEN_CH = 32;
-const ACCOUNT_CH = 64;
 
 /** Length of the run of `bit` bytes at `at`, counted up to `max`. */
 function runOf(b: Uint8Array, at: number, bit: number, max: number): number {
@@ -120,8 +123,8 @@ function separatorsEnd(b: Uint8Array, at: number): number {
   let j = at;
   while (j < limit) {
     const c = CLASS[b[j] as number] as number;
-    if ((c & SEP) !== 0) j++;
-    else if ((c & OP) !== 0 && b[j + 1] === 61) j += 2;
+    if ((c & Bit.Sep) !== 0) j++;
+    else if ((c & Bit.Op) !== 0 && b[j + 1] === 61) j += 2;
     else break;
   }
   visited += j - at + 1;
@@ -129,8 +132,8 @@ function separatorsEnd(b: Uint8Array, at: number): number {
 }
 
 function valueAt(b: Uint8Array, at: number, value: Value): boolean {
-  if (value === Value.Account) return runOf(b, at, ACCOUNT_CH, ACCOUNT_RAW) === ACCOUNT_RAW;
-  return runOf(b, at, SECRET_CH, SECRET_RAW) === SECRET_RAW || runOf(b, at, TOKEN_CH, TOKEN_RAW) === TOKEN_RAW;
+  if (value === Value.Account) return runOf(b, at, Bit.AccountCh, ACCOUNT_RAW) === ACCOUNT_RAW;
+  return runOf(b, at, Bit.SecretCh, SECRET_RAW) === SECRET_RAW || runOf(b, at, Bit.TokenCh, TOKEN_RAW) === TOKEN_RAW;
 }
 
 /** Whether core's name reader could reach a value after the name run ending at `end` (namedAt). */
@@ -139,7 +142,7 @@ function valueFollows(b: Uint8Array, end: number, value: Value): boolean {
   if (at < 0) return false;
   if (valueAt(b, at, value)) return true;
   // skipTypeAnnotation: a word (shorter than its reach), blanks, one `=` (not `==`), separators.
-  const word = runOf(b, at, WORD, TYPE_REACH);
+  const word = runOf(b, at, Bit.Word, TYPE_REACH);
   if (word === 0 || at + word === Math.min(b.length, at + TYPE_REACH)) return false;
   let k = at + word;
   const blanksEnd = k + TYPE_BLANKS;
@@ -152,7 +155,7 @@ function valueFollows(b: Uint8Array, end: number, value: Value): boolean {
 
 /** At a name word at `i` (length `len`): its run's end when within reach (and, for AWS words, ending in key/sak), else -1. */
 function nameEnd(b: Uint8Array, i: number, len: number, aws: boolean): number {
-  const run = runOf(b, i + len, NAME, NAME_REACH - len + 1);
+  const run = runOf(b, i + len, Bit.Name, NAME_REACH - len + 1);
   if (len + run > NAME_REACH) return -1;
   const end = i + len + run;
   if (!aws) return end;
@@ -214,7 +217,7 @@ function pairTable(accountId: boolean): PairTable {
     for (let o = window; o < window + STRIDE; o++) {
       if (o + 1 < w.length) add(((w[o] as number) << 8) | (w[o + 1] as number), (k << 4) | o);
       else if (o < w.length && kind === Word.Aws) {
-        for (let c = 0; c < 256; c++) if (((CLASS[c] as number) & NAME) !== 0) add(((w[o] as number) << 8) | c, (k << 4) | o);
+        for (let c = 0; c < 256; c++) if (((CLASS[c] as number) & Bit.Name) !== 0) add(((w[o] as number) << 8) | c, (k << 4) | o);
       } else throw new Error(`prefilter word ${WORDS[k]?.[0]} is shorter than the stride`);
     }
   });
