@@ -69,8 +69,9 @@ export function gitOrReady(args: string[], cwd: string, ready: GitResults | unde
 
 export const REV_PARSE_TOP = ['rev-parse', '--show-toplevel'];
 
-export function gitOk(args: string[], cwd: string, input?: string | Buffer): Buffer {
-  const r = git(args, cwd, input);
+/** git's stdout, or a GitError with its message when it exits non-zero; `ready` may hold the same call's result. */
+export function gitOk(args: string[], cwd: string, ready?: GitResults): Buffer {
+  const r = gitOrReady(args, cwd, ready);
   if (r.status !== 0) throw new GitError(`git ${args[0]} failed: ${r.stderr.trim() || `exit ${r.status}`}`);
   return r.stdout;
 }

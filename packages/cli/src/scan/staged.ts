@@ -6,7 +6,7 @@
  * so a hook passing 100,000 paths costs no more than one passing none.
  */
 import path from 'node:path';
-import { findWorkTree, GitError, gitOrReady, readBlobs, splitZ, unquoteGitPath, type GitResults } from '../git.js';
+import { findWorkTree, GitError, gitOk, readBlobs, splitZ, unquoteGitPath, type GitResults } from '../git.js';
 import type { FileNote } from '../types.js';
 import { isBinary, type FileTask } from './analyze.js';
 import { credlintIgnores, ignoredBy, type Scoped } from './walk.js';
@@ -25,13 +25,6 @@ const DIFF_ARGS = ['diff', '--cached', '-M', '--no-ext-diff', '--no-textconv', '
 /** The staged files (every staged scan), and the line diff of those replacing earlier content (most commits). */
 export const STAGED_RAW = [...DIFF_ARGS, '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT'];
 export const STAGED_LINES = [...DIFF_ARGS, '-U0', '--inter-hunk-context=0', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=MRT'];
-
-/** gitOk, or the same call's result when bin/credlint.js started it (git-prefetch.ts). */
-function gitOkOrReady(args: string[], cwd: string, ready: GitResults | undefined): Buffer {
-  const r = gitOrReady(args, cwd, ready);
-  if (r.status !== 0) throw new GitError(`git ${args[0]} failed: ${r.stderr.trim() || `exit ${r.status}`}`);
-  return r.stdout;
-}
 
 interface Entry {
   rel: string;
@@ -145,7 +138,7 @@ export async function stagedTasks(
   if (where.kind === 'none') throw new GitError(`--staged needs a git repository: ${where.message}`);
   const top = where.top;
   const named = namedPaths(paths, cwd, top);
-  const all = parseRaw(splitZ(gitOkOrReady(STAGED_RAW, cwd, ready)));
+  const all = parseRaw(splitZ(gitOk(STAGED_RAW, cwd, ready)));
   const credlint = [...credlintIgnores(cwd, top), ...(options.ignores ?? [])];
   const kept = all.filter(
     ({ rel }) => (!named || underAny(rel, named)) && !ignoredBy(credlint, path.join(top, rel), false) && !rel.split('/').includes('node_modules'),
@@ -153,7 +146,7 @@ export async function stagedTasks(
   // Added files are added whole: only files with previous content need the line diff.
   let ranges: Map<string, [number, number][]> | undefined;
   if (!options.wholeFiles && kept.some((e) => e.oldId && e.oldId !== e.id)) {
-    ranges = addedLineRanges(gitOkOrReady(STAGED_LINES, cwd, ready).toString('utf8'));
+    ranges = addedLineRanges(gitOk(STAGED_LINES, cwd, ready).toString('utf8'));
   }
   const blobs = await readBlobs([...new Set(kept.map((e) => e.id))], cwd, options.maxFileSize);
   const tasks: FileTask[] = [];
