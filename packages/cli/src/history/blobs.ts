@@ -52,10 +52,10 @@ export class BlobScanner {
   private failure: Error | undefined;
   readonly done: Promise<BlobTally>;
 
-  /** `onScanned` runs after each blob (the worker asks for more when few are left). */
   private readonly maxFileSize: number;
   private readonly accountId: boolean;
 
+  /** `onScanned` runs after each blob (the worker asks for more when few are left). */
   constructor(
     cwd: string,
     options: { maxFileSize: number; accountId: boolean },
