@@ -60,7 +60,23 @@ export interface PrefilterOptions {
   accountId?: boolean;
   /** Bytes the checks after name-word hits examined, added to `visited` (the linear-time test counts them). */
   stats?: { visited: number };
+  /**
+   * Test only words that start in [from, to) (bytes past `to` are still read: a name's value may
+   * lie there). The decision for a word at p depends on bytes [p, p + PREFILTER_REACH) alone (and
+   * on whether the buffer ends inside them), so a caller that knows those bytes are a copy of text
+   * already found negative may skip p: the history scan's delta test (cli history/blobs.ts).
+   */
+  from?: number;
+  to?: number;
 }
+
+/**
+ * How far past a word's first byte its decision may read: the name reach (64 + 1), separators
+ * (24 + 1 for an operator's `=`), a type annotation (24 + 8 blanks + `=` + 1 look) and separators
+ * again (25), then the longest value (100): 249, rounded up. test/prefilter.test.ts builds the
+ * longest-reaching text and checks every decision is blind to bytes this far on.
+ */
+export const PREFILTER_REACH = 320;
 
 // ---- the byte test ---------------------------------------------------------------------------
 
@@ -247,11 +263,17 @@ function wordAt(b: Uint8Array, at: number, w: Uint8Array): boolean {
 export function mayHaveFindings(buf: Uint8Array, options: PrefilterOptions = {}): boolean {
   const b = buf;
   const n = b.length;
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(n, options.to ?? n);
+  if (from >= to) return false;
+  // Pairs past `to`: a word starting before it is seen at most 14 bytes on (its window's last pair).
+  const last = Math.min(n, to + 16);
   const t = options.accountId === true ? 1 : 0;
   const { pairs, candidates } = TABLES[t] ?? (TABLES[t] = pairTable(t === 1));
   const before = visited;
   try {
-    for (let j = 0; j + 1 < n; j += STRIDE) {
+    // The stride stays aligned to 0 (an occurrence at p is seen at the multiple of 3 in its window).
+    for (let j = from - (from % STRIDE); j + 1 < last; j += STRIDE) {
       const pair = ((b[j] as number) << 8) | (b[j + 1] as number);
       if ((((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) === 0) continue;
       const list = candidates[pair] as Int32Array;
@@ -259,7 +281,7 @@ export function mayHaveFindings(buf: Uint8Array, options: PrefilterOptions = {})
         const k = (list[c] as number) >> 4;
         const at = j - ((list[c] as number) & 15);
         const w = WORD_BYTES[k] as Buffer;
-        if (!wordAt(b, at, w)) continue;
+        if (at < from || at >= to || !wordAt(b, at, w)) continue;
         const kind = (WORDS[k] as readonly [string, Word])[1];
         visited += w.length;
         if (kind === Word.Key) return true;

@@ -6,7 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { AnchorKind, STREAMS } from '../src/anchors.js';
 import { analyze } from '../src/index.js';
-import { ACCOUNT_WORDS, AWS_NAME_WORDS, KEY_NEEDLES, mayHaveFindings, NAME_WORDS, PREFILTER_NEEDLES, prefilterPattern } from '../src/prefilter.js';
+import {
+  ACCOUNT_WORDS,
+  AWS_NAME_WORDS,
+  KEY_NEEDLES,
+  mayHaveFindings,
+  NAME_WORDS,
+  PREFILTER_NEEDLES,
+  PREFILTER_REACH,
+  prefilterPattern,
+} from '../src/prefilter.js';
 import { ACCOUNT_ANCHORS, BLOB_NEEDLES } from '../src/scan.js';
 import {
   fakeAccessKeyId,
@@ -281,4 +290,68 @@ describe('mayHaveFindings / prefilterPattern', () => {
     expect(pcre).not.toContain('(?=(?<p');
     expect(pcre.match(/\+\+|\*\+|\}\+/g)?.length).toBe(patterns.withAccount.source.match(/\(\?=\(\?<p\d+>/g)?.length);
   }, 120_000);
+});
+
+describe('mayHaveFindings from/to: a word decision reads at most PREFILTER_REACH bytes', () => {
+  it('the longest-reaching positive text fits in the reach, and needs its last byte', () => {
+    // Name run at its reach, separators at their limit (an operator's `=` overshooting by one), a
+    // type annotation at its reach and blanks, separators again, then the longest value (a token's: `_` is no secret character).
+    const text = `secret${'x'.repeat(58)}${' '.repeat(23)}+=${'a'.repeat(23)}${' '.repeat(8)}=${' '.repeat(22)}+=${'b_'.repeat(50)}`;
+    expect(text.length).toBeLessThanOrEqual(PREFILTER_REACH);
+    expect(mayHaveFindings(Buffer.from(text))).toBe(true);
+    expect(mayHaveFindings(Buffer.from(text), { from: 0, to: 1 })).toBe(true);
+    expect(mayHaveFindings(Buffer.from(text.slice(0, -1)))).toBe(false);
+    expect(mayHaveFindings(Buffer.from(`${text};`), { from: 1 })).toBe(false);
+  });
+
+  const words = [...NAME_WORDS, ...AWS_NAME_WORDS, ...ACCOUNT_WORDS, 'AKIA', 'QVNJQ', 'FLSU', 'Key', 'key', 'SAK'];
+  const randomText = (rand: () => number, size: number): Buffer => {
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const run = (chars: string, max: number) => {
+      let out = '';
+      for (let i = Math.floor(rand() * max); i > 0; i--) out += pick([...chars]);
+      return out;
+    };
+    const seps = ' \t\n"\'=:>,([|';
+    let out = '';
+    while (out.length < size) {
+      const r = rand();
+      if (r < 0.5) {
+        // A name phrase with every part near its limit: name run, separators, a type annotation, a value.
+        out += pick(words) + run('abcXYZ_-.09', 62) + run(seps, 26) + pick(['', '', '+=', '!=']);
+        if (rand() < 0.5) out += `${run('abcXYZ_09', 25)}${run(' \t', 9)}=${pick(['', '='])}${run(seps, 26)}`;
+        out += run(pick(['abcdefXYZ0123456789+/%', 'abcXYZ09._~-=', 'abc_']), 110);
+      } else if (r < 0.6) out += run(seps, 30);
+      else if (r < 0.65) out += pick(['+=', '!=', ': string = ', ' ==', '%2B', '\\/']);
+      else out += run('abcdefXYZ0123456789+/=._~-%', 130);
+    }
+    return Buffer.from(out.slice(0, size), 'latin1');
+  };
+
+  it('bytes at or past p + PREFILTER_REACH never change the decision for words at p; the parts make the whole', () => {
+    const rand = prng(7);
+    let positives = 0;
+    for (let t = 0; t < 150; t++) {
+      const buf = randomText(rand, 200 + Math.floor(rand() * 1500));
+      let any = false;
+      for (let p = 0; p < buf.length; p++) {
+        const here = mayHaveFindings(buf, { from: p, to: p + 1, accountId: true });
+        any ||= here;
+        if (here) positives++;
+        if (p + PREFILTER_REACH >= buf.length) continue;
+        // The text cut at p + PREFILTER_REACH, or another text from there on.
+        const cut = buf.subarray(0, p + PREFILTER_REACH);
+        expect(mayHaveFindings(cut, { from: p, to: p + 1, accountId: true }), `${t}@${p} cut`).toBe(here);
+        if (rand() > 0.1) continue;
+        const other = Buffer.concat([cut, randomText(rand, Math.floor(rand() * 400))]);
+        expect(mayHaveFindings(other, { from: p, to: p + 1, accountId: true }), `${t}@${p}`).toBe(here);
+      }
+      expect(any, `text ${t}`).toBe(mayHaveFindings(buf, { accountId: true }));
+      // Ranges split anywhere give the same answer as the whole.
+      const cut = Math.floor(rand() * buf.length);
+      expect(mayHaveFindings(buf, { to: cut, accountId: true }) || mayHaveFindings(buf, { from: cut, accountId: true })).toBe(any);
+    }
+    // The texts exercise positive decisions, not only negative ones.
+    expect(positives).toBeGreaterThan(150);
+  });
 });
