@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { isUtf8 } from 'node:buffer';
 import { GitError, gitArgv, gitEnv, spawnFailure } from '../git.js';
 import { analyzeBuffer, isBinary, utf16Bom } from '../scan/analyze.js';
-import { mayHaveFindings } from './prefilter.js';
+import { mayHaveFindings, PREFILTER_REACH } from './prefilter.js';
 import type { FileNote, ReportFinding } from '../types.js';
 
 /** A blob to scan: its id, the path it is scanned as (file-name rules), its place in the queue. */
@@ -15,6 +15,8 @@ export interface BlobRequest {
   id: string;
   file: string;
   seq: number;
+  /** Another version of the same path (the other side of a modification), sent to this scanner earlier: the delta test's reference. */
+  ref?: string;
 }
 
 /** What a scanner saw. Blobs without findings leave only counts behind. */
@@ -29,10 +31,75 @@ export interface BlobTally {
   tooLarge: { seq: number; text: string }[];
   missing: { seq: number; text: string }[];
   failed: { seq: number; note: FileNote }[];
+  /** Blobs the delta test settled, and the bytes it did not have to test (diagnostics: tests and `pnpm bench`). */
+  delta: { blobs: number; skipped: number };
 }
 
 export function emptyTally(): BlobTally {
-  return { scanned: 0, binary: 0, invalidUtf8: 0, ignored: 0, found: [], tooLarge: [], missing: [], failed: [] };
+  return { scanned: 0, binary: 0, invalidUtf8: 0, ignored: 0, found: [], tooLarge: [], missing: [], failed: [], delta: { blobs: 0, skipped: 0 } };
+}
+
+/** Options of a BlobScanner. */
+export interface BlobScanOptions {
+  maxFileSize: number;
+  accountId: boolean;
+  /** Bytes of prefilter-negative blobs kept as delta references (a ring: the oldest are overwritten); 0 = no delta test. */
+  deltaBytes: number;
+}
+
+/** Blobs smaller than this are tested whole and not kept: the test is cheaper than the bookkeeping. */
+const DELTA_MIN = 4096;
+
+/** Length of the common prefix of a and b, up to `max` bytes: native compares of growing blocks, then a byte loop. */
+export function commonPrefix(a: Buffer, b: Buffer, max: number): number {
+  let len = 0;
+  let step = 256;
+  while (len < max) {
+    const s = Math.min(step, max - len);
+    if (a.compare(b, len, len + s, len, len + s) === 0) {
+      len += s;
+      step *= 2;
+    } else if (s <= 16) {
+      while (len < max && a[len] === b[len]) len++;
+      return len;
+    } else step = Math.max(16, s >> 2);
+  }
+  return len;
+}
+
+/** Length of the common suffix of a and b, up to `max` bytes. */
+export function commonSuffix(a: Buffer, b: Buffer, max: number): number {
+  const ae = a.length;
+  const be = b.length;
+  let len = 0;
+  let step = 256;
+  while (len < max) {
+    const s = Math.min(step, max - len);
+    if (a.compare(b, be - len - s, be - len, ae - len - s, ae - len) === 0) {
+      len += s;
+      step *= 2;
+    } else if (s <= 16) {
+      while (len < max && a[ae - 1 - len] === b[be - 1 - len]) len++;
+      return len;
+    } else step = Math.max(16, s >> 2);
+  }
+  return len;
+}
+
+/**
+ * The delta test: whether `mayHaveFindings` could say yes for `cur`, given `old`, another blob it
+ * said no for. A word's decision reads only the PREFILTER_REACH bytes from its start (core's
+ * prefilter.ts), so words whose window lies in the common prefix, or in the common suffix (which
+ * ends both texts alike), decide as they did in `old`: only the rest is tested. Most commits change
+ * a few lines of a file, so most of a big file's bytes are not tested again.
+ */
+export function deltaMayHaveFindings(old: Buffer, cur: Buffer, accountId: boolean): { may: boolean; tested: number } {
+  const common = Math.min(old.length, cur.length);
+  const prefix = commonPrefix(old, cur, common);
+  const suffix = commonSuffix(old, cur, common - prefix);
+  const from = Math.max(0, prefix - PREFILTER_REACH);
+  const to = cur.length - suffix;
+  return { may: from < to && mayHaveFindings(cur, { accountId, from, to }), tested: Math.max(0, to - from) };
 }
 
 /** An over-limit blob is read only this far (enough to tell binary from text). */
@@ -54,15 +121,25 @@ export class BlobScanner {
 
   private readonly maxFileSize: number;
   private readonly accountId: boolean;
+  /**
+   * The delta test's references: prefilter-negative blobs copied into one ring buffer (no allocation
+   * or garbage per blob), by id with their place in bytes ever written; an entry the ring has since
+   * overwritten is stale. A Map keeps insertion order, so stale entries are the first ones.
+   */
+  private ring: Buffer | undefined;
+  private written = 0;
+  private readonly refs = new Map<string, { at: number; length: number }>();
+  private readonly deltaBytes: number;
 
   /** `onScanned` runs after each blob (the worker asks for more when few are left). */
   constructor(
     cwd: string,
-    options: { maxFileSize: number; accountId: boolean },
+    options: BlobScanOptions,
     private readonly onScanned: () => void = () => {},
   ) {
     this.maxFileSize = options.maxFileSize;
     this.accountId = options.accountId;
+    this.deltaBytes = options.deltaBytes;
     // A partial clone would otherwise fetch each missing blob from the remote, one round trip each
     // (git >= 2.44 honours this; older gits fetch, and report missing only when that fails).
     // Pack windows bounded (git maps up to 8 GB of packs by default, all of it resident as the history
@@ -177,13 +254,49 @@ export class BlobScanner {
     this.onScanned();
   }
 
+  private mayHaveFindings(req: BlobRequest, content: Buffer): boolean {
+    const old = req.ref === undefined || content.length < DELTA_MIN ? undefined : this.reference(req.ref);
+    if (!old) return mayHaveFindings(content, { accountId: this.accountId });
+    const { may, tested } = deltaMayHaveFindings(old, content, this.accountId);
+    this.tally.delta.blobs++;
+    this.tally.delta.skipped += content.length - tested;
+    return may;
+  }
+
+  /** A kept blob's bytes, if the ring still holds them. */
+  private reference(id: string): Buffer | undefined {
+    const e = this.refs.get(id);
+    const ring = this.ring;
+    if (!e || !ring || e.at < this.written - ring.length) return undefined;
+    const start = e.at % ring.length;
+    return ring.subarray(start, start + e.length);
+  }
+
+  /** Keeps a copy of a negative blob as a reference for the versions of its path that follow. */
+  private keep(id: string, content: Buffer): void {
+    if (content.length < DELTA_MIN || content.length > this.deltaBytes / 4) return;
+    const ring = (this.ring ??= Buffer.allocUnsafeSlow(this.deltaBytes));
+    // A blob is never split: one that does not fit before the ring's end starts at its beginning.
+    const pos = this.written % ring.length;
+    if (pos + content.length > ring.length) this.written += ring.length - pos;
+    content.copy(ring, this.written % ring.length);
+    this.refs.set(id, { at: this.written, length: content.length });
+    this.written += content.length;
+    // Stale entries first: drop them so the map stays as small as what the ring holds.
+    for (const [old, e] of this.refs) {
+      if (e.at >= this.written - ring.length) break;
+      this.refs.delete(old);
+    }
+  }
+
   /** `content` is the whole blob, or its head when `size` is over the limit; only valid during this call. */
   private blob(req: BlobRequest, content: Buffer, size: number): void {
     const t = this.tally;
     // Most blobs hold no anchor at all: counted as scanned without decoding them (exact, see prefilter.ts).
-    if (size <= this.maxFileSize && !utf16Bom(content) && !isBinary(content) && !mayHaveFindings(content, { accountId: this.accountId })) {
+    if (size <= this.maxFileSize && !utf16Bom(content) && !isBinary(content) && !this.mayHaveFindings(req, content)) {
       t.scanned++;
       if (!isUtf8(content)) t.invalidUtf8++;
+      this.keep(req.id, content);
     } else {
       const { id, file } = req;
       const r = analyzeBuffer(content, { file, git: 'none', content }, { maxFileSize: this.maxFileSize, accountId: this.accountId }, undefined, size);

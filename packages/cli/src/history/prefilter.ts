@@ -4,4 +4,4 @@
  * whose needles a core test derives from the scanner's anchor tables. Exact for UTF-8 and Latin-1;
  * UTF-16 is not byte-compatible: callers must not use this for it (see `utf16Bom`).
  */
-export { mayHaveFindings } from '@credlint/core/prefilter';
+export { mayHaveFindings, PREFILTER_REACH } from '@credlint/core/prefilter';

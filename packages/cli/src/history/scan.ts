@@ -31,6 +31,8 @@ export interface HistoryOptions {
   ignores?: Scoped[];
   /** Scanning threads besides the main one (which parses `git log`), each with its own `git cat-file`: default one per core up to 4 (none on one core), 0 = inline. */
   jobs?: number;
+  /** Memory for the delta test's references (blobs.ts deltaMayHaveFindings), shared by the scanners; 0 = no delta test. Tests set it. */
+  deltaBytes?: number;
 }
 
 /** The worker's start-up data. */
@@ -38,6 +40,7 @@ export interface WorkerInit {
   cwd: string;
   maxFileSize: number;
   accountId: boolean;
+  deltaBytes: number;
   /** The worker asks for more blob ids when this few are left in flight. */
   low: number;
 }
@@ -49,6 +52,12 @@ const BATCH = 64;
 const LOW = 32;
 /** Blobs scanned on the main thread before workers are started: a small history is faster inline than workers' start-up. */
 const INLINE_BLOBS = 256;
+/**
+ * Memory for the delta test's references, shared by the scanners. A path's versions are sent one
+ * after the other, so a reference is a few blobs back: on aws-cli's history 32 MB settles as many
+ * blobs by delta as 96 MB did (docs/guides/history.md).
+ */
+const DELTA_BYTES = 32 << 20;
 
 export interface HistoryFinding extends ReportFinding {
   /** Full sha of the commit that introduced the credential at `file`. */
@@ -65,6 +74,8 @@ export interface HistoryResult {
   commits: number;
   /** Unique blobs read and scanned. */
   blobs: number;
+  /** Blobs the delta test settled and the bytes it spared (not in reports: tests and benchmarks read it). */
+  delta: { blobs: number; skipped: number };
   /** Findings silenced by inline `credlint-ignore`, counted once per unique blob that holds them. */
   ignored: number;
   head?: string;
@@ -159,51 +170,93 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     });
   }
 
-  const seen = new Set<string>(); // blobs queued for scanning
+  // Blobs queued for scanning, and the scanner each went to (-1: the inline one): the next version
+  // of a path goes to the scanner that holds the previous one, for the delta test.
+  const seen = new Map<string, number>();
   /** Blobs a partial clone lacks (known before reading): reported with the scanners' own. */
   const absentMissing: { seq: number; text: string }[] = [];
 
-  // Blob ids go to one `git cat-file --batch` per worker (workers ask for more as they go, so a
-  // worker stuck on big blobs takes fewer), or to one on the main thread for a small history.
+  // Blob ids go to one `git cat-file --batch` per worker, or to one on the main thread for a small
+  // history. Each worker has its own queue; a worker whose queue is empty takes from the longest
+  // other one, so one busy path does not hold the end back. A path's older versions wait for the
+  // version they are tested against and are sent right after it, depth first (`followers`): the
+  // delta test's reference is then a few blobs back, and git reads a path's versions (usually
+  // deltas of each other) one after the other.
   const jobs = Math.min(opts.jobs ?? (availableParallelism() >= 2 ? Math.min(availableParallelism(), 4) : 0), 8);
+  const deltaBytes = opts.deltaBytes ?? DELTA_BYTES;
   const scanners: Promise<BlobTally>[] = [];
-  let inline: BlobScanner | undefined = new BlobScanner(cwd, { maxFileSize: opts.maxFileSize, accountId: opts.accountId === true });
+  let inline: BlobScanner | undefined = new BlobScanner(cwd, { maxFileSize: opts.maxFileSize, accountId: opts.accountId === true, deltaBytes });
   scanners.push(inline.done);
   // Awaited with the others at the end; a failure before that must not be an unhandled rejection.
   inline.done.catch(() => {});
   let inlineLeft = jobs > 0 ? INLINE_BLOBS : Infinity;
-  const todo: BlobRequest[] = [];
-  let todoHead = 0;
+  const queues: { reqs: BlobRequest[]; head: number }[] = [];
+  /** Per worker: followers to send before its queue, the next one last. */
+  const stacks: BlobRequest[][] = [];
+  /** Blobs queued and not yet sent, by id → the blobs to send right after them. */
+  const followers = new Map<string, BlobRequest[]>();
+  const pending = (q: { reqs: BlobRequest[]; head: number }) => q.reqs.length - q.head;
+  let next = 0;
   let logEnded = false;
-  const hungry: Worker[] = [];
+  const hungry: number[] = [];
   const pool: Worker[] = [];
   let failWorkers: ((e: Error) => void) | undefined;
   const workersFailed = new Promise<never>((_, reject) => (failWorkers = reject));
   // Unhandled only if no worker fails; the scan awaits it alongside the tallies.
   workersFailed.catch(() => {});
-  const feed = (w: Worker) => {
-    if (todoHead < todo.length) {
-      const reqs = todo.slice(todoHead, todoHead + BATCH);
-      todoHead += reqs.length;
-      if (todoHead > 65536) {
-        todo.splice(0, todoHead);
-        todoHead = 0;
+  /** The next blob for worker `i`: a follower, its queue's head, or the tail of the longest queue (or stack). */
+  const nextFor = (i: number): BlobRequest | undefined => {
+    const stack = stacks[i] as BlobRequest[];
+    if (stack.length) return stack.pop();
+    const own = queues[i] as { reqs: BlobRequest[]; head: number };
+    if (pending(own) > 0) {
+      const req = own.reqs[own.head++] as BlobRequest;
+      if (own.head > 65536) {
+        own.reqs.splice(0, own.head);
+        own.head = 0;
       }
-      w.postMessage({ type: 'add', reqs } satisfies ToWorker);
-    } else if (logEnded) w.postMessage({ type: 'end' } satisfies ToWorker);
-    else hungry.push(w);
+      return req;
+    }
+    let victim = own;
+    for (const q of queues) if (pending(q) > pending(victim)) victim = q;
+    if (pending(victim) > 0) return victim.reqs.pop();
+    // Only followers are left: take the last one another worker would send.
+    let longest = stack;
+    for (const st of stacks) if (st.length > longest.length) longest = st;
+    return longest.shift();
+  };
+  /** Sends worker `i` a batch; false when there is nothing to send. */
+  const take = (i: number): boolean => {
+    const reqs: BlobRequest[] = [];
+    for (let req = nextFor(i); req; req = reqs.length < BATCH ? nextFor(i) : undefined) {
+      reqs.push(req);
+      // Stolen blobs and their later versions now belong here.
+      seen.set(req.id, i);
+      const after = followers.get(req.id);
+      followers.delete(req.id);
+      if (after?.length) (stacks[i] as BlobRequest[]).push(...after.reverse());
+    }
+    if (reqs.length === 0) return false;
+    (pool[i] as Worker).postMessage({ type: 'add', reqs } satisfies ToWorker);
+    return true;
+  };
+  const feed = (i: number) => {
+    if (take(i)) return;
+    if (logEnded) (pool[i] as Worker).postMessage({ type: 'end' } satisfies ToWorker);
+    else hungry.push(i);
   };
   const feedHungry = () => {
-    while (hungry.length && (todoHead < todo.length || logEnded)) feed(hungry.shift() as Worker);
+    const waiting = hungry.splice(0);
+    for (const i of waiting) feed(i);
   };
   const startPool = () => {
     for (let i = 0; i < jobs; i++) {
-      const init: WorkerInit = { cwd, maxFileSize: opts.maxFileSize, accountId: opts.accountId === true, low: LOW };
+      const init: WorkerInit = { cwd, maxFileSize: opts.maxFileSize, accountId: opts.accountId === true, deltaBytes: Math.floor(deltaBytes / jobs), low: LOW };
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
       scanners.push(
         new Promise<BlobTally>((resolve) => {
           w.on('message', (m: ToMain) => {
-            if (m.type === 'need') feed(w);
+            if (m.type === 'need') feed(i);
             else if (m.type === 'done') resolve(m.tally);
             else failWorkers?.(new GitError(m.message));
           });
@@ -214,6 +267,8 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
         }),
       );
       pool.push(w);
+      queues.push({ reqs: [], head: 0 });
+      stacks.push([]);
     }
   };
 
@@ -229,22 +284,39 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     for (const line of r.stdout.toString('utf8').split('\n')) if (line.startsWith('?')) absent.add(line.slice(1));
   }
   let seq = 0;
-  const queue = (blob: string, file: string) => {
+  /** Queues a blob once; `ref` is another version of the path, queued before (the delta test's reference). */
+  const queue = (blob: string, file: string, ref?: string) => {
     if (seen.has(blob)) return;
-    seen.add(blob);
     const req: BlobRequest = { id: blob, file, seq: seq++ };
     if (absent.has(blob)) {
+      seen.set(blob, -1);
       absentMissing.push({ seq: req.seq, text: `${blob.slice(0, 12)}:${file}` });
       return;
     }
+    const owner = ref === undefined ? undefined : seen.get(ref);
     if (inline) {
+      seen.set(blob, -1);
+      if (owner === -1) req.ref = ref;
       inline.add([req]);
       if (--inlineLeft <= 0) {
         inline.end();
         inline = undefined;
         startPool();
       }
-    } else todo.push(req);
+      return;
+    }
+    followers.set(blob, []);
+    if (owner !== undefined && owner >= 0) {
+      req.ref = ref;
+      seen.set(blob, owner);
+      const waiting = followers.get(ref as string);
+      if (waiting) waiting.push(req);
+      else (queues[owner] as { reqs: BlobRequest[] }).reqs.push(req);
+      return;
+    }
+    const to = next++ % jobs;
+    seen.set(blob, to);
+    (queues[to] as { reqs: BlobRequest[] }).reqs.push(req);
   };
 
   // HEAD's tree: scanned too, so `inHead` is known even for blobs older than a range.
@@ -291,13 +363,14 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       const src: string[] = [];
       for (let i = 0; i < colons; i++) {
         const s = shas[i] ?? '';
-        if (!ZERO.test(s) && isFileMode(modes[i] ?? '')) {
-          src.push(s);
-          queue(s, p);
-        }
+        if (!ZERO.test(s) && isFileMode(modes[i] ?? '')) src.push(s);
       }
       introduced.set(`${p}\0${dst}`, { commit: commits.length - 1, path: p, blob: dst, src });
-      queue(dst, p);
+      // Newest first, the new version is usually known already (HEAD's, or a later commit's old
+      // one): the old version follows it to the same scanner, tested against it.
+      const first = src.find((x) => seen.has(x));
+      queue(dst, p, first);
+      for (const x of src) queue(x, p, dst);
       return;
     }
     const t = raw.startsWith('\n') ? raw.slice(1) : raw;
@@ -347,6 +420,8 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     all.tooLarge.push(...t.tooLarge);
     all.missing.push(...t.missing);
     all.failed.push(...t.failed);
+    all.delta.blobs += t.delta.blobs;
+    all.delta.skipped += t.delta.skipped;
   }
   // In queue order, however the blobs were split between scanners.
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
@@ -404,7 +479,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     });
   }
   notes.push(...failed);
-  const result: HistoryResult = { findings, notes, commits: commits.length, blobs: scannedBlobs, ignored, root };
+  const result: HistoryResult = { findings, notes, commits: commits.length, blobs: scannedBlobs, delta: all.delta, ignored, root };
   if (head) result.head = head;
   return result;
 }

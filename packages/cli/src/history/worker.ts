@@ -6,11 +6,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BlobScanner } from './blobs.js';
 import type { ToMain, ToWorker, WorkerInit } from './scan.js';
 
-const { cwd, maxFileSize, accountId, low } = workerData as WorkerInit;
+const { cwd, maxFileSize, accountId, deltaBytes, low } = workerData as WorkerInit;
 const post = (m: ToMain) => parentPort?.postMessage(m);
 let asked = false;
 let ended = false;
-const scanner = new BlobScanner(cwd, { maxFileSize, accountId }, () => {
+const scanner = new BlobScanner(cwd, { maxFileSize, accountId, deltaBytes }, () => {
   if (!asked && !ended && scanner.outstanding <= low) {
     asked = true;
     post({ type: 'need' });
