@@ -1,5 +1,5 @@
 /** The few git plumbing calls the CLI makes: one process each, never one per file. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export class GitError extends Error {}
@@ -60,7 +60,12 @@ export function git(args: string[], cwd: string, input?: string | Buffer): GitRu
 /** Ready results of git calls started earlier (scan/git-prefetch.ts): `take` hands one over only for the same argv, cwd, input and environment. */
 export interface GitResults {
   take(args: string[], cwd: string, input?: string): GitRun | undefined;
+  /** A `git <args>` started earlier, still running and waiting for its input (the staged scan's `cat-file --batch`). */
+  takeRunning?(args: string[], cwd: string): ChildProcessWithoutNullStreams | undefined;
 }
+
+/** The staged scan's blob reader (started early by git-prefetch.ts). */
+export const CAT_FILE_BATCH = ['cat-file', '--batch'];
 
 /** `git(args, cwd, input)`, or the same call's result when `ready` holds it. */
 export function gitOrReady(args: string[], cwd: string, ready: GitResults | undefined, input?: string): GitRun {
@@ -140,11 +145,13 @@ export const SNIFF_BYTES = 8000;
  * Reads many blobs through one `git cat-file --batch`. Returns content by object id, or for blobs
  * over `maxSize` their size and first SNIFF_BYTES (the rest is drained, not kept).
  */
-export function readBlobs(ids: string[], cwd: string, maxSize: number): Promise<Map<string, Buffer | LargeBlob>> {
+export function readBlobs(ids: string[], cwd: string, maxSize: number, ready?: GitResults): Promise<Map<string, Buffer | LargeBlob>> {
   return new Promise((resolve, reject) => {
     const out = new Map<string, Buffer | LargeBlob>();
     if (ids.length === 0) return resolve(out);
-    const child = spawn('git', gitArgv(['cat-file', '--batch']), { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const child =
+      ready?.takeRunning?.(CAT_FILE_BATCH, cwd) ??
+      spawn('git', gitArgv(CAT_FILE_BATCH), { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     let pending: Buffer = Buffer.alloc(0);

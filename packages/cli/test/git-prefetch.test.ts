@@ -124,9 +124,10 @@ ${keyLine(11)}`); // modified: the line diff
       const before = { ...gitPrefetchStats.used };
       const started = gitPrefetchStats.started;
       prefetchGit([...args], cwd, process.env);
-      expect(gitPrefetchStats.started).toBe(started + 3);
+      expect(gitPrefetchStats.started).toBe(started + 4);
       const pre = await cli([...args], cwd);
       expect(gitPrefetchStats.used['rev-parse']).toBe((before['rev-parse'] ?? 0) + 1);
+      expect(gitPrefetchStats.used['cat-file']).toBe((before['cat-file'] ?? 0) + 1);
       // --whole-files needs no line diff: only the staged-files diff is taken (the other is stopped)
       expect(gitPrefetchStats.used.diff).toBe((before.diff ?? 0) + (args.includes('--whole-files') ? 1 : 2));
       const sync = await cli([...args], cwd, { CREDLINT_GIT_PREFETCH: '0' });
@@ -135,6 +136,13 @@ ${keyLine(11)}`); // modified: the line diff
     }
     const report = JSON.parse((await cli(argv, repo)).stdout) as { findings: { file: string; line: number }[] };
     expect(report.findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual(['src/clean.ts:2', 'src/new.ts:1']);
+    // Started for another directory: not taken (stopped), the scan reads the blobs itself, same report.
+    const before = { ...gitPrefetchStats.used };
+    prefetchGit(argv, repo, process.env);
+    const elsewhere = await cli(argv, path.join(repo, 'src'));
+    expect(gitPrefetchStats.used).toEqual(before);
+    expect(elsewhere).toEqual(await cli(argv, path.join(repo, 'src'), { CREDLINT_GIT_PREFETCH: '0' }));
+    expect(elsewhere.code).toBe(1);
   });
 });
 

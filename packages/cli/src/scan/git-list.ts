@@ -10,6 +10,7 @@ import { findWorkTree, GitError, gitOrReady, splitZ, type GitResults } from '../
 import { fileNote } from '../exit-code.js';
 import type { FileNote } from '../types.js';
 import { displayPath } from '../display-path.js';
+import { CHECK_IGNORE, lsFilesArgs } from './git-args.js';
 
 export interface GitListed {
   abs: string;
@@ -42,16 +43,6 @@ function real(p: string): string {
 
 function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
-}
-
-/** Which of the paths on stdin (NUL-terminated, relative to the top) git ignores. */
-export const CHECK_IGNORE = ['check-ignore', '-z', '--stdin'];
-
-/** The argv of one repository's listing, for `specs` relative to its top (also started early: git-prefetch.ts). */
-export function lsFilesArgs(specs: string[]): string[] {
-  // -v tags each path (H/S/M… tracked, lowercase when assume-unchanged; ? untracked and not ignored);
-  // -s adds the mode, which tells a gitlink.
-  return ['--literal-pathspecs', 'ls-files', '-z', '-v', '-s', '--cached', '--others', '--exclude-standard', '--', ...specs];
 }
 
 /**

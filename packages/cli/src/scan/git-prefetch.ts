@@ -1,20 +1,21 @@
 /**
  * A whole-tree scan's first git calls, started by bin/credlint.js before the rest of the CLI loads
  * (like the `git grep` prefilter, tree-grep.ts): `rev-parse --show-toplevel` for findWorkTree and, when
- * the scan runs at the work tree's top, listOne's `check-ignore` and `ls-files` for the top named as `.`.
+ * the scan runs at the work tree's top, listOne's `check-ignore` and `ls-files` for the top named as `.`;
+ * for `--staged`, both diffs and a `cat-file --batch` that waits for the blob ids (readBlobs takes it
+ * while it still runs; one that ended leaves readBlobs to spawn its own).
  * Each result replaces the synchronous call only when it is that very call (same argv, directory, input
  * and environment) and git exited with a status that is an answer (0; 0 or 1 for check-ignore); its
  * stderr is handed over as the synchronous call's would be (ls-files' "could not open directory"
  * warnings become fatal notes). Anything else (another status, a signal, no git, a scan from a
  * subdirectory) leaves the synchronous call to run and report as it always has.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GIT_MAX_BUFFER, gitArgv, gitEnv, REV_PARSE_TOP, type GitResults, type GitRun } from '../git.js';
-import { CHECK_IGNORE, lsFilesArgs } from './git-list.js';
-import { STAGED_LINES, STAGED_RAW } from './staged.js';
+import { CAT_FILE_BATCH, GIT_MAX_BUFFER, gitArgv, gitEnv, REV_PARSE_TOP, type GitResults, type GitRun } from '../git.js';
+import { CHECK_IGNORE, lsFilesArgs, STAGED_LINES, STAGED_RAW } from './git-args.js';
 import { isStagedArgv, isWholeTreeArgv, mayBeWorkTree } from './tree-grep.js';
 
 interface Early {
@@ -29,9 +30,11 @@ interface Early {
 }
 
 /** Prefetched calls started, and used in place of the synchronous call, by command (tests, benchmark). */
-export const gitPrefetchStats = { started: 0, used: { 'rev-parse': 0, 'ls-files': 0, 'check-ignore': 0 } as Record<string, number> };
+export const gitPrefetchStats = { started: 0, used: { 'rev-parse': 0, 'ls-files': 0, 'check-ignore': 0, 'cat-file': 0 } as Record<string, number> };
 
 let early: Early[] = [];
+/** The staged scan's `git cat-file --batch`, started early and waiting for the blob ids (it never ends before it gets them). */
+let running: { child: ChildProcessWithoutNullStreams; cwd: string; env: NodeJS.ProcessEnv } | undefined;
 let exitHook = false;
 
 /**
@@ -110,8 +113,22 @@ export function prefetchGit(argv: string[], cwd: string, env: NodeJS.ProcessEnv)
   cancelGitPrefetch();
   early.push(start(REV_PARSE_TOP, cwd, [0]));
   // The commit hook: the staged files, and their line diff (unused, and stopped, when every staged file is new).
-  if (staged) early.push(start(STAGED_RAW, cwd, [0]), start(STAGED_LINES, cwd, [0]));
-  else if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined || existsSync(path.join(cwd, '.git'))) {
+  if (staged) {
+    early.push(start(STAGED_RAW, cwd, [0]), start(STAGED_LINES, cwd, [0]));
+    // Spawning costs the main thread ~10 ms here, more once the CLI has loaded; git's start-up overlaps the loading.
+    try {
+      const env = gitEnv();
+      const child = spawn('git', gitArgv(CAT_FILE_BATCH), { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child.on('error', () => {});
+      child.stdin.on('error', () => {});
+      // Unused, it must not keep the process alive (in-process callers do not exit): referenced again when taken.
+      refs(child, false);
+      running = { child, cwd, env };
+      gitPrefetchStats.started++;
+    } catch {
+      // the scan spawns its own
+    }
+  } else if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined || existsSync(path.join(cwd, '.git'))) {
     // The listing first: it takes longest. check-ignore answers 1 when nothing is ignored.
     early.push(start(lsFilesArgs(['.']), cwd, [0]), start(CHECK_IGNORE, cwd, [0, 1], '.\0'));
   }
@@ -125,6 +142,20 @@ export function prefetchGit(argv: string[], cwd: string, env: NodeJS.ProcessEnv)
 export function cancelGitPrefetch(): void {
   for (const e of early) e.cancel();
   early = [];
+  stopRunning();
+}
+
+function refs(child: ChildProcessWithoutNullStreams, on: boolean): void {
+  for (const h of [child, child.stdin, child.stdout, child.stderr] as { ref?(): void; unref?(): void }[]) {
+    if (on) h.ref?.();
+    else h.unref?.();
+  }
+}
+
+function stopRunning(): void {
+  const child = running?.child;
+  running = undefined;
+  if (child && child.exitCode === null && child.signalCode === null) child.kill();
 }
 
 function sameEnv(a: NodeJS.ProcessEnv, b: NodeJS.ProcessEnv): boolean {
@@ -139,6 +170,7 @@ function sameEnv(a: NodeJS.ProcessEnv, b: NodeJS.ProcessEnv): boolean {
 export async function takeGitPrefetch(cwd: string): Promise<GitResults | undefined> {
   for (const e of early) if (e.cwd !== cwd) e.cancel();
   early = early.filter((e) => e.cwd === cwd);
+  if (running && running.cwd !== cwd) stopRunning();
   const mine = early;
   if (!mine.length) return undefined;
   // Still cancelled on exit while waiting; each removes its own files when it ends.
@@ -154,6 +186,16 @@ export async function takeGitPrefetch(cwd: string): Promise<GitResults | undefin
       const name = args.find((a) => !a.startsWith('-')) ?? '';
       gitPrefetchStats.used[name] = (gitPrefetchStats.used[name] ?? 0) + 1;
       return e.run;
+    },
+    takeRunning(args, dir) {
+      const r = running;
+      // Only while it still waits: one that ended (not a repository, no git) leaves the scan to spawn and report its own.
+      if (!r || r.cwd !== dir || r.child.exitCode !== null || r.child.signalCode !== null || !sameEnv(r.env, gitEnv())) return undefined;
+      if (args.length !== CAT_FILE_BATCH.length || !args.every((a, k) => a === CAT_FILE_BATCH[k])) return undefined;
+      running = undefined;
+      refs(r.child, true);
+      gitPrefetchStats.used['cat-file'] = (gitPrefetchStats.used['cat-file'] ?? 0) + 1;
+      return r.child;
     },
   };
 }

@@ -11,6 +11,7 @@ import type { FileNote } from '../types.js';
 import { isBinary, type FileTask } from './analyze.js';
 import { credlintIgnores, ignoredBy, type Scoped } from './walk.js';
 import { displayPath } from '../display-path.js';
+import { STAGED_LINES, STAGED_RAW } from './git-args.js';
 
 export interface StagedResult {
   tasks: FileTask[];
@@ -18,13 +19,6 @@ export interface StagedResult {
   notes: FileNote[];
   gitTop: string;
 }
-
-// Rename detection (-M): a file moved with `git mv` adds no lines; a moved and edited file adds only its edits.
-// Submodules are gitlinks (a commit id, not content) and stay out.
-const DIFF_ARGS = ['diff', '--cached', '-M', '--no-ext-diff', '--no-textconv', '--ignore-submodules', '--no-color'];
-/** The staged files (every staged scan), and the line diff of those replacing earlier content (most commits). */
-export const STAGED_RAW = [...DIFF_ARGS, '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT'];
-export const STAGED_LINES = [...DIFF_ARGS, '-U0', '--inter-hunk-context=0', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=MRT'];
 
 interface Entry {
   rel: string;
@@ -148,7 +142,7 @@ export async function stagedTasks(
   if (!options.wholeFiles && kept.some((e) => e.oldId && e.oldId !== e.id)) {
     ranges = addedLineRanges(gitOk(STAGED_LINES, cwd, ready).toString('utf8'));
   }
-  const blobs = await readBlobs([...new Set(kept.map((e) => e.id))], cwd, options.maxFileSize);
+  const blobs = await readBlobs([...new Set(kept.map((e) => e.id))], cwd, options.maxFileSize, ready);
   const tasks: FileTask[] = [];
   const notes: FileNote[] = [];
   for (const e of kept) {
