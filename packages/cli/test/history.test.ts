@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cli, git, gitRepo, removeDir, tempDir } from './helpers.js';
 import { sarifValidator } from './sarif-schema.js';
 import { scanHistory } from '../dist/history/scan.js';
+import { BlobScanner } from '../dist/history/blobs.js';
 
 const keyLine = (seed: number) => `const accessKeyId = '${fakeAccessKeyId({ seed })}';\n`;
 
@@ -282,7 +283,7 @@ describe('scan --history', () => {
     expect(report.summary.ignored).toBe(1);
   });
 
-  it('the worker path (past 256 analysed blobs) reports exactly what the inline path does', async () => {
+  it('the worker path reports exactly what the inline path does', async () => {
     const dir = repo();
     // 400 commits through fast-import, each a new version of a file holding an anchor word; keys in a few.
     const chunks: string[] = [];
@@ -293,7 +294,12 @@ describe('scan --history', () => {
     execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
     const inline = await history(dir, '--jobs', '0');
     expect(inline.report.findings).toHaveLength(4);
-    // One worker, and three splitting the blobs between their own git processes.
+    // One worker, and three splitting the blobs between their own git processes, from the first
+    // blob or after the main thread scanned 256 (a history this small is otherwise scanned inline).
+    const api = await scanHistory({ cwd: dir, maxFileSize: 1 << 20, jobs: 0 });
+    const { delta: _, ...answer } = api;
+    for (const jobs of [1, 3])
+      for (const inlineBlobs of [1, 256]) expect(await scanHistory({ cwd: dir, maxFileSize: 1 << 20, jobs, inlineBlobs })).toMatchObject(answer);
     for (const jobs of ['1', '3']) {
       const pooled = await history(dir, '--jobs', jobs);
       expect(pooled.report).toEqual(inline.report);
@@ -366,7 +372,8 @@ describe('scan --history', () => {
     const shas = git(dir, 'rev-list', '--reverse', 'main').trim().split('\n');
     expect(shas).toHaveLength(commits);
 
-    const scan = (jobs: number, deltaBytes?: number) => scanHistory({ cwd: dir, maxFileSize: 1 << 20, jobs, ...(deltaBytes === undefined ? {} : { deltaBytes }) });
+    // Workers from the first blob (a history this small is otherwise scanned on the main thread alone).
+    const scan = (jobs: number, deltaBytes?: number) => scanHistory({ cwd: dir, maxFileSize: 1 << 20, jobs, inlineBlobs: 1, ...(deltaBytes === undefined ? {} : { deltaBytes }) });
     const whole = await scan(0, 0);
     expect(whole.delta.blobs).toBe(0);
     // Every access key inserted is found once, at the commit that inserted it, at its path.
@@ -377,10 +384,10 @@ describe('scan --history', () => {
     }
     expect(whole.findings.some((f) => f.ruleId === 'aws-secret-access-key')).toBe(true);
     const answer = ({ findings, notes, blobs, commits: n }: typeof whole) => ({ findings, notes, blobs, n });
-    // Inline and in workers (past the first 256 blobs), with the default references and with a ring
-    // of a few blobs (references overwritten before use): the same report as the whole test's.
-    let tiny = 0;
-    for (const jobs of [0, 1, 3]) {
+    // Inline (no delta test) and in workers, with the default references and with a ring of a few
+    // blobs (references overwritten before use): the same report as the whole test's.
+    expect(answer(await scan(0))).toEqual(answer(whole));
+    for (const jobs of [1, 3]) {
       const delta = await scan(jobs);
       expect(answer(delta)).toEqual(answer(whole));
       expect(delta.delta.blobs).toBeGreaterThan(100);
@@ -388,9 +395,39 @@ describe('scan --history', () => {
       const small = await scan(jobs, 96 << 10);
       expect(answer(small)).toEqual(answer(whole));
       expect(small.delta.blobs).toBeGreaterThan(0);
-      if (small.delta.blobs < delta.delta.blobs) tiny++;
     }
-    expect(tiny).toBeGreaterThan(0);
+  });
+
+  it('the delta test keeps references in a ring: a reference the ring has overwritten is tested whole, same answer', async () => {
+    const dir = repo();
+    // Twelve 6 KB versions of one text, each a line different from the one before; the fifth holds a key.
+    let lines = Array.from({ length: 150 }, (_, i) => `const token${i} = getToken(${i});`);
+    const ids: string[] = [];
+    for (let v = 0; v < 12; v++) {
+      lines = lines.map((l, i) => (i === v * 10 ? `${l} // v${v}` : l));
+      const body = `${lines.join('\n')}\n${v === 4 ? keyLine(77) : ''}`;
+      ids.push(execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: body, encoding: 'utf8' }).trim());
+    }
+    const run = async (order: { v: number; ref?: number }[]) => {
+      // 32 KB: blobs up to 8 KB are kept, five of these at a time.
+      const scanner = new BlobScanner(dir, { maxFileSize: 1 << 20, accountId: false, deltaBytes: 32 << 10 });
+      scanner.add(order.map(({ v, ref }, seq) => ({ id: ids[v] as string, file: `v${v}.js`, seq, keep: true, ...(ref === undefined ? {} : { ref: ids[ref] as string }) })));
+      scanner.end();
+      return scanner.done;
+    };
+    // Each version tested against the one before: every one after the first by delta (the key's too,
+    // which the delta test lets through to the scan) but version 5, whose reference holds the key.
+    const chain = await run(Array.from({ length: 12 }, (_, v) => (v ? { v, ref: v - 1 } : { v })));
+    expect(chain.delta.blobs).toBe(10);
+    expect(chain.found.map((f) => f.id)).toEqual([ids[4]]);
+    // Against version 0 after ten others: overwritten (six more fit), so tested whole; one still held is not.
+    const late = await run([...Array.from({ length: 11 }, (_, v) => ({ v })), { v: 11, ref: 0 }]);
+    expect(late.delta.blobs).toBe(0);
+    const near = await run([...Array.from({ length: 11 }, (_, v) => ({ v })), { v: 11, ref: 9 }]);
+    expect(near.delta.blobs).toBe(1);
+    expect(late.found).toEqual(chain.found);
+    expect(near.found).toEqual(chain.found);
+    expect(late.scanned).toBe(12);
   });
 
   it('usage errors: --since without --history, two ranges', async () => {

@@ -17,6 +17,8 @@ export interface BlobRequest {
   seq: number;
   /** Another version of the same path (the other side of a modification), sent to this scanner earlier: the delta test's reference. */
   ref?: string;
+  /** Other versions will be tested against this one: keep it if the byte test clears it. */
+  keep?: boolean;
 }
 
 /** What a scanner saw. Blobs without findings leave only counts behind. */
@@ -107,6 +109,8 @@ const HEAD_BYTES = 8000;
 
 export class BlobScanner {
   readonly tally = emptyTally();
+  /** Bytes of the blobs read so far (whole sizes, over-limit ones too). */
+  bytes = 0;
   /** Requested and not yet answered by git. */
   private readonly waiting: BlobRequest[] = [];
   private head = 0;
@@ -292,11 +296,12 @@ export class BlobScanner {
   /** `content` is the whole blob, or its head when `size` is over the limit; only valid during this call. */
   private blob(req: BlobRequest, content: Buffer, size: number): void {
     const t = this.tally;
+    this.bytes += size;
     // Most blobs hold no anchor at all: counted as scanned without decoding them (exact, see prefilter.ts).
     if (size <= this.maxFileSize && !utf16Bom(content) && !isBinary(content) && !this.mayHaveFindings(req, content)) {
       t.scanned++;
       if (!isUtf8(content)) t.invalidUtf8++;
-      this.keep(req.id, content);
+      if (req.keep) this.keep(req.id, content);
     } else {
       const { id, file } = req;
       const r = analyzeBuffer(content, { file, git: 'none', content }, { maxFileSize: this.maxFileSize, accountId: this.accountId }, undefined, size);
