@@ -94,6 +94,6 @@ describe('@credlint/core exports', () => {
   });
 
   it('@credlint/core/prefilter', async () => {
-    expect(Object.keys(await import('@credlint/core/prefilter')).sort()).toEqual(['ACCOUNT_WORDS', 'AWS_NAME_WORDS', 'KEY_NEEDLES', 'NAME_WORDS', 'PREFILTER_NEEDLES', 'mayHaveFindings', 'prefilterPattern']);
+    expect(Object.keys(await import('@credlint/core/prefilter')).sort()).toEqual(['ACCOUNT_WORDS', 'AWS_NAME_WORDS', 'KEY_NEEDLES', 'NAME_WORDS', 'PREFILTER_NEEDLES', 'PREFILTER_REACH', 'mayHaveFindings', 'prefilterPattern']);
   });
 });
