@@ -189,10 +189,15 @@ export async function takeGitPrefetch(cwd: string): Promise<GitResults | undefin
     },
     takeRunning(args, dir) {
       const r = running;
-      // Only while it still waits: one that ended (not a repository, no git) leaves the scan to spawn and report its own.
-      if (!r || r.cwd !== dir || r.child.exitCode !== null || r.child.signalCode !== null || !sameEnv(r.env, gitEnv())) return undefined;
-      if (args.length !== CAT_FILE_BATCH.length || !args.every((a, k) => a === CAT_FILE_BATCH[k])) return undefined;
+      if (!r) return undefined;
       running = undefined;
+      // Only while it still waits, for the very call: one that ended (not a repository, no git) or
+      // another call leaves the scan to spawn and report its own, and this one is stopped.
+      const same = args.length === CAT_FILE_BATCH.length && args.every((a, k) => a === CAT_FILE_BATCH[k]);
+      if (!same || r.cwd !== dir || r.child.exitCode !== null || r.child.signalCode !== null || !sameEnv(r.env, gitEnv())) {
+        if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill();
+        return undefined;
+      }
       refs(r.child, true);
       gitPrefetchStats.used['cat-file'] = (gitPrefetchStats.used['cat-file'] ?? 0) + 1;
       return r.child;
