@@ -300,6 +300,9 @@ describe('scan --history', () => {
     const { delta: _, ...answer } = api;
     for (const jobs of [1, 3])
       for (const inlineBlobs of [1, 256]) expect(await scanHistory({ cwd: dir, maxFileSize: 1 << 20, jobs, inlineBlobs })).toMatchObject(answer);
+    // Workers that start once the main thread has read enough bytes, which may be after git log
+    // ended: their blobs count too (they once did not: the scan awaited only the scanners it had).
+    for (let run = 0; run < 3; run++) expect(await scanHistory({ cwd: dir, maxFileSize: 1 << 20, jobs: 2, inlineBytes: 1 + run * 2000 })).toMatchObject(answer);
     for (const jobs of ['1', '3']) {
       const pooled = await history(dir, '--jobs', jobs);
       expect(pooled.report).toEqual(inline.report);
