@@ -195,8 +195,9 @@ describe('history pack pass', () => {
     const without = await scanHistory({ ...base, packs: false });
     expect(without.pack).toBeUndefined();
     expect(without.findings.length).toBeGreaterThan(10);
-    for (const jobs of [0, 1, 3]) {
-      const withPacks = await scanHistory({ ...base, packs: true, jobs });
+    // What the pass leaves goes to the main thread's scanner, or (inlineBlobs: 1) to the workers'.
+    for (const [jobs, inlineBlobs] of [[0], [1], [3], [3, 1]] as [number, number?][]) {
+      const withPacks = await scanHistory({ ...base, packs: true, jobs, ...(inlineBlobs ? { inlineBlobs } : {}) });
       expect(withPacks.pack?.error).toBeUndefined();
       expect(withPacks.pack?.settled).toBeGreaterThan(withPacks.blobs / 2);
       expect(report(withPacks)).toEqual(report(without));

@@ -695,3 +695,4 @@ export class PackVerdicts {
     return UNKNOWN;
   }
 }
+
