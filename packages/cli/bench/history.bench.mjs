@@ -4,7 +4,7 @@
 // Repositories: one generated with `git fast-import` (3000 commits; BENCH_QUICK=1: 300) and, when
 // BENCH_AWSCLI_REPO names a clone of github.com/aws/aws-cli (bare is fine), that one.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fakeAccessKeyId, fakeSecretAccessKey, prng } from '@credlint/core/testing';
@@ -62,7 +62,12 @@ function gitSecretsEnv() {
 function bench(label, repo, runs) {
   const commits = Number(spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim());
   const row = { name: label, dir: repo, commits, tools: {} };
-  const cl = time(process.execPath, [BIN, 'scan', '--history', '--format', 'json'], { cwd: repo }, runs, false);
+  // Through GNU time where it is installed: the same run gives Node's peak RSS (aim < 500 MB on aws-cli).
+  const gnuTime = existsSync('/usr/bin/time');
+  const cl = gnuTime
+    ? time('/usr/bin/time', ['-f', 'maxrss-kb %M', process.execPath, BIN, 'scan', '--history', '--format', 'json'], { cwd: repo }, runs, false)
+    : time(process.execPath, [BIN, 'scan', '--history', '--format', 'json'], { cwd: repo }, runs, false);
+  const rss = /maxrss-kb (\d+)\s*$/.exec(cl.stderr);
   let report;
   try {
     report = JSON.parse(cl.stdout);
@@ -75,6 +80,7 @@ function bench(label, repo, runs) {
     findings: report.findings.length,
     blobs: report.summary.files,
     notScanned: report.summary.errors.filter((e) => e.fatal).map((e) => e.code),
+    ...(rss ? { peakRssMB: Math.round(Number(rss[1]) / 1024) } : {}),
     command: 'credlint scan --history --format json',
   };
   if (have('git-secrets')) {

@@ -695,4 +695,3 @@ export class PackVerdicts {
     return UNKNOWN;
   }
 }
-
