@@ -74,9 +74,9 @@ const INLINE_BYTES = 128 << 20;
 const DELTA_BYTES = 32 << 20;
 /**
  * Pack bytes from which a whole-history scan starts with the pass (pack.ts): it reads every blob of
- * every pack, and before git log, so it pays off when git cat-file would rebuild much. Measured here:
+ * every pack before git log's output is parsed, so it pays off when git cat-file would rebuild much. Measured here:
  * a generated 137 MB pack (381 MB of blobs) breaks even (5.1 s either way); aws-cli's 482 MB pack
- * (7.7 GB of blobs) goes from 23–25 s to 17–18 s; a 20 MB one (57 MB) loses (1.06 → 1.44 s).
+ * (7.7 GB of blobs) goes from 23–25 s to 13–18 s; a 20 MB one (57 MB) loses (1.06 → 1.44 s).
  * A range or `--since` scan reads few blobs: git cat-file alone.
  */
 const PACK_MIN_BYTES = 128 << 20;
@@ -177,8 +177,8 @@ function startGit(args: string[], cwd: string, what: string): { start(onChunk: (
 
 /** A running pack pass: its verdicts, or why there are none (any failure leaves every blob to `git cat-file`). */
 interface PackPass {
+  /** Settles once the workers have exited; never rejects. */
   result: Promise<{ verdicts?: PackVerdicts; stats?: PackPassStats; error?: string }>;
-  stop(): void;
 }
 
 /** Starts the pack pass (pack.ts) on `workers` threads, when it applies (HistoryOptions.packs). */
@@ -239,9 +239,6 @@ function startPackPass(opts: HistoryOptions, workers: number): PackPass | undefi
       await Promise.all(pool.map((w) => w.terminate()));
       return r;
     }),
-    stop: () => {
-      for (const w of pool) void w.terminate();
-    },
   };
 }
 
@@ -456,9 +453,9 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     if (r.status !== 0) throw new GitError(`git rev-list failed: ${r.stderr.trim() || `exit ${r.status}`}`);
     for (const line of r.stdout.toString('utf8').split('\n')) if (line.startsWith('?')) absent.add(line.slice(1));
   }
-  // The pack pass settles most blobs without git cat-file. It runs before git log: on two cores
-  // the two would only share them, and git log's maps would add to the workers' memory.
-  // git log starts now, on the other core; what it writes meanwhile is kept (about 30 MB for aws-cli).
+  // The pack pass settles most blobs without git cat-file. git log's output is parsed only after
+  // it (the parse's maps would add to the workers' memory), but git log starts now and what it
+  // writes meanwhile is kept (about 30 MB for aws-cli).
   const logArgs = ['log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', '-c', '--no-show-signature', '--topo-order', '--format=%x01%H %aI'];
   if (opts.since) logArgs.push(`--since=${opts.since}`);
   if (opts.range) logArgs.push('--end-of-options', opts.range);
@@ -594,7 +591,6 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     } while (scanners.length !== waited);
   } finally {
     for (const w of pool) void w.terminate();
-    packPass?.stop();
   }
   const blobInfo = new Map<string, ReportFinding[]>();
   const all = emptyTally();
