@@ -4,14 +4,15 @@
  *
  * A pack stores most blobs as deltas: instructions that copy ranges of a base object and insert new
  * bytes. The byte test (core's prefilter) decides each word from the PREFILTER_REACH bytes after its
- * start, and UTF-8 validity is local too, so when the base is known clean, only the inserted bytes
- * and the last REACH bytes of each copied range need testing: every other word lies inside a copy
- * of the base, with the same bytes after it, and decided there. Bytes are fetched through the delta
- * chain (`fill`), never by rebuilding every version. Whole objects are inflated and tested whole.
+ * start, so when the base is known clean, only the words starting in inserted bytes or in the last
+ * REACH bytes of a copied range need testing: every other word lies inside a copy of the base, with
+ * the same bytes after it, and was decided there. A version is rebuilt from its base with one copy
+ * per instruction (into a reused ring), so the binary sniff and UTF-8 validity look at all of it.
+ * Whole objects are inflated and tested whole.
  *
  * Verdicts only clear blobs (`CLEAN`, `CLEAN_LATIN1`); anything else (a possible finding, binary,
- * UTF-16, over the size limit, a base that was not clean and cannot be rebuilt cheaply, any format
- * this reader does not know) is `READ`: the caller reads it with `git cat-file` as before.
+ * UTF-16, over the size limit, a REF_DELTA whose base is in no pack here) is `READ`, and a blob left
+ * UNKNOWN (not in a pack) is the same: the caller reads it with `git cat-file` as before.
  */
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
