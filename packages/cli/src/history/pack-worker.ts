@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PackIndex, PackReader, type PackPassStats } from './pack.js';
+import { addPackStats, emptyPackStats, PackIndex, PackReader, type PackPassStats } from './pack.js';
 
 export interface PackWorkerInit {
   packs: { idx: string; pack: string }[];
@@ -19,7 +19,7 @@ const init = workerData as PackWorkerInit;
 const post = (m: FromPackWorker, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(m, transfer);
 try {
   const verdicts: Uint8Array[] = [];
-  const stats: PackPassStats = { blobs: 0, byDelta: 0, spared: 0, inflated: 0, read: 0, rebuilt: 0 };
+  const stats = emptyPackStats();
   for (const p of init.packs) {
     const reader = new PackReader(p.pack, new PackIndex(readFileSync(p.idx)), { maxFileSize: init.maxFileSize, accountId: init.accountId });
     try {
@@ -28,7 +28,7 @@ try {
       reader.close();
     }
     verdicts.push(reader.verdicts);
-    for (const k of Object.keys(stats) as (keyof PackPassStats)[]) stats[k] += reader.stats[k];
+    addPackStats(stats, reader.stats);
   }
   post(
     { type: 'done', verdicts, stats },

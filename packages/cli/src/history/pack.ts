@@ -132,6 +132,15 @@ export interface PackPassStats {
   rebuilt: number;
 }
 
+export function emptyPackStats(): PackPassStats {
+  return { blobs: 0, byDelta: 0, spared: 0, inflated: 0, read: 0, rebuilt: 0 };
+}
+
+/** Adds `from`'s counters to `into`. */
+export function addPackStats(into: PackPassStats, from: PackPassStats): void {
+  for (const k of Object.keys(into) as (keyof PackPassStats)[]) into[k] += from[k];
+}
+
 const WINDOW = 2 << 20;
 const CACHE_BYTES = 32 << 20;
 /** Deltas smaller than this are rebuilt and tested whole: cheaper than the bookkeeping. */
@@ -183,7 +192,7 @@ export class PackReader {
   readonly order: Uint32Array;
   /** Verdicts by position (UNKNOWN until decided; non-blobs stay UNKNOWN). */
   readonly verdicts: Uint8Array;
-  readonly stats: PackPassStats = { blobs: 0, byDelta: 0, spared: 0, inflated: 0, read: 0, rebuilt: 0 };
+  readonly stats: PackPassStats = emptyPackStats();
   private readonly fd: number;
   private readonly packSize: number;
   /** End of each object (the next one's offset), by position. */
@@ -246,14 +255,6 @@ export class PackReader {
 
   close(): void {
     closeSync(this.fd);
-  }
-
-  /** Decides every blob whose place in pack order is in [from, to) (tests). */
-  run(from = 0, to = this.index.count): void {
-    for (let k = from; k < to; k++) {
-      const pos = this.order[k] as number;
-      if (this.type(pos) === BLOB) this.verdict(pos);
-    }
   }
 
   /**

@@ -15,7 +15,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GitError, git, gitArgv, gitEnv, spawnFailure } from '../git.js';
 import { BlobScanner, emptyTally, type BlobRequest, type BlobTally } from './blobs.js';
-import { CLEAN, CLEAN_LATIN1, listPacks, PackIndex, PackVerdicts, type PackPassStats } from './pack.js';
+import { addPackStats, CLEAN, CLEAN_LATIN1, emptyPackStats, listPacks, PackIndex, PackVerdicts, type PackPassStats } from './pack.js';
 import type { FromPackWorker, PackWorkerInit } from './pack-worker.js';
 import { credlintIgnores, ignoredBy, type Scoped } from '../scan/walk.js';
 import type { FileNote, ReportFinding } from '../types.js';
@@ -218,8 +218,8 @@ function startPackPass(opts: HistoryOptions, workers: number): PackPass | undefi
   });
   const result = Promise.all(runs).then(
     (done) => {
-      const stats: PackPassStats = { blobs: 0, byDelta: 0, spared: 0, inflated: 0, read: 0, rebuilt: 0 };
-      for (const d of done) for (const k of Object.keys(stats) as (keyof PackPassStats)[]) stats[k] += d.stats[k];
+      const stats = emptyPackStats();
+      for (const d of done) addPackStats(stats, d.stats);
       // Each worker decided its own share (and the bases it needed): a blob's verdict is any worker's.
       const parts = indexes.map((index, i) => {
         const merged = new Uint8Array(index.count);
