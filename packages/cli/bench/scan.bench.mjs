@@ -49,6 +49,9 @@ function bench(label, dir, inTree = false) {
     const empty = mkdtempSync(path.join(work, 'empty-'));
     const floor = median(process.execPath, [BIN, 'scan', '.', '--format', 'json'], { cwd: empty });
     row.tools['credlint, empty dir'] = { ms: Math.round(floor.ms), runs: floor.all };
+    // The runtime's own floor: Node starting and exiting, no module loaded.
+    const bare = median(process.execPath, ['-e', '0'], { cwd: empty });
+    row.tools['node -e 0'] = { ms: Math.round(bare.ms), runs: bare.all };
   }
   // The other mode than the default: workers on a 2-core machine (where the default is inline), inline elsewhere.
   const altJobs = availableParallelism() > 2 ? '1' : '2';
@@ -71,6 +74,12 @@ function bench(label, dir, inTree = false) {
     ...(row.tools['git-secrets'] ? { 'credlint / git-secrets (aim <= 1)': +(c / row.tools['git-secrets'].ms).toFixed(2) } : {}),
     ...(row.tools.rg ? { 'credlint / rg (aim <= 3)': +(c / row.tools.rg.ms).toFixed(2) } : {}),
   };
+  // Lower bounds no scan of this tree can beat: the same process with nothing to scan, and Node alone.
+  for (const peer of ['git-secrets', 'rg']) {
+    if (!row.tools[peer] || !row.tools['node -e 0']) continue;
+    row.ratios[`floor: credlint, empty dir / ${peer}`] = +(row.tools['credlint, empty dir'].ms / row.tools[peer].ms).toFixed(2);
+    row.ratios[`floor: node -e 0 / ${peer}`] = +(row.tools['node -e 0'].ms / row.tools[peer].ms).toFixed(2);
+  }
   console.log(`\n${label}: ${row.files} files, ${row.mb} MB (${dir})`);
   for (const [tool, r] of Object.entries(row.tools)) {
     const same = r.sameReport === undefined ? '' : `   same report: ${r.sameReport ? 'yes' : 'NO'}`;
