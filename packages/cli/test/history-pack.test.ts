@@ -10,7 +10,7 @@ import { mayHaveFindings } from '@credlint/core/prefilter';
 import { fakeAccessKeyId, fakeSecretAccessKey, prng } from '@credlint/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLEAN, CLEAN_LATIN1, PackIndex, PackReader, READ } from '../dist/history/pack.js';
-import { scanHistory, type HistoryOptions } from '../dist/history/scan.js';
+import { gitLogStats, scanHistory, startGit, type HistoryOptions } from '../dist/history/scan.js';
 import { git, removeDir, tempDir } from './helpers.js';
 
 const MAX = 60000;
@@ -202,6 +202,28 @@ describe('history pack pass', () => {
       expect(withPacks.pack?.settled).toBeGreaterThan(withPacks.blobs / 2);
       expect(report(withPacks)).toEqual(report(without));
     }
+  });
+
+  it('keeps a bounded part of git\'s output (git log during the pass): git waits, and nothing is lost', async () => {
+    // Every object's content: megabytes, where this history's log is less than a pipe's worth.
+    const args = ['cat-file', '--batch-all-objects', '--batch'];
+    const whole = spawnSync('git', args, { cwd: dir, maxBuffer: 1 << 30 }).stdout;
+    // More than a pipe and a read hold: unbounded, far more than the bound would be kept.
+    expect(whole.length).toBeGreaterThan(4 * 65536);
+    const paused = gitLogStats.paused;
+    gitLogStats.keptMax = 0;
+    const log = startGit(args, dir, 'git cat-file', 1);
+    for (let i = 0; i < 500 && gitLogStats.paused === paused; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(gitLogStats.paused).toBe(paused + 1);
+    // Time for git to write on; it cannot, past what the pipe holds.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(gitLogStats.keptMax).toBeLessThanOrEqual(65536);
+    const got: Buffer[] = [];
+    await log.start((d) => got.push(d));
+    expect(Buffer.concat(got).equals(whole)).toBe(true);
+    // And in a scan: the same report.
+    const base: HistoryOptions = { cwd: dir, maxFileSize: MAX };
+    expect(report(await scanHistory({ ...base, packs: true, logKeepBytes: 1 }))).toEqual(report(await scanHistory({ ...base, packs: false })));
   });
 
   it('reads objects no pack holds (loose ones) with git cat-file', async () => {

@@ -41,6 +41,8 @@ export interface HistoryOptions {
   deltaBytes?: number;
   /** The pack pass (pack.ts): undefined = for a whole-history scan of a repository whose packs hold PACK_MIN_BYTES or more, unless CREDLINT_PACK_PASS=0; true = always (tests); false = never. */
   packs?: boolean;
+  /** Bytes of `git log` output kept while the pack pass runs (default LOG_KEEP_BYTES; tests lower it). */
+  logKeepBytes?: number;
 }
 
 /** The worker's start-up data. */
@@ -80,6 +82,16 @@ const DELTA_BYTES = 32 << 20;
  * A range or `--since` scan reads few blobs: git cat-file alone.
  */
 const PACK_MIN_BYTES = 128 << 20;
+
+/**
+ * `git log` output kept in memory while the pack pass runs, before git is left waiting on a full pipe
+ * until the parse starts. aws-cli's whole log is 30 MB (about 1 KB a commit), so it fits; a history of a
+ * million commits would otherwise be held whole.
+ */
+const LOG_KEEP_BYTES = 64 << 20;
+
+/** How often `git log` was left waiting, and the most output kept at once, since the process started (tests). */
+export const gitLogStats = { paused: 0, keptMax: 0 };
 
 export interface HistoryFinding extends ReportFinding {
   /** Full sha of the commit that introduced the credential at `file`. */
@@ -148,15 +160,27 @@ function nulSplitter(onToken: (t: string) => void): { push(b: Buffer): void; end
 
 /**
  * A git process whose output is kept until `start` hands it, and then the rest as it comes, to
- * `onChunk`; `start`'s promise settles when git has exited (rejecting unless with 0).
+ * `onChunk`; `start`'s promise settles when git has exited (rejecting unless with 0). Past `keepBytes`
+ * kept, git is left waiting until `start`. Exported for tests.
  */
-function startGit(args: string[], cwd: string, what: string): { start(onChunk: (d: Buffer) => void): Promise<void>; stop(): void } {
+export function startGit(args: string[], cwd: string, what: string, keepBytes: number): { start(onChunk: (d: Buffer) => void): Promise<void>; stop(): void } {
   const child = spawn('git', gitArgv(args), { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
   let stderr = '';
   const kept: Buffer[] = [];
+  let keptBytes = 0;
   let sink: ((d: Buffer) => void) | undefined;
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  child.stdout.on('data', (d: Buffer) => (sink ? sink(d) : kept.push(d)));
+  child.stdout.on('data', (d: Buffer) => {
+    if (sink) return sink(d);
+    kept.push(d);
+    keptBytes += d.length;
+    gitLogStats.keptMax = Math.max(gitLogStats.keptMax, keptBytes);
+    // Past the bound git waits (a full pipe) until `start`; stderr is still read meanwhile.
+    if (keptBytes >= keepBytes && !child.stdout.isPaused()) {
+      child.stdout.pause();
+      gitLogStats.paused++;
+    }
+  });
   const exited = new Promise<void>((resolve, reject) => {
     child.on('error', (e) => reject(spawnFailure(e, cwd)));
     child.on('close', (code) => (code === 0 ? resolve() : reject(new GitError(`${what} failed: ${stderr.trim() || `exit ${code}`}`))));
@@ -166,7 +190,9 @@ function startGit(args: string[], cwd: string, what: string): { start(onChunk: (
   return {
     start(onChunk) {
       for (const d of kept.splice(0)) onChunk(d);
+      keptBytes = 0;
       sink = onChunk;
+      child.stdout.resume();
       return exited;
     },
     stop() {
@@ -206,9 +232,14 @@ function startPackPass(opts: HistoryOptions, workers: number): PackPass | undefi
   const pool: Worker[] = [];
   const runs = Array.from({ length: shares }, (_, share) => {
     const init: PackWorkerInit = { packs, share, shares, maxFileSize: opts.maxFileSize, accountId: opts.accountId === true };
-    // A small young generation: the pass allocates few JS objects but many buffers, which a
-    // scavenge frees; with the default 16 MB semi-spaces they wait longer (about 30 MB RSS each).
-    const w = new Worker(new URL('./pack-worker.js', import.meta.url), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    let w: Worker;
+    try {
+      // A small young generation: the pass allocates few JS objects but many buffers, which a
+      // scavenge frees; with the default 16 MB semi-spaces they wait longer (about 30 MB RSS each).
+      w = new Worker(new URL('./pack-worker.js', import.meta.url), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e))); // no pass: the others are stopped below
+    }
     pool.push(w);
     return new Promise<{ verdicts: Uint8Array[]; stats: PackPassStats }>((resolve, reject) => {
       w.on('message', (m: FromPackWorker) => (m.type === 'done' ? resolve(m) : reject(new Error(m.message))));
@@ -455,13 +486,13 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   }
   // The pack pass settles most blobs without git cat-file. git log's output is parsed only after
   // it (the parse's maps would add to the workers' memory), but git log starts now and what it
-  // writes meanwhile is kept (about 30 MB for aws-cli).
+  // writes meanwhile is kept, up to LOG_KEEP_BYTES (aws-cli's whole log is 30 MB).
   const logArgs = ['log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', '-c', '--no-show-signature', '--topo-order', '--format=%x01%H %aI'];
   if (opts.since) logArgs.push(`--since=${opts.since}`);
   if (opts.range) logArgs.push('--end-of-options', opts.range);
   else logArgs.push('--all');
   logArgs.push('--');
-  const log = startGit(logArgs, cwd, 'git log');
+  const log = startGit(logArgs, cwd, 'git log', opts.logKeepBytes ?? LOG_KEEP_BYTES);
   const packPass = startPackPass(opts, jobs);
   const packResult = packPass ? await packPass.result : undefined;
   const verdicts = packResult?.verdicts;
@@ -511,7 +542,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const headBlobs: string[] = [];
   if (head) {
     const r = git(['ls-tree', '-r', '-z', '--full-tree', head], cwd);
-    if (r.status !== 0) throw new GitError(`git ls-tree failed: ${r.stderr.trim() || `exit ${r.status}`}`);
+    if (r.status !== 0) {
+      log.stop(); // it may be waiting on a full pipe (LOG_KEEP_BYTES)
+      throw new GitError(`git ls-tree failed: ${r.stderr.trim() || `exit ${r.status}`}`);
+    }
     for (const entry of r.stdout.toString('utf8').split('\0')) {
       const tab = entry.indexOf('\t');
       if (tab < 0) continue;
