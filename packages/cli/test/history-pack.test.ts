@@ -2,7 +2,7 @@
 // exactly what testing each whole blob answers, rebuild every object byte for byte, and leave the
 // history report unchanged: checked here on real repositories repacked by git into deep delta chains.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -242,6 +242,68 @@ describe('history pack pass', () => {
       expect(withPacks.findings.some((f) => f.message.includes(key.slice(0, 4)) && f.commit === git(loose, 'rev-parse', 'HEAD').trim())).toBe(true);
     } finally {
       removeDir(loose);
+    }
+  });
+
+  it('reads the packs git writes in other ways alike: REF_DELTA, several packs, a multi-pack-index with a bitmap, a cruft pack, alternates', async () => {
+    const src = tempDir('credlint-pack-layouts-');
+    const made = [src];
+    const copy = (name: string) => {
+      const d = tempDir(`credlint-pack-${name}-`);
+      made.push(d);
+      cpSync(src, d, { recursive: true });
+      return d;
+    };
+    const commit = (cwd: string, file: string, text: string) => {
+      writeFileSync(path.join(cwd, file), text);
+      git(cwd, 'add', file);
+      git(cwd, '-c', 'user.name=T', '-c', 'user.email=t@credlint.invalid', 'commit', '-qm', file);
+    };
+    const same = async (cwd: string) => {
+      const withPacks = await scanHistory({ cwd, maxFileSize: MAX, packs: true });
+      const without = await scanHistory({ cwd, maxFileSize: MAX, packs: false });
+      expect(withPacks.pack?.error, cwd).toBeUndefined();
+      expect(report(withPacks), cwd).toEqual(report(without));
+      return withPacks;
+    };
+    try {
+      buildRepo(src, 120, 12);
+      // Bases named by id (REF_DELTA) rather than by offset: still decided from the instructions.
+      const ref = copy('ref');
+      git(ref, '-c', 'repack.useDeltaBaseOffset=false', 'repack', '-a', '-d', '-f', '-q', '--depth=50', '--window=50');
+      expect((await same(ref)).pack?.stats?.byDelta).toBeGreaterThan(50);
+      // Incremental packs, one holding a key.
+      const several = copy('several');
+      commit(several, 'k1.ts', `const id = '${fakeAccessKeyId({ seed: 71 })}';\n`);
+      git(several, 'repack', '-d', '-q');
+      commit(several, 'k2.ts', `const id = '${fakeAccessKeyId({ seed: 72 })}';\n`);
+      git(several, 'repack', '-d', '-q');
+      expect(packsOf(several).length).toBe(3);
+      expect((await same(several)).findings.length).toBeGreaterThanOrEqual(2);
+      const midx = copy('midx');
+      git(midx, 'repack', '-a', '-d', '-q', '--write-midx', '--write-bitmap-index');
+      expect(readdirSync(path.join(midx, '.git', 'objects', 'pack'))).toContain('multi-pack-index');
+      await same(midx);
+      // Unreachable objects in a cruft pack: decided, never asked for.
+      const cruft = copy('cruft');
+      git(cruft, 'checkout', '-q', '-b', 'gone');
+      commit(cruft, 'gone.ts', `const id = '${fakeAccessKeyId({ seed: 73 })}';\n`);
+      git(cruft, 'checkout', '-q', 'main');
+      git(cruft, 'branch', '-q', '-D', 'gone');
+      git(cruft, 'reflog', 'expire', '--expire=now', '--all');
+      git(cruft, 'repack', '-a', '-d', '-q', '--cruft');
+      expect(readdirSync(path.join(cruft, '.git', 'objects', 'pack')).some((f) => f.endsWith('.mtimes'))).toBe(true);
+      await same(cruft);
+      // Objects borrowed from another repository (alternates) are not in this one's packs: git cat-file reads them.
+      const alt = tempDir('credlint-pack-alt-');
+      made.push(alt);
+      git(alt, 'clone', '-q', '--shared', src, '.');
+      commit(alt, 'k3.ts', `const id = '${fakeAccessKeyId({ seed: 74 })}';\n`);
+      git(alt, 'repack', '-d', '-l', '-q');
+      const a = await same(alt);
+      expect(a.blobs - (a.pack?.settled ?? 0)).toBeGreaterThan(100);
+    } finally {
+      made.forEach(removeDir);
     }
   });
 
