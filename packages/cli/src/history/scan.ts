@@ -480,9 +480,16 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const promisor = git(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], cwd);
   if (promisor.status === 0 && /^(extensions\.partialclone \S|remote\..*\.promisor true)/im.test(promisor.stdout.toString('utf8'))) {
     // Every ref and HEAD, not just the range: the parents' and HEAD's blobs are read too.
-    const r = git(['rev-list', '--objects', '--no-object-names', '--missing=print', '--all', ...(head ? [head] : []), '--'], cwd);
-    if (r.status !== 0) throw new GitError(`git rev-list failed: ${r.stderr.trim() || `exit ${r.status}`}`);
-    for (const line of r.stdout.toString('utf8').split('\n')) if (line.startsWith('?')) absent.add(line.slice(1));
+    // Streamed, keeping only the missing ids: the listing names every object (41 bytes each), which
+    // for a large history is more than one buffer should hold.
+    const list = startGit(['rev-list', '--objects', '--no-object-names', '--missing=print', '--all', ...(head ? [head] : []), '--'], cwd, 'git rev-list', Infinity);
+    let rest = '';
+    await list.start((d) => {
+      const lines = (rest + d.toString('latin1')).split('\n');
+      rest = lines.pop() as string;
+      for (const line of lines) if (line.startsWith('?')) absent.add(line.slice(1));
+    });
+    if (rest.startsWith('?')) absent.add(rest.slice(1));
   }
   // The pack pass settles most blobs without git cat-file. git log's output is parsed only after
   // it (the parse's maps would add to the workers' memory), but git log starts now and what it
