@@ -482,7 +482,12 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     // Every ref and HEAD, not just the range: the parents' and HEAD's blobs are read too.
     // Streamed, keeping only the missing ids: the listing names every object (41 bytes each), which
     // for a large history is more than one buffer should hold.
-    const list = startGit(['rev-list', '--objects', '--no-object-names', '--missing=print', '--all', ...(head ? [head] : []), '--'], cwd, 'git rev-list', Infinity);
+    const list = startGit(
+      ['rev-list', '--objects', '--no-object-names', '--missing=print', '--all', ...(head ? [head] : []), '--'],
+      cwd,
+      'git rev-list',
+      Infinity,
+    );
     let rest = '';
     await list.start((d) => {
       const lines = (rest + d.toString('latin1')).split('\n');
