@@ -226,6 +226,25 @@ describe('history pack pass', () => {
     expect(report(await scanHistory({ ...base, packs: true, logKeepBytes: 1 }))).toEqual(report(await scanHistory({ ...base, packs: false })));
   });
 
+  it('in a partial clone, reads the missing ids from a listing longer than one read', async () => {
+    const parent = tempDir('credlint-pack-partial-');
+    try {
+      git(dir, 'config', 'uploadpack.allowFilter', 'true');
+      git(parent, 'clone', '-q', '--filter=blob:none', `file://${dir}`, 'c');
+      const c = path.join(parent, 'c');
+      git(c, 'remote', 'set-url', 'origin', `file://${path.join(parent, 'gone')}`);
+      const listing = spawnSync('git', ['rev-list', '--objects', '--no-object-names', '--missing=print', '--all', '--'], { cwd: c, maxBuffer: 1 << 30 }).stdout.toString('latin1');
+      expect(listing.length).toBeGreaterThan(65536); // more than one read of the pipe
+      const missing = listing.split('\n').filter((l) => l.startsWith('?')).length;
+      expect(missing).toBeGreaterThan(500);
+      const r = await scanHistory({ cwd: c, maxFileSize: MAX });
+      const note = r.notes.find((n) => n.code === 'missing');
+      expect(note?.message).toMatch(new RegExp(`^not scanned: ${missing} blobs are not in this clone`));
+    } finally {
+      removeDir(parent);
+    }
+  });
+
   it('reads objects no pack holds (loose ones) with git cat-file', async () => {
     const loose = tempDir('credlint-pack-loose-');
     try {
