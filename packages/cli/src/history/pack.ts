@@ -18,6 +18,7 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } fro
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { inflateSync } from 'node:zlib';
+import { isBinary, utf16Bom } from '../scan/analyze.js';
 import { mayHaveFindings, PREFILTER_REACH } from './prefilter.js';
 
 export const UNKNOWN = 0;
@@ -31,8 +32,9 @@ export const READ = 3;
 const BLOB = 3;
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
-/** The binary sniff of scan/analyze.ts (isBinary): a NUL in the first 8000 bytes. */
-const BINARY_SNIFF = 8000;
+
+/** UTF-16 or binary, as every other scan path judges it (scan/analyze.ts): never cleared here. */
+const notPlainText = (c: Buffer): boolean => utf16Bom(c) !== undefined || isBinary(c);
 
 /** A pack's `.idx` (version 2, SHA-1): names sorted, with each object's offset in the `.pack`. */
 export class PackIndex {
@@ -327,7 +329,7 @@ export class PackReader {
 
   /**
    * The pack's bytes [start, end): a view valid until the next call. Reads go forward in pack order
-   * through an 8 MB window; a base behind it is read on its own, leaving the window in place.
+   * through a 2 MB window (WINDOW); a base behind it is read on its own, leaving the window in place.
    */
   private bytes(start: number, end: number): Buffer {
     if (start >= this.windowAt && end <= this.windowAt + this.windowLen) return this.window.subarray(start - this.windowAt, end - this.windowAt);
@@ -581,8 +583,7 @@ export class PackReader {
 
   /** Verdict for a whole text: what BlobScanner decides without a reference. */
   private classify(content: Buffer): number {
-    if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) return READ;
-    if (content.subarray(0, BINARY_SNIFF).indexOf(0) !== -1) return READ;
+    if (notPlainText(content)) return READ;
     if (mayHaveFindings(content, { accountId: this.options.accountId })) return READ;
     return isUtf8(content) ? CLEAN : CLEAN_LATIN1;
   }
@@ -633,8 +634,7 @@ export class PackReader {
   private byDelta(pos: number, h: Header, size: number): number {
     const d = this.delta(pos, h);
     const c = this.content(pos);
-    if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff)) return READ;
-    if (c.subarray(0, BINARY_SNIFF).indexOf(0) !== -1) return READ;
+    if (notPlainText(c)) return READ;
     const { starts, src } = d;
     const R = PREFILTER_REACH;
     const accountId = this.options.accountId;
